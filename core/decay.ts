@@ -1,0 +1,46 @@
+import { TEMPERAMENT, TRAINING, VALIDITY, VALUATION } from './dimensions.js';
+
+export interface DecayConfig {
+  /** Fraction of the distance above the floor lost per day, in [0,1]. */
+  ratePerDay: number;
+  /** Days of inactivity before decay starts. */
+  graceDays: number;
+}
+
+export const DEFAULT_DECAY: Readonly<DecayConfig> = Object.freeze({ ratePerDay: 0.01, graceDays: 1 });
+
+/** Scores at or below the floor do not decay, and decay never takes a score below it. */
+export const DECAY_FLOOR = 0.3;
+
+/** Throws a `RangeError` unless `days` and `rate` are finite and `rate` is in [0,1]. */
+export function assertDecayArguments(days: number, rate: number): void {
+  if (!Number.isFinite(days)) throw new RangeError(`decay days must be a finite number, got ${days}`);
+  if (!Number.isFinite(rate) || rate < 0 || rate > 1) {
+    throw new RangeError(`decay rate must be a number in [0,1], got ${rate}`);
+  }
+}
+
+/**
+ * Decays `scores` in place by `days` at `rate` per day (upstream's formula: f = (1 − rate)^days; per
+ * dimension factor k; talent and veracity never decay). Arguments must already be valid and days > 0.
+ */
+export function decayScores(scores: Float64Array, days: number, rate: number): void {
+  const f = (1 - rate) ** days;
+  scores[TRAINING] = decayed(scores[TRAINING]!, f, 1);
+  scores[TEMPERAMENT] = decayed(scores[TEMPERAMENT]!, f, 0.98);
+  scores[VALUATION] = decayed(scores[VALUATION]!, f, 0.99);
+  scores[VALIDITY] = decayed(scores[VALIDITY]!, f, 1);
+}
+
+function decayed(x: number, f: number, k: number): number {
+  // Upstream also lifts scores below the floor up to it; decay is not evidence, so we leave them.
+  return x <= DECAY_FLOOR ? x : Math.max(DECAY_FLOOR, DECAY_FLOOR + (x - DECAY_FLOOR) * f * k);
+}
+
+/** Throws unless `config` holds a finite rate in [0,1] and finite, non-negative grace days. */
+export function assertDecayConfig(config: DecayConfig): void {
+  assertDecayArguments(0, config.ratePerDay);
+  if (!Number.isFinite(config.graceDays) || config.graceDays < 0) {
+    throw new RangeError(`decay grace days must be a finite number ≥ 0, got ${config.graceDays}`);
+  }
+}

@@ -1,0 +1,247 @@
+import { DIMENSIONS, TALENT, TEMPERAMENT, TRAINING, VALIDITY, VALUATION, VERACITY } from './dimensions.js';
+import { entityIdProblem, entityNameOf, entityTypeOf } from './entity-id.js';
+import type { EntityState } from './entity-state.js';
+import { TrustFormatError, describeValue } from './errors.js';
+import { formatTimestamp, parseTimestamp, type EpochMs } from './time.js';
+
+type Triple = [number, number, number];
+
+/** One entity at rest: upstream's snake_case fields, our decay fields, and any unknown fields. */
+export interface EntityJson {
+  entity_id: string;
+  entity_type: string;
+  entity_name: string;
+  talent: number;
+  training: number;
+  temperament: number;
+  t3_observation_counts: Triple;
+  valuation: number;
+  veracity: number;
+  validity: number;
+  v3_observation_counts: Triple;
+  witnessed_by: string[];
+  has_witnessed: string[];
+  action_count: number;
+  success_count: number;
+  witness_count: number;
+  last_action: string | null;
+  created_at: string | null;
+  /** Latest outcome or witness involving the entity; decay periods start here. */
+  last_activity: string | null;
+  /** T3 scores right after the last activity, from which decay is computed. */
+  t3_at_last_activity: Triple;
+  /** V3 scores right after the last activity. */
+  v3_at_last_activity: Triple;
+  [unknownField: string]: unknown;
+}
+
+const T3_NAMES = ['talent', 'training', 'temperament'] as const;
+const V3_NAMES = ['valuation', 'veracity', 'validity'] as const;
+// The 6-D legacy format of the web4 Python plugin and web4-trust-core 0.1.
+const LEGACY_T3 = ['competence', 'reliability', 'consistency', 'lineage', 'witnesses', 'alignment'] as const;
+const LEGACY_V3 = ['energy', 'contribution', 'reputation', 'stewardship', 'network', 'temporal'] as const;
+
+const KNOWN_FIELDS = new Set<string>([
+  'entity_id', 'entity_type', 'entity_name', ...DIMENSIONS, ...LEGACY_T3, ...LEGACY_V3,
+  't3_observation_counts', 'v3_observation_counts', 'witnessed_by', 'has_witnessed',
+  'action_count', 'success_count', 'witness_count', 'last_action', 'created_at',
+  'last_activity', 't3_at_last_activity', 'v3_at_last_activity',
+]);
+
+/** Reads one entity (canonical 3-D or legacy 6-D); throws `TrustFormatError` naming the JSON path. */
+export function parseEntityState(value: unknown, path = ''): EntityState {
+  if (!isRecord(value)) fail(path, `expected an entity object, got ${describeValue(value)}`);
+  const id = value.entity_id;
+  const idProblem = entityIdProblem(id);
+  if (idProblem !== undefined) fail(at(path, 'entity_id'), id === undefined ? 'missing' : idProblem);
+
+  const scores = new Float64Array(6);
+  readTensor(value, path, scores, TALENT, T3_NAMES, LEGACY_T3, (l) => [
+    l[0]!, (l[1]! + l[2]! + l[3]!) / 3, (l[4]! + l[5]!) / 2,
+  ]);
+  readTensor(value, path, scores, VALUATION, V3_NAMES, LEGACY_V3, (l) => [
+    (l[0]! + l[1]!) / 2, l[2]!, (l[3]! + l[4]! + l[5]!) / 3,
+  ]);
+
+  const counts = new Float64Array(6);
+  readTriple(value, path, 't3_observation_counts', counts, TALENT, readCount);
+  readTriple(value, path, 'v3_observation_counts', counts, VALUATION, readCount);
+
+  const createdAt = readTimestamp(value, path, 'created_at');
+  const lastAction = readTimestamp(value, path, 'last_action');
+  // Upstream files have no decay fields: their period starts at the last action, else at creation.
+  let lastActivity = readTimestamp(value, path, 'last_activity');
+  if (value.last_activity === undefined) lastActivity = lastAction.ms !== null ? lastAction : createdAt;
+  const scoresAtLastActivity = scores.slice();
+  readTriple(value, path, 't3_at_last_activity', scoresAtLastActivity, TALENT, readScore);
+  readTriple(value, path, 'v3_at_last_activity', scoresAtLastActivity, VALUATION, readScore);
+
+  return {
+    id: id as string,
+    scores,
+    counts,
+    scoresAtLastActivity,
+    witnessedBy: readIdList(value, path, 'witnessed_by'),
+    hasWitnessed: readIdList(value, path, 'has_witnessed'),
+    actionCount: readCounter(value, path, 'action_count'),
+    successCount: readCounter(value, path, 'success_count'),
+    witnessCount: readCounter(value, path, 'witness_count'),
+    createdAt: createdAt.ms,
+    createdAtText: createdAt.text,
+    lastAction: lastAction.ms,
+    lastActionText: lastAction.text,
+    lastActivity: lastActivity.ms,
+    lastActivityText: lastActivity.text,
+    extra: readUnknownFields(value),
+  };
+}
+
+export function stateToJson(s: EntityState): EntityJson {
+  const { scores: v, counts: c, scoresAtLastActivity: a } = s;
+  const json: EntityJson = {
+    entity_id: s.id,
+    entity_type: entityTypeOf(s.id),
+    entity_name: entityNameOf(s.id),
+    talent: v[TALENT]!,
+    training: v[TRAINING]!,
+    temperament: v[TEMPERAMENT]!,
+    t3_observation_counts: [c[TALENT]!, c[TRAINING]!, c[TEMPERAMENT]!],
+    valuation: v[VALUATION]!,
+    veracity: v[VERACITY]!,
+    validity: v[VALIDITY]!,
+    v3_observation_counts: [c[VALUATION]!, c[VERACITY]!, c[VALIDITY]!],
+    witnessed_by: s.witnessedBy.slice(),
+    has_witnessed: s.hasWitnessed.slice(),
+    action_count: s.actionCount,
+    success_count: s.successCount,
+    witness_count: s.witnessCount,
+    last_action: s.lastAction === null ? null : (s.lastActionText ??= formatTimestamp(s.lastAction)),
+    created_at: s.createdAt === null ? null : (s.createdAtText ??= formatTimestamp(s.createdAt)),
+    last_activity:
+      s.lastActivity === null ? null : (s.lastActivityText ??= formatTimestamp(s.lastActivity)),
+    t3_at_last_activity: [a[TALENT]!, a[TRAINING]!, a[TEMPERAMENT]!],
+    v3_at_last_activity: [a[VALUATION]!, a[VERACITY]!, a[VALIDITY]!],
+  };
+  if (s.extra) for (const key of Object.keys(s.extra)) setOwn(json, key, s.extra[key]);
+  return json;
+}
+
+function readTensor(
+  o: Record<string, unknown>,
+  path: string,
+  scores: Float64Array,
+  offset: number,
+  names: readonly [string, string, string],
+  legacyNames: readonly string[],
+  fromLegacy: (legacy: number[]) => Triple,
+): void {
+  if (names.every((name) => o[name] !== undefined)) {
+    for (let i = 0; i < 3; i++) scores[offset + i] = readScore(o[names[i]!], at(path, names[i]!));
+    return;
+  }
+  if (legacyNames.every((name) => o[name] !== undefined)) {
+    const legacy = legacyNames.map((name) => readFinite(o[name], at(path, name)));
+    // Legacy dimensions may hold values that only make sense once averaged: clamp after mapping.
+    fromLegacy(legacy).forEach((x, i) => (scores[offset + i] = Math.min(1, Math.max(0, x))));
+    return;
+  }
+  const missing = names.find((name) => o[name] === undefined)!;
+  fail(
+    at(path, missing),
+    `missing; an entity needs ${names.join(', ')} (or the legacy 6-D ${legacyNames.join(', ')})`,
+  );
+}
+
+function readTriple(
+  o: Record<string, unknown>,
+  path: string,
+  field: string,
+  into: Float64Array,
+  offset: number,
+  read: (value: unknown, path: string) => number,
+): void {
+  const value = o[field];
+  if (value === undefined) return;
+  const where = at(path, field);
+  if (!Array.isArray(value) || value.length !== 3) {
+    fail(where, `expected an array of 3 numbers, got ${describeLength(value)}`);
+  }
+  for (let i = 0; i < 3; i++) into[offset + i] = read(value[i], `${where}[${i}]`);
+}
+
+function readScore(value: unknown, path: string): number {
+  if (typeof value === 'number' && value >= 0 && value <= 1) return value;
+  fail(path, `expected a number in [0,1], got ${describeValue(value)}`);
+}
+
+function readFinite(value: unknown, path: string): number {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  fail(path, `expected a finite number, got ${describeValue(value)}`);
+}
+
+function readCount(value: unknown, path: string): number {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+  fail(path, `expected a whole number ≥ 0, got ${describeValue(value)}`);
+}
+
+function readCounter(o: Record<string, unknown>, path: string, field: string): number {
+  const value = o[field];
+  return value === undefined ? 0 : readCount(value, at(path, field));
+}
+
+function readIdList(o: Record<string, unknown>, path: string, field: string): string[] {
+  const value = o[field];
+  if (value === undefined) return [];
+  const where = at(path, field);
+  if (!Array.isArray(value)) fail(where, `expected an array of entity ids, got ${describeValue(value)}`);
+  for (let i = 0; i < value.length; i++) {
+    const problem = entityIdProblem(value[i]);
+    if (problem !== undefined) fail(`${where}[${i}]`, problem);
+  }
+  return (value as string[]).slice();
+}
+
+interface ReadTimestamp {
+  ms: EpochMs | null;
+  text: string | undefined;
+}
+
+function readTimestamp(o: Record<string, unknown>, path: string, field: string): ReadTimestamp {
+  const value = o[field];
+  if (value === undefined || value === null) return { ms: null, text: undefined };
+  const ms = typeof value === 'string' ? parseTimestamp(value) : undefined;
+  if (ms === undefined) {
+    fail(at(path, field), `expected an RFC 3339 timestamp or null, got ${describeValue(value)}`);
+  }
+  return { ms, text: value as string };
+}
+
+function readUnknownFields(o: Record<string, unknown>): Record<string, unknown> | undefined {
+  let extra: Record<string, unknown> | undefined;
+  for (const key of Object.keys(o)) {
+    if (!KNOWN_FIELDS.has(key)) setOwn((extra ??= {}), key, o[key]);
+  }
+  return extra;
+}
+
+/** Assigns an own property even for the key `__proto__`, which plain assignment would not. */
+function setOwn(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describeLength(value: unknown): string {
+  return Array.isArray(value) ? `an array of ${value.length}` : describeValue(value);
+}
+
+/** Appends a field to a JSON path: `entities[3]` + `training` → `entities[3].training`. */
+export function at(path: string, field: string): string {
+  return path ? `${path}.${field}` : field;
+}
+
+function fail(path: string, problem: string): never {
+  throw new TrustFormatError(path, problem);
+}

@@ -1,0 +1,60 @@
+import type { EpochMs } from './time.js';
+
+/**
+ * Everything an entity holds. Scores, counts and the scores at last activity are indexed by the
+ * constants in `dimensions.ts`. Timestamps keep the text they were read from, so that upstream's
+ * nanosecond timestamps survive a round trip; the text is dropped when the time changes.
+ */
+export interface EntityState {
+  id: string;
+  scores: Float64Array;
+  counts: Float64Array;
+  /** Scores right after the last activity: decay is always computed from these, so sweeps never compound. */
+  scoresAtLastActivity: Float64Array;
+  witnessedBy: string[];
+  hasWitnessed: string[];
+  actionCount: number;
+  successCount: number;
+  witnessCount: number;
+  createdAt: EpochMs | null;
+  createdAtText: string | undefined;
+  lastAction: EpochMs | null;
+  lastActionText: string | undefined;
+  lastActivity: EpochMs | null;
+  lastActivityText: string | undefined;
+  /** Fields this version does not know, kept so that a newer version's file loses nothing. */
+  extra: Record<string, unknown> | undefined;
+}
+
+export function neutralState(id: string, now: EpochMs): EntityState {
+  return {
+    id,
+    scores: new Float64Array(6).fill(0.5),
+    counts: new Float64Array(6),
+    scoresAtLastActivity: new Float64Array(6).fill(0.5),
+    witnessedBy: [],
+    hasWitnessed: [],
+    actionCount: 0,
+    successCount: 0,
+    witnessCount: 0,
+    createdAt: now,
+    createdAtText: undefined,
+    lastAction: null,
+    lastActionText: undefined,
+    lastActivity: null,
+    lastActivityText: undefined,
+    extra: undefined,
+  };
+}
+
+export function cloneState(s: EntityState): EntityState {
+  return {
+    ...s,
+    scores: s.scores.slice(),
+    counts: s.counts.slice(),
+    scoresAtLastActivity: s.scoresAtLastActivity.slice(),
+    witnessedBy: s.witnessedBy.slice(),
+    hasWitnessed: s.hasWitnessed.slice(),
+    extra: s.extra && structuredClone(s.extra),
+  };
+}

@@ -1,0 +1,247 @@
+import { assertDecayArguments, assertDecayConfig, decayScores, type DecayConfig } from './decay.js';
+import {
+  DIMENSIONS, TALENT, TEMPERAMENT, TRAINING, VALIDITY, VALUATION, VERACITY,
+  confidenceOf, trustLevelOf, type Dimension, type TrustLevel,
+} from './dimensions.js';
+import { assertEntityId, entityNameOf, entityTypeOf } from './entity-id.js';
+import { parseEntityState, stateToJson, type EntityJson } from './entity-json.js';
+import { cloneState, neutralState, type EntityState } from './entity-state.js';
+import { MS_PER_DAY, type EpochMs } from './time.js';
+
+// Lets the static factories hand a ready state to the constructor without making it public.
+let adopted: EntityState | undefined;
+
+/**
+ * Trust in one entity: T3 (talent, training, temperament) and V3 (valuation, veracity, validity),
+ * each in [0,1], moved by outcomes and witnessing, and decayed by inactivity.
+ *
+ * Methods that record activity take an optional `now` (epoch ms) so that callers control time.
+ */
+export class EntityTrust {
+  readonly #s: EntityState;
+
+  /** A new, neutral entity: every score 0.5, no observations, created at `now`. */
+  constructor(entityId: string, now: EpochMs = Date.now()) {
+    if (adopted) {
+      this.#s = adopted;
+      adopted = undefined;
+      return;
+    }
+    assertEntityId(entityId);
+    this.#s = neutralState(entityId, now);
+  }
+
+  /** Reads canonical 3-D or legacy 6-D JSON; throws `TrustFormatError` naming the JSON path of a problem. */
+  static fromJSON(value: unknown, path = ''): EntityTrust {
+    return adopt(parseEntityState(value, path));
+  }
+
+  /** The entity at rest, in upstream's snake_case layout plus our decay fields and any unknown fields. */
+  toJSON(): EntityJson {
+    return stateToJson(this.#s);
+  }
+
+  /** An independent copy. */
+  clone(): EntityTrust {
+    return adopt(cloneState(this.#s));
+  }
+
+  // --- Identity and counters -------------------------------------------------------------------
+
+  get entityId(): string { return this.#s.id; }
+  get entityType(): string { return entityTypeOf(this.#s.id); }
+  get entityName(): string { return entityNameOf(this.#s.id); }
+  get actionCount(): number { return this.#s.actionCount; }
+  get successCount(): number { return this.#s.successCount; }
+  get witnessCount(): number { return this.#s.witnessCount; }
+  get witnessedBy(): readonly string[] { return this.#s.witnessedBy.slice(); }
+  get hasWitnessed(): readonly string[] { return this.#s.hasWitnessed.slice(); }
+  /** Epoch ms, or null when unknown (some upstream files have none). */
+  get createdAt(): EpochMs | null { return this.#s.createdAt; }
+  /** Epoch ms of the last recorded outcome, or null. */
+  get lastAction(): EpochMs | null { return this.#s.lastAction; }
+  /** Epoch ms of the latest outcome or witness involving this entity, or null; decay starts here. */
+  get lastActivity(): EpochMs | null { return this.#s.lastActivity; }
+
+  // --- Scores ------------------------------------------------------------------------------------
+
+  get talent(): number { return this.#s.scores[TALENT]!; }
+  get training(): number { return this.#s.scores[TRAINING]!; }
+  get temperament(): number { return this.#s.scores[TEMPERAMENT]!; }
+  get valuation(): number { return this.#s.scores[VALUATION]!; }
+  get veracity(): number { return this.#s.scores[VERACITY]!; }
+  get validity(): number { return this.#s.scores[VALIDITY]!; }
+
+  get t3Average(): number {
+    const s = this.#s.scores;
+    return (s[TALENT]! + s[TRAINING]! + s[TEMPERAMENT]!) / 3;
+  }
+
+  get v3Average(): number {
+    const s = this.#s.scores;
+    return (s[VALUATION]! + s[VERACITY]! + s[VALIDITY]!) / 3;
+  }
+
+  get trustLevel(): TrustLevel { return trustLevelOf(this.t3Average); }
+
+  /** success_count / action_count, or 0.5 before any action. */
+  get successRate(): number {
+    return this.#s.actionCount === 0 ? 0.5 : this.#s.successCount / this.#s.actionCount;
+  }
+
+  /** The score of one dimension by name. */
+  score(dimension: Dimension): number {
+    return this.#s.scores[DIMENSIONS.indexOf(dimension)]!;
+  }
+
+  /** How many outcomes or witnesses have moved this dimension. */
+  observations(dimension: Dimension): number {
+    return this.#s.counts[DIMENSIONS.indexOf(dimension)]!;
+  }
+
+  /** min(1, ln(1 + observations) / ln 10): 0 with no evidence, 1 from 9 observations on. */
+  confidence(dimension: Dimension): number {
+    return confidenceOf(this.observations(dimension));
+  }
+
+  // --- Evidence ----------------------------------------------------------------------------------
+
+  /** Records that this entity's action succeeded or failed, with magnitude `m` (clamped to [0,1]). */
+  updateFromOutcome(success: boolean, magnitude: number, now: EpochMs = Date.now()): void {
+    const m = clampMagnitude(magnitude);
+    const s = this.#s;
+    s.actionCount++;
+    if (success) s.successCount++;
+    const training = s.scores[TRAINING]!;
+    const d = success ? m * 0.05 * (1 - training) : -m * 0.1 * training;
+    this.#apply(TRAINING, d);
+    this.#apply(TEMPERAMENT, d * 0.5);
+    this.#apply(TALENT, d * 0.3);
+    this.#apply(VALUATION, 0.01);
+    s.lastAction = now;
+    s.lastActionText = undefined;
+    this.#recordActivity(now);
+  }
+
+  /** Records that `witnessId` observed this entity succeed or fail. */
+  receiveWitness(witnessId: string, success: boolean, magnitude: number, now: EpochMs = Date.now()): void {
+    assertEntityId(witnessId);
+    const m = clampMagnitude(magnitude);
+    const s = this.#s;
+    s.witnessCount++;
+    if (!s.witnessedBy.includes(witnessId)) s.witnessedBy.push(witnessId);
+    const temperament = s.scores[TEMPERAMENT]!;
+    this.#apply(TEMPERAMENT, success ? m * 0.03 * (1 - temperament) : -m * 0.05 * temperament);
+    const veracity = s.scores[VERACITY]!;
+    this.#apply(VERACITY, success ? m * 0.8 * (1 - veracity) : -m * 0.5 * veracity);
+    this.#apply(VALIDITY, 0.01);
+    this.#recordActivity(now);
+  }
+
+  /** Records that this entity observed `targetId`; witnessing is itself a contribution either way. */
+  giveWitness(targetId: string, success: boolean, magnitude: number, now: EpochMs = Date.now()): void {
+    assertEntityId(targetId);
+    const m = clampMagnitude(magnitude);
+    const s = this.#s;
+    if (!s.hasWitnessed.includes(targetId)) s.hasWitnessed.push(targetId);
+    const temperament = s.scores[TEMPERAMENT]!;
+    this.#apply(TEMPERAMENT, (success ? 0.02 : 0.01) * m * (1 - temperament));
+    this.#apply(VALUATION, 0.005);
+    this.#recordActivity(now);
+  }
+
+  // --- Decay -------------------------------------------------------------------------------------
+
+  /**
+   * Upstream's decay step on the current scores: f = (1 − rate)^days; training and validity lose
+   * (x − 0.3)·f, temperament ·0.98, valuation ·0.99; talent and veracity never decay; scores at or
+   * below 0.3 stay. Returns whether training moved by more than 0.001.
+   *
+   * Repeated calls compound. Stores use `decayTo`, which is time-consistent.
+   */
+  applyDecay(days: number, rate: number): boolean {
+    assertDecayArguments(days, rate);
+    if (days <= 0) return false;
+    const before = this.#s.scores[TRAINING]!;
+    decayScores(this.#s.scores, days, rate);
+    return Math.abs(before - this.#s.scores[TRAINING]!) > 0.001;
+  }
+
+  /**
+   * Sets the scores to their state at `now`: the scores right after the last activity, decayed by
+   * the inactive days beyond the grace period. Calling it any number of times, at any moments, gives
+   * the same result as calling it once. Returns whether any score changed.
+   */
+  decayTo(now: EpochMs, config: DecayConfig): boolean {
+    assertDecayConfig(config);
+    const s = this.#s;
+    if (s.lastActivity === null) return false;
+    const days = (now - s.lastActivity) / MS_PER_DAY - config.graceDays;
+    const { scores } = s;
+    const training = scores[TRAINING]!, temperament = scores[TEMPERAMENT]!;
+    const valuation = scores[VALUATION]!, validity = scores[VALIDITY]!;
+    scores.set(s.scoresAtLastActivity);
+    if (days > 0) decayScores(scores, days, config.ratePerDay);
+    return (
+      training !== scores[TRAINING] || temperament !== scores[TEMPERAMENT] ||
+      valuation !== scores[VALUATION] || validity !== scores[VALIDITY]
+    );
+  }
+
+  // --- Internals ---------------------------------------------------------------------------------
+
+  /** Adds `delta` to one dimension, clamped to [0,1]; it counts as an observation even if clamped away. */
+  #apply(dimension: number, delta: number): void {
+    const { scores, counts } = this.#s;
+    scores[dimension] = Math.min(1, Math.max(0, scores[dimension]! + delta));
+    counts[dimension]!++;
+  }
+
+  /** Starts a new decay period from the current scores. */
+  #recordActivity(now: EpochMs): void {
+    const s = this.#s;
+    if (s.lastActivity === null || now > s.lastActivity) {
+      s.lastActivity = now;
+      s.lastActivityText = undefined;
+    }
+    s.scoresAtLastActivity.set(s.scores);
+  }
+
+  /** @internal For stores and import planning: the entity's whole state, for comparison. */
+  static sameState(a: EntityTrust, b: EntityTrust): boolean {
+    return JSON.stringify(a.toJSON()) === JSON.stringify(b.toJSON());
+  }
+
+  /** @internal Adds ids to the witness lists that are not there yet; returns whether any was new. */
+  unionWitnessLists(witnessedBy: readonly string[], hasWitnessed: readonly string[]): boolean {
+    return addMissing(this.#s.witnessedBy, witnessedBy) + addMissing(this.#s.hasWitnessed, hasWitnessed) > 0;
+  }
+}
+
+function adopt(state: EntityState): EntityTrust {
+  adopted = state;
+  return new EntityTrust(state.id);
+}
+
+function addMissing(list: string[], ids: readonly string[]): number {
+  let added = 0;
+  for (const id of ids) {
+    if (!list.includes(id)) {
+      list.push(id);
+      added++;
+    }
+  }
+  return added;
+}
+
+/** Throws `RangeError` unless `m` is a finite number (any finite magnitude is then clamped to [0,1]). */
+export function assertMagnitude(m: number): void {
+  if (typeof m !== 'number' || !Number.isFinite(m)) {
+    throw new RangeError(`magnitude must be a finite number, got ${String(m)}`);
+  }
+}
+
+function clampMagnitude(m: number): number {
+  assertMagnitude(m);
+  return Math.min(1, Math.max(0, m));
+}

@@ -1,0 +1,22 @@
+// web4-trust: the trust engine. Browser-safe: no DOM, no Node built-ins, no extension APIs.
+export { EntityTrust, assertMagnitude } from './entity.js';
+export type { EntityJson } from './entity-json.js';
+export { TrustFormatError } from './errors.js';
+export {
+  DIMENSIONS, TRUST_LEVELS, trustLevelOf, confidenceOf,
+  type Dimension, type T3Dimension, type V3Dimension, type TrustLevel,
+} from './dimensions.js';
+export { DEFAULT_DECAY, DECAY_FLOOR, assertDecayConfig, type DecayConfig } from './decay.js';
+export { MAX_ENTITY_ID_LENGTH, assertEntityId, entityIdProblem, entityNameOf, entityTypeOf } from './entity-id.js';
+export {
+  BUNDLE_FORMAT, BUNDLE_VERSION, compareIds, createBundle, planImport,
+  type ImportMode, type ImportPlan, type RejectedEntity, type TrustBundle,
+} from './bundle.js';
+export {
+  MAX_CHAIN_DEPTH, MAX_LINKS_PER_ENTITY, buildWitnessingChain,
+  type ChainLink, type EntityLookup, type WitnessingChain,
+} from './chain.js';
+export type { EntityFilter, SweepSummary, TrustStore, TrustStoreOptions } from './store.js';
+export { MemoryTrustStore } from './memory-store.js';
+export { assertWitnessIds, planImportOrThrow, recordOutcome, recordWitness } from './operations.js';
+export { MS_PER_DAY, formatTimestamp, parseTimestamp, systemClock, type Clock, type EpochMs } from './time.js';

@@ -1,0 +1,52 @@
+import type { ImportMode, ImportPlan, TrustBundle } from './bundle.js';
+import type { WitnessingChain } from './chain.js';
+import type { DecayConfig } from './decay.js';
+import type { EntityTrust } from './entity.js';
+import type { Clock, EpochMs } from './time.js';
+
+export interface EntityFilter {
+  /** Only entities of this type (`mcp`, `role`, …; `""` for ids without a type). */
+  type?: string;
+}
+
+export interface SweepSummary {
+  /** Entities looked at. */
+  scanned: number;
+  /** Entities whose scores changed. */
+  changed: number;
+}
+
+export interface TrustStoreOptions {
+  /** Where the store reads the time; tests pass a fake one. */
+  clock?: Clock;
+  /** Decay applied before each new outcome or witness (the sweep takes its own). */
+  decay?: DecayConfig;
+}
+
+/**
+ * Where entities live. Every implementation keeps these rules (checked by the shared contract suite):
+ * reads never create; returned entities are copies; a witness saves both entities or neither.
+ */
+export interface TrustStore {
+  /** The stored entity, or a fresh neutral one that is not saved. */
+  get(entityId: string): Promise<EntityTrust>;
+  /** The stored entity, or undefined. */
+  getExisting(entityId: string): Promise<EntityTrust | undefined>;
+  save(entity: EntityTrust): Promise<void>;
+  /** Deletes an entity; resolves to whether it existed. */
+  delete(entityId: string): Promise<boolean>;
+  exists(entityId: string): Promise<boolean>;
+  /** Stored entities, sorted by id. */
+  list(filter?: EntityFilter): Promise<EntityTrust[]>;
+  count(filter?: EntityFilter): Promise<number>;
+  /** Records an outcome of `entityId`'s action (after decaying it to now) and saves it. */
+  update(entityId: string, success: boolean, magnitude: number): Promise<EntityTrust>;
+  /** `witnessId` observed `targetId`: both change, and both are saved together or not at all. */
+  witness(witnessId: string, targetId: string, success: boolean, magnitude: number): Promise<[witness: EntityTrust, target: EntityTrust]>;
+  witnessingChain(entityId: string, depth?: number): Promise<WitnessingChain>;
+  /** Brings every entity's scores to their decayed state at `now`. */
+  sweepDecay(now?: EpochMs, config?: DecayConfig): Promise<SweepSummary>;
+  exportBundle(): Promise<TrustBundle>;
+  /** Applies `planImport` to the store; throws `TrustFormatError` when the input as a whole is unusable. */
+  importBundle(input: unknown, mode?: ImportMode): Promise<ImportPlan>;
+}

@@ -1,0 +1,283 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  DEFAULT_DECAY, EntityTrust, MS_PER_DAY, TrustFormatError,
+  type Clock, type TrustStore, type TrustStoreOptions,
+} from '../../core/index.js';
+
+/** A clock the test moves by hand. */
+export class ManualClock implements Clock {
+  constructor(public time = Date.UTC(2026, 10, 24)) {}
+  now(): number {
+    return this.time;
+  }
+  advanceDays(days: number): void {
+    this.time += days * MS_PER_DAY;
+  }
+}
+
+export interface StoreUnderTest {
+  store: TrustStore;
+  /** Called after each test. */
+  close?: () => Promise<void>;
+}
+
+/**
+ * The rules every `TrustStore` keeps. Each implementation runs this suite with its own factory,
+ * which must return an empty store that reads time from `options.clock`.
+ */
+export function describeTrustStoreContract(
+  name: string,
+  open: (options: Required<Pick<TrustStoreOptions, 'clock'>>) => Promise<StoreUnderTest>,
+): void {
+  describe(`${name} (TrustStore contract)`, () => {
+    let clock: ManualClock;
+    let store: TrustStore;
+    let close: (() => Promise<void>) | undefined;
+
+    beforeEach(async () => {
+      clock = new ManualClock();
+      ({ store, close } = await open({ clock }));
+    });
+    afterEach(async () => {
+      await close?.();
+    });
+
+    const snapshot = async () => JSON.stringify(await store.exportBundle());
+
+    describe('reads', () => {
+      it('returns a neutral entity for an unknown id without saving it', async () => {
+        const entity = await store.get('mcp:unknown');
+        expect(entity.t3Average).toBe(0.5);
+        expect(entity.createdAt).toBe(clock.now());
+        expect(await store.exists('mcp:unknown')).toBe(false);
+        expect(await store.getExisting('mcp:unknown')).toBeUndefined();
+        expect(await store.count()).toBe(0);
+      });
+
+      it('refuses invalid ids', async () => {
+        await expect(store.get('')).rejects.toThrow(/empty/);
+        await expect(store.get('mcp:\u0007bell')).rejects.toThrow(/control characters/);
+        await expect(store.get('x'.repeat(1025))).rejects.toThrow(/1024/);
+      });
+
+      it('lists entities sorted by id and filters and counts by type', async () => {
+        for (const id of ['session:b', 'mcp:z', 'mcp:a', 'plain']) await store.update(id, true, 0.1);
+        expect((await store.list()).map((e) => e.entityId)).toEqual(['mcp:a', 'mcp:z', 'plain', 'session:b']);
+        expect((await store.list({ type: 'mcp' })).map((e) => e.entityId)).toEqual(['mcp:a', 'mcp:z']);
+        expect(await store.count({ type: 'mcp' })).toBe(2);
+        expect(await store.count({ type: '' })).toBe(1);
+        expect(await store.count()).toBe(4);
+      });
+    });
+
+    describe('writes', () => {
+      it('saves and reads back every field', async () => {
+        const entity = new EntityTrust('role:reviewer', clock.now());
+        entity.updateFromOutcome(false, 0.7, clock.now());
+        entity.receiveWitness('session:s', true, 0.3, clock.now());
+        await store.save(entity);
+        expect((await store.get('role:reviewer')).toJSON()).toEqual(entity.toJSON());
+        expect(await store.exists('role:reviewer')).toBe(true);
+      });
+
+      it('hands out copies: changing one changes nothing until it is saved', async () => {
+        await store.update('mcp:a', true, 1);
+        const copy = await store.get('mcp:a');
+        const before = copy.toJSON();
+        copy.updateFromOutcome(false, 1, clock.now());
+        expect((await store.get('mcp:a')).toJSON()).toEqual(before);
+        const saved = new EntityTrust('mcp:b', clock.now());
+        await store.save(saved);
+        saved.updateFromOutcome(true, 1, clock.now());
+        expect((await store.get('mcp:b')).actionCount).toBe(0);
+      });
+
+      it('deletes, saying whether the entity existed', async () => {
+        await store.update('mcp:a', true, 0.5);
+        expect(await store.delete('mcp:a')).toBe(true);
+        expect(await store.delete('mcp:a')).toBe(false);
+        expect(await store.exists('mcp:a')).toBe(false);
+      });
+    });
+
+    describe('outcomes and witnesses', () => {
+      it('records an outcome exactly as the entity does', async () => {
+        const expected = new EntityTrust('mcp:fs', clock.now());
+        expected.updateFromOutcome(true, 0.1, clock.now());
+        const returned = await store.update('mcp:fs', true, 0.1);
+        expect(returned.toJSON()).toEqual(expected.toJSON());
+        expect((await store.get('mcp:fs')).toJSON()).toEqual(expected.toJSON());
+      });
+
+      it('refuses a non-finite magnitude and changes nothing', async () => {
+        await store.update('mcp:a', true, 0.5);
+        const before = await snapshot();
+        await expect(store.update('mcp:a', true, Number.NaN)).rejects.toThrow(RangeError);
+        await expect(store.witness('mcp:a', 'mcp:b', true, Infinity)).rejects.toThrow(RangeError);
+        await expect(store.witness('mcp:a', '', true, 0.5)).rejects.toThrow();
+        expect(await snapshot()).toBe(before);
+      });
+
+      it('saves both sides of a witness', async () => {
+        const [witness, target] = await store.witness('session:s', 'mcp:fs', false, 0.4);
+        expect(witness.hasWitnessed).toEqual(['mcp:fs']);
+        expect(target.witnessedBy).toEqual(['session:s']);
+        expect(target.witnessCount).toBe(1);
+        expect((await store.get('session:s')).toJSON()).toEqual(witness.toJSON());
+        expect((await store.get('mcp:fs')).toJSON()).toEqual(target.toJSON());
+      });
+
+      it('applies a self-witness as receive then give on the one entity', async () => {
+        const expected = new EntityTrust('lct:me', clock.now());
+        expected.receiveWitness('lct:me', true, 0.5, clock.now());
+        expected.giveWitness('lct:me', true, 0.5, clock.now());
+        const [witness, target] = await store.witness('lct:me', 'lct:me', true, 0.5);
+        expect(witness.toJSON()).toEqual(expected.toJSON());
+        expect(target.toJSON()).toEqual(expected.toJSON());
+        expect(await store.count()).toBe(1);
+      });
+
+      it('applies an outcome after inactivity to the decayed state', async () => {
+        await store.update('mcp:a', true, 1);
+        const reference = (await store.get('mcp:a')).clone();
+        clock.advanceDays(40);
+        reference.decayTo(clock.now(), DEFAULT_DECAY);
+        reference.updateFromOutcome(true, 1, clock.now());
+        expect((await store.update('mcp:a', true, 1)).toJSON()).toEqual(reference.toJSON());
+      });
+    });
+
+    describe('decay', () => {
+      it('sweeps to the time-consistent state, however often it runs', async () => {
+        await store.update('mcp:a', true, 1);
+        await store.witness('session:s', 'mcp:a', true, 1);
+        const start = clock.now();
+        for (let day = 1; day <= 30; day++) await store.sweepDecay(start + day * MS_PER_DAY);
+        const often = await store.get('mcp:a');
+        const once = (await store.get('mcp:a')).clone();
+        once.decayTo(start + 30 * MS_PER_DAY, DEFAULT_DECAY);
+        expect(often.toJSON()).toEqual(once.toJSON());
+        expect(often.temperament).toBeLessThan(0.5);
+      });
+
+      it('reports how many entities changed', async () => {
+        await store.update('mcp:a', true, 1);
+        await store.update('mcp:b', true, 1);
+        expect(await store.sweepDecay(clock.now())).toEqual({ scanned: 2, changed: 0 });
+        expect(await store.sweepDecay(clock.now() + 10 * MS_PER_DAY)).toEqual({ scanned: 2, changed: 2 });
+      });
+    });
+
+    describe('witnessing chain', () => {
+      it('walks both directions breadth-first, each entity once, through cycles', async () => {
+        await store.witness('session:s', 'mcp:fs', true, 1);
+        await store.witness('mcp:fs', 'session:s', true, 1);
+        await store.witness('role:r', 'session:s', true, 1);
+        const chain = await store.witnessingChain('mcp:fs', 3);
+        expect(chain.witnessed_by.map((l) => [l.entity_id, l.depth])).toEqual([['session:s', 1], ['role:r', 2]]);
+        expect(chain.has_witnessed.map((l) => [l.entity_id, l.depth])).toEqual([['session:s', 1]]);
+        const session = await store.get('session:s');
+        expect(chain.aggregate_witness_trust).toBe(session.t3Average);
+        expect(chain.transitive_trust).toBeCloseTo(0.7 * chain.t3_average + 0.3 * session.t3Average, 15);
+        const direct = await store.witnessingChain('mcp:fs', 1);
+        expect(direct.witnessed_by.map((l) => l.entity_id)).toEqual(['session:s']);
+      });
+
+      it('follows at most 10 links per entity per level', async () => {
+        for (let i = 0; i < 12; i++) await store.witness(`session:${i}`, 'mcp:popular', true, 0.1);
+        const chain = await store.witnessingChain('mcp:popular', 1);
+        expect(chain.witnessed_by).toHaveLength(10);
+      });
+    });
+
+    describe('export and import', () => {
+      it('exports sorted by id, and export → import → export is byte-identical', async () => {
+        await store.witness('session:z', 'mcp:a', true, 0.3);
+        await store.update('role:m', false, 0.9);
+        const bundle = await store.exportBundle();
+        expect(bundle.format).toBe('web4-trust-store');
+        expect(bundle.entities.map((e) => e.entity_id)).toEqual(['mcp:a', 'role:m', 'session:z']);
+        const text = JSON.stringify(bundle);
+        const plan = await store.importBundle(JSON.parse(text), 'replace');
+        expect(plan.unchanged).toHaveLength(3);
+        expect(JSON.stringify(await store.exportBundle())).toBe(text);
+      });
+
+      it('merges: newer activity wins, witness lists are unioned', async () => {
+        await store.witness('session:old', 'mcp:a', true, 0.5);
+        const stored = (await store.get('mcp:a')).toJSON();
+        clock.advanceDays(0.5);
+        const newer = new MemoryLike(stored).witnessedBy('session:new').at(clock.now() + 1000);
+        const plan = await store.importBundle([newer], 'merge');
+        expect(plan.updated.map((e) => e.entityId)).toEqual(['mcp:a']);
+        const merged = await store.get('mcp:a');
+        expect(merged.witnessedBy).toEqual(['session:new', 'session:old']);
+        expect(merged.veracity).toBe(newer.veracity);
+      });
+
+      it('merges: an older incoming entity only adds its witnesses', async () => {
+        await store.update('mcp:a', true, 1);
+        const stored = (await store.get('mcp:a')).toJSON();
+        const older = new MemoryLike(stored).witnessedBy('session:x').at(clock.now() - MS_PER_DAY);
+        older.training = 0.01;
+        const plan = await store.importBundle({ format: 'web4-trust-store', version: 1, exported_at: '2026-01-01T00:00:00Z', entities: [older] });
+        expect(plan.updated).toHaveLength(1);
+        const merged = await store.get('mcp:a');
+        expect(merged.training).toBe(stored.training);
+        expect(merged.witnessedBy).toEqual(['session:x']);
+        expect((await store.importBundle([older])).unchanged).toEqual(['mcp:a']);
+      });
+
+      it('replaces: the store becomes the input', async () => {
+        await store.update('mcp:gone', true, 1);
+        await store.update('mcp:kept', true, 1);
+        const kept = (await store.get('mcp:kept')).toJSON();
+        const plan = await store.importBundle([kept, new EntityTrust('mcp:new', clock.now()).toJSON()], 'replace');
+        expect(plan.removed).toEqual(['mcp:gone']);
+        expect(plan.added.map((e) => e.entityId)).toEqual(['mcp:new']);
+        expect(plan.unchanged).toEqual(['mcp:kept']);
+        expect((await store.list()).map((e) => e.entityId)).toEqual(['mcp:kept', 'mcp:new']);
+      });
+
+      it('imports valid entities and reports rejected ones with their path', async () => {
+        const plan = await store.importBundle([
+          new EntityTrust('mcp:ok', clock.now()).toJSON(),
+          { ...new EntityTrust('mcp:bad', clock.now()).toJSON(), training: 'high' },
+        ]);
+        expect(plan.added.map((e) => e.entityId)).toEqual(['mcp:ok']);
+        expect(plan.rejected).toEqual([
+          { index: 1, entity_id: 'mcp:bad', message: '[1].training: expected a number in [0,1], got "high"' },
+        ]);
+        expect(await store.exists('mcp:bad')).toBe(false);
+      });
+
+      it('refuses an unusable input as a whole and changes nothing', async () => {
+        await store.update('mcp:a', true, 1);
+        const before = await snapshot();
+        for (const input of [
+          { format: 'something-else', version: 1, entities: [] },
+          { format: 'web4-trust-store', version: 2, entities: [] },
+          'not an object',
+          null,
+        ]) {
+          await expect(store.importBundle(input, 'replace')).rejects.toThrow(TrustFormatError);
+        }
+        expect(await snapshot()).toBe(before);
+      });
+    });
+  });
+}
+
+/** Edits an entity's JSON for import tests. */
+class MemoryLike {
+  constructor(private readonly json: ReturnType<EntityTrust['toJSON']>) {}
+  witnessedBy(id: string): this {
+    this.json.witnessed_by = [id];
+    return this;
+  }
+  at(ms: number): ReturnType<EntityTrust['toJSON']> & { training: number } {
+    const entity = EntityTrust.fromJSON({ ...this.json, last_activity: new Date(ms).toISOString() });
+    entity.receiveWitness(this.json.witnessed_by[0]!, true, 1, ms);
+    return entity.toJSON();
+  }
+}
