@@ -1,0 +1,120 @@
+// The contract between the background (issue 3) and the extension's pages (issue 5).
+// Every call resolves to an ApiResult: errors are values with a code, never unhandled rejections.
+import type { EntityJson, RejectedEntity, TrustBundle, TrustLevel, WitnessingChain } from '@/core/index.js';
+
+export type ApiErrorCode =
+  | 'invalid-request' // failed validation; `message` says which field and why
+  | 'forbidden' // the sender is not one of this extension's pages
+  | 'not-found'
+  | 'bad-input' // an import whose file is unusable (not JSON, wrong format or version…)
+  | 'storage' // IndexedDB failed (quota, aborted transaction…); nothing was changed
+  | 'internal';
+
+export interface ApiError {
+  code: ApiErrorCode;
+  message: string;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export type SortKey = 'trust-desc' | 'trust-asc' | 'recent' | 'name';
+
+/** The popup's chips: one of these types, or `other` for every type not in the list. */
+export const KNOWN_TYPES = ['mcp', 'role', 'session', 'ref', 'lct'] as const;
+export type TypeFilter = (typeof KNOWN_TYPES)[number] | 'other';
+
+export interface ListEntitiesRequest {
+  type?: TypeFilter;
+  /** Case-insensitive substring of the id. */
+  query?: string;
+  level?: TrustLevel;
+  sort: SortKey;
+  offset: number;
+  limit: number;
+}
+
+/** One row of the list. */
+export interface EntitySummary {
+  entity_id: string;
+  entity_type: string;
+  t3_average: number;
+  v3_average: number;
+  trust_level: TrustLevel;
+  /** Epoch ms, or null. */
+  last_activity: number | null;
+}
+
+export interface ListEntitiesResponse {
+  /** Rows `offset` to `offset + limit` of the matching entities. */
+  items: EntitySummary[];
+  /** How many entities match the request's filters. */
+  matching: number;
+  /** Over the whole store, ignoring filters. */
+  total: number;
+  byLevel: Record<TrustLevel, number>;
+  /** Keyed by entity_type (`""` for ids without a type). */
+  byType: Record<string, number>;
+}
+
+export type TrustEventKind = 'outcome' | 'witness' | 'import' | 'delete' | 'sweep';
+
+/** An entry of the append-only event log. */
+export interface TrustEvent {
+  id: number;
+  /** Epoch ms. */
+  at: number;
+  kind: TrustEventKind;
+  /** The entities it touched (empty for store-wide events such as a sweep or an import). */
+  entity_ids: string[];
+  /** Its inputs or summary, e.g. { success, magnitude } or { changed, duration_ms }. */
+  details: Record<string, unknown>;
+}
+
+export interface EntityDetail {
+  entity: EntityJson;
+  /** Newest first. */
+  events: TrustEvent[];
+  chain: WitnessingChain;
+}
+
+export interface Settings {
+  decayRatePerDay: number;
+  graceDays: number;
+  sweepPeriodMinutes: number;
+  eventLogCap: number;
+}
+
+export interface ImportRequest {
+  /** The file's text (parsed in the background, so big files cross as one string), or a parsed value. */
+  text?: string;
+  bundle?: unknown;
+  mode: 'merge' | 'replace';
+  dryRun: boolean;
+}
+
+/** A plan (dry run) or what was applied, by id. */
+export interface ImportSummary {
+  mode: 'merge' | 'replace';
+  applied: boolean;
+  added: string[];
+  updated: string[];
+  unchanged: string[];
+  removed: string[];
+  rejected: RejectedEntity[];
+}
+
+export interface SweepResult {
+  scanned: number;
+  changed: number;
+  duration_ms: number;
+  /** Epoch ms when it finished. */
+  finished_at: number;
+}
+
+export interface StatusResponse {
+  settings: Settings;
+  /** The last completed sweep, if any. */
+  lastSweep: SweepResult | null;
+}
+
+export type { TrustBundle };
