@@ -2,11 +2,11 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
-  plugins: [WxtVitest()],
   test: {
     projects: [
       {
-        extends: true,
+        // Core, Node side, and extension code against WXT's fakeBrowser and fake-indexeddb.
+        plugins: [WxtVitest()],
         test: {
           name: 'unit',
           include: ['test/**/*.test.{ts,tsx}'],
@@ -16,7 +16,6 @@ export default defineConfig({
       },
       {
         // Real browsers and spawned processes: one file at a time, so that 2 cores are not overrun.
-        extends: true,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
