@@ -10,5 +10,5 @@ afterAll(async () => browser?.close());
 it('loads the extension in real Chromium and opens its popup', async () => {
   const popup = await browser.open('popup.html');
   await expect(popup.title()).resolves.toBe('Web4 Trust');
-  expect(await browser.worker.evaluate(() => chrome.runtime.id)).toBe(browser.extensionId);
+  expect(await browser.worker.evaluate(() => self.location.host)).toBe(browser.extensionId);
 });
