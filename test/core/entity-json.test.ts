@@ -1,0 +1,156 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EntityTrust, TrustFormatError, type EntityJson } from '../../core/index.js';
+
+const FIXTURES = path.resolve('test/fixtures/upstream');
+const readJson = (file: string): unknown => JSON.parse(readFileSync(path.join(FIXTURES, file), 'utf8'));
+const expected = readJson('expected-canonical.json') as Record<string, Record<string, unknown>>;
+
+/** The upstream value a key of expected-canonical.json names: `file.json` or `file.json#index`. */
+function upstreamValue(key: string): unknown {
+  const [file, index] = key.split('#');
+  const value = readJson(file!);
+  return index === undefined ? value : (value as unknown[])[Number(index)];
+}
+
+const SCORES = ['talent', 'training', 'temperament', 'valuation', 'veracity', 'validity'] as const;
+const EXACT = ['entity_id', 'entity_type', 'entity_name', 't3_observation_counts', 'v3_observation_counts',
+  'witnessed_by', 'has_witnessed', 'action_count', 'success_count', 'witness_count'] as const;
+
+describe('real upstream files', () => {
+  it.each(Object.keys(expected))('%s loads as its canonical entity', (key) => {
+    const json = EntityTrust.fromJSON(upstreamValue(key)).toJSON();
+    const want = expected[key]!;
+    for (const field of SCORES) expect(Math.abs(json[field] - (want[field] as number))).toBeLessThanOrEqual(1e-12);
+    for (const field of EXACT) expect(json[field]).toEqual(want[field]);
+  });
+
+  it('covers every fixture file', () => {
+    const keys = Object.keys(expected).map((k) => k.split('#')[0]);
+    expect(new Set(keys)).toEqual(new Set([
+      ...readdir('python-6d').map((f) => `python-6d/${f}`),
+      ...readdir('rust-3d').map((f) => `rust-3d/${f}`),
+      'rust-0.1-6d-entities.json',
+    ]));
+  });
+
+  it('keeps upstream timestamps exactly, nanoseconds included', () => {
+    const json = EntityTrust.fromJSON(upstreamValue('rust-3d/807abfaefec20c6f.json')).toJSON();
+    expect(json.last_action).toBe('2026-11-24T15:01:21.154810672Z');
+    expect(json.created_at).toBe('2026-11-24T15:01:21.154217920Z');
+    // Upstream has no decay fields: the period starts at the last action.
+    expect(json.last_activity).toBe(json.last_action);
+  });
+
+  it('starts the decay period at created_at when there was no action, and nowhere when neither is known', () => {
+    const lct = EntityTrust.fromJSON(upstreamValue('python-6d/ee692e3b7b3299f2.json'));
+    expect(lct.lastActivity).toBe(Date.parse('2026-11-24T14:55:19.203Z'));
+    const none = EntityTrust.fromJSON(upstreamValue('python-6d/c884fca7958e9477.json'));
+    expect([none.createdAt, none.lastActivity]).toEqual([null, null]);
+  });
+});
+
+function readdir(dir: string): string[] {
+  return readdirSync(path.join(FIXTURES, dir)).filter((f) => f.endsWith('.json') && f !== 'INDEX.json');
+}
+
+const T0 = Date.UTC(2026, 10, 24);
+const canonical = (): EntityJson => new EntityTrust('mcp:fs', T0).toJSON();
+const errorOf = (value: unknown, path?: string): string => {
+  try {
+    EntityTrust.fromJSON(value, path);
+  } catch (error) {
+    expect(error).toBeInstanceOf(TrustFormatError);
+    return (error as Error).message;
+  }
+  throw new Error('expected fromJSON to refuse');
+};
+
+describe('tolerance of what upstream files contain', () => {
+  it('reads timestamps without a zone as UTC, with an offset, or with nanoseconds', () => {
+    const at = (created_at: string) => EntityTrust.fromJSON({ ...canonical(), created_at }).createdAt;
+    const ms = Date.UTC(2026, 10, 24, 14, 55, 19, 119);
+    expect(at('2026-11-24T14:55:19.119448')).toBe(ms);
+    expect(at('2026-11-24T14:55:19.119448+00:00')).toBe(ms);
+    expect(at('2026-11-24T16:55:19.119448+02:00')).toBe(ms);
+    expect(at('2026-11-24T14:55:19.119448123Z')).toBe(ms);
+  });
+
+  it('reads created_at null or missing, integer scores, and missing lists, counters, type and name', () => {
+    const e = EntityTrust.fromJSON({ entity_id: 'ref:x', talent: 1, training: 0, temperament: 1, valuation: 0, veracity: 1, validity: 0 });
+    expect(e.toJSON()).toMatchObject({
+      entity_type: 'ref', entity_name: 'x', talent: 1, training: 0, witnessed_by: [], has_witnessed: [],
+      action_count: 0, t3_observation_counts: [0, 0, 0], created_at: null, last_action: null,
+    });
+    expect(EntityTrust.fromJSON({ ...canonical(), created_at: null }).createdAt).toBeNull();
+  });
+
+  it('maps the legacy 6-D format, clamping after averaging', () => {
+    const legacy = {
+      entity_id: 'mcp:old', competence: 0.2, reliability: 1.6, consistency: 0.9, lineage: 0.8, witnesses: 0.4,
+      alignment: 0.6, energy: 0.1, contribution: 0.3, reputation: 0.7, stewardship: -0.9, network: 0.3, temporal: 0.3,
+    };
+    const e = EntityTrust.fromJSON(legacy).toJSON();
+    expect(e.talent).toBe(0.2);
+    expect(e.training).toBe(1); // (1.6 + 0.9 + 0.8) / 3 = 1.1, clamped
+    expect(e.temperament).toBe(0.5);
+    expect(e.valuation).toBeCloseTo(0.2, 15);
+    expect(e.veracity).toBe(0.7);
+    expect(e.validity).toBe(0); // (−0.9 + 0.3 + 0.3) / 3 < 0, clamped
+    expect(Object.keys(e)).not.toContain('competence');
+  });
+
+  it('prefers the canonical names of a tensor when all three are present', () => {
+    const e = EntityTrust.fromJSON({ ...canonical(), competence: 0.9, reliability: 0.9, consistency: 0.9, lineage: 0.9, witnesses: 0.9, alignment: 0.9 });
+    expect(e.talent).toBe(0.5);
+  });
+});
+
+describe('refusals name the JSON path and the problem', () => {
+  it.each([
+    ['a non-object', 'high', 'expected an entity object, got "high"'],
+    ['an array', [], 'expected an entity object, got an array'],
+    ['a missing id', { training: 0.5 }, 'entity_id: missing'],
+    ['an empty id', { entity_id: '' }, 'entity_id: an entity id must not be empty'],
+    ['a number id', { entity_id: 7 }, 'entity_id: expected an entity id string, got 7'],
+    ['a word score', { ...canonical(), training: 'high' }, 'training: expected a number in [0,1], got "high"'],
+    ['an out-of-range score', { ...canonical(), veracity: 1.5 }, 'veracity: expected a number in [0,1], got 1.5'],
+    ['a null score', { ...canonical(), talent: null }, 'talent: expected a number in [0,1], got null'],
+    ['a non-finite legacy score', { entity_id: 'a', competence: 'x', reliability: 0, consistency: 0, lineage: 0, witnesses: 0, alignment: 0 }, 'competence: expected a finite number, got "x"'],
+    ['an incomplete tensor', { ...canonical(), temperament: undefined }, 'temperament: missing; an entity needs talent, training, temperament'],
+    ['a negative counter', { ...canonical(), action_count: -1 }, 'action_count: expected a whole number ≥ 0, got -1'],
+    ['a fractional counter', { ...canonical(), witness_count: 1.5 }, 'witness_count: expected a whole number ≥ 0, got 1.5'],
+    ['a short count array', { ...canonical(), t3_observation_counts: [1, 2] }, 't3_observation_counts: expected an array of 3 numbers, got an array of 2'],
+    ['a bad count', { ...canonical(), v3_observation_counts: [1, -2, 3] }, 'v3_observation_counts[1]: expected a whole number ≥ 0, got -2'],
+    ['a witness list that is not an array', { ...canonical(), witnessed_by: 'session:a' }, 'witnessed_by: expected an array of entity ids, got "session:a"'],
+    ['an invalid witness id', { ...canonical(), has_witnessed: ['ok', ''] }, 'has_witnessed[1]: an entity id must not be empty'],
+    ['a bad timestamp', { ...canonical(), last_action: 'yesterday' }, 'last_action: expected an RFC 3339 timestamp or null, got "yesterday"'],
+    ['an impossible date', { ...canonical(), created_at: '2026-02-30T00:00:00Z' }, 'created_at: expected an RFC 3339 timestamp or null'],
+  ])('%s', (_, value, message) => {
+    expect(errorOf(value)).toContain(message);
+  });
+
+  it('prefixes the path given by the caller', () => {
+    expect(errorOf({ ...canonical(), training: 'high' }, 'entities[12]')).toBe(
+      'entities[12].training: expected a number in [0,1], got "high"',
+    );
+  });
+});
+
+describe('round trips lose nothing', () => {
+  it('keeps unknown fields, even awkward ones', () => {
+    const input = JSON.parse(`{"entity_id":"mcp:a","talent":0.5,"training":0.5,"temperament":0.5,"valuation":0.5,"veracity":0.5,"validity":0.5,"future":{"x":[1,2]},"__proto__":{"polluted":true}}`);
+    const json = EntityTrust.fromJSON(input).toJSON();
+    expect(json.future).toEqual({ x: [1, 2] });
+    expect(Object.getOwnPropertyDescriptor(json, '__proto__')?.value).toEqual({ polluted: true });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(EntityTrust.fromJSON(JSON.parse(JSON.stringify(json)))))).toEqual(JSON.parse(JSON.stringify(json)));
+  });
+
+  it('keeps numbers bit-exact', () => {
+    const json = { ...canonical(), talent: 0.1 + 0.2, training: 5e-324, temperament: 1 - Number.EPSILON };
+    const back = EntityTrust.fromJSON(JSON.parse(JSON.stringify(json))).toJSON();
+    expect([back.talent, back.training, back.temperament]).toEqual([0.1 + 0.2, 5e-324, 1 - Number.EPSILON]);
+  });
+});

@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DECAY, EntityTrust, MS_PER_DAY, entityNameOf, entityTypeOf } from '../../core/index.js';
+
+const T0 = Date.UTC(2026, 10, 24);
+const fresh = (id = 'mcp:fs') => new EntityTrust(id, T0);
+
+describe('a new entity', () => {
+  it('is neutral, with no evidence', () => {
+    const e = fresh();
+    for (const score of [e.talent, e.training, e.temperament, e.valuation, e.veracity, e.validity]) {
+      expect(score).toBe(0.5);
+    }
+    expect(e.confidence('training')).toBe(0);
+    expect([e.actionCount, e.successCount, e.witnessCount]).toEqual([0, 0, 0]);
+    expect(e.witnessedBy).toEqual([]);
+    expect(e.lastAction).toBeNull();
+    expect(e.createdAt).toBe(T0);
+    expect(e.successRate).toBe(0.5);
+    expect(e.trustLevel).toBe('medium');
+  });
+
+  it('splits its id into type and name at the first colon, keeping the id as given', () => {
+    expect([entityTypeOf('mcp:a:b'), entityNameOf('mcp:a:b')]).toEqual(['mcp', 'a:b']);
+    expect([entityTypeOf('plain'), entityNameOf('plain')]).toEqual(['', 'plain']);
+    expect(fresh(' Mcp:X ').entityId).toBe(' Mcp:X ');
+  });
+
+  it('refuses empty, over-long and control-character ids', () => {
+    expect(() => fresh('')).toThrow(/empty/);
+    expect(() => fresh('a'.repeat(1025))).toThrow(/1024/);
+    expect(() => fresh('mcp:\nx')).toThrow(/control/);
+    expect(fresh('a'.repeat(1024)).entityId).toHaveLength(1024);
+  });
+});
+
+describe('updateFromOutcome', () => {
+  it('matches the worked example', () => {
+    const e = fresh();
+    e.updateFromOutcome(true, 0.1, T0 + 5);
+    expect(e.training).toBeCloseTo(0.5025, 15);
+    expect(e.temperament).toBeCloseTo(0.50125, 15);
+    expect(e.talent).toBeCloseTo(0.50075, 15);
+    expect(e.valuation).toBeCloseTo(0.51, 15);
+    expect(e.t3Average).toBeCloseTo(0.5015, 15);
+    expect(e.trustLevel).toBe('medium');
+    expect(e.lastAction).toBe(T0 + 5);
+    expect([e.actionCount, e.successCount]).toEqual([1, 1]);
+  });
+
+  it('on failure subtracts m·0.10·training, in the same proportions', () => {
+    const e = fresh();
+    e.updateFromOutcome(false, 1, T0);
+    expect(e.training).toBeCloseTo(0.45, 15);
+    expect(e.temperament).toBeCloseTo(0.475, 15);
+    expect(e.talent).toBeCloseTo(0.485, 15);
+    expect(e.valuation).toBeCloseTo(0.51, 15);
+    expect([e.actionCount, e.successCount, e.successRate]).toEqual([1, 0, 0]);
+  });
+
+  it('clamps the magnitude to [0,1] and refuses a non-finite one without changing anything', () => {
+    const a = fresh(), b = fresh();
+    a.updateFromOutcome(true, 7, T0);
+    b.updateFromOutcome(true, 1, T0);
+    expect(a.toJSON()).toEqual(b.toJSON());
+    const before = JSON.stringify(a);
+    for (const m of [Number.NaN, Infinity, -Infinity]) expect(() => a.updateFromOutcome(true, m)).toThrow(RangeError);
+    expect(JSON.stringify(a)).toBe(before);
+  });
+
+  it('counts an observation even when the clamped change is 0', () => {
+    const e = EntityTrust.fromJSON({ ...fresh().toJSON(), valuation: 1 });
+    e.updateFromOutcome(true, 0, T0);
+    expect(e.valuation).toBe(1);
+    expect(e.observations('valuation')).toBe(1);
+    expect(e.observations('training')).toBe(1);
+  });
+
+  it('gains confidence with evidence: ln(1 + n) / ln 10, capped at 1', () => {
+    const e = fresh();
+    for (let i = 0; i < 4; i++) e.updateFromOutcome(true, 0.5, T0);
+    expect(e.confidence('training')).toBeCloseTo(Math.log(5) / Math.log(10), 15);
+    for (let i = 0; i < 20; i++) e.updateFromOutcome(true, 0.5, T0);
+    expect(e.confidence('training')).toBe(1);
+    expect(e.confidence('veracity')).toBe(0);
+  });
+});
+
+describe('witnessing', () => {
+  it('receiveWitness moves temperament, veracity and validity of the observed entity', () => {
+    const e = fresh();
+    e.receiveWitness('session:s', true, 0.5, T0);
+    expect(e.temperament).toBeCloseTo(0.5 + 0.5 * 0.03 * 0.5, 15);
+    expect(e.veracity).toBeCloseTo(0.5 + 0.5 * 0.8 * 0.5, 15);
+    expect(e.validity).toBeCloseTo(0.51, 15);
+    e.receiveWitness('session:s', false, 1, T0);
+    expect(e.veracity).toBeCloseTo(0.7 - 0.5 * 0.7, 15);
+    expect(e.witnessCount).toBe(2);
+    expect(e.witnessedBy).toEqual(['session:s']);
+  });
+
+  it('giveWitness adds to the witness temperament whether or not the target succeeded', () => {
+    const e = fresh();
+    e.giveWitness('mcp:a', true, 1, T0);
+    expect(e.temperament).toBeCloseTo(0.51, 15);
+    e.giveWitness('mcp:b', false, 1, T0);
+    expect(e.temperament).toBeCloseTo(0.51 + 0.01 * 0.49, 15);
+    expect(e.valuation).toBeCloseTo(0.51, 15);
+    expect(e.hasWitnessed).toEqual(['mcp:a', 'mcp:b']);
+    expect(e.lastAction).toBeNull();
+    expect(e.lastActivity).toBe(T0);
+  });
+
+  it('refuses an invalid witness id or magnitude without changing anything', () => {
+    const e = fresh();
+    const before = JSON.stringify(e);
+    expect(() => e.receiveWitness('', true, 0.5)).toThrow();
+    expect(() => e.giveWitness('mcp:x', true, Number.NaN)).toThrow(RangeError);
+    expect(JSON.stringify(e)).toBe(before);
+  });
+});
+
+describe('applyDecay (upstream step)', () => {
+  const decaying = () => EntityTrust.fromJSON({
+    ...fresh().toJSON(), talent: 0.9, training: 0.8, temperament: 0.6605, valuation: 0.7, veracity: 0.9, validity: 0.2,
+  });
+
+  it('decays above the floor with per-dimension factors, leaving talent and veracity', () => {
+    const e = decaying();
+    expect(e.applyDecay(10, 0.01)).toBe(true);
+    const f = 0.99 ** 10;
+    expect(e.training).toBeCloseTo(0.3 + 0.5 * f, 15);
+    expect(e.temperament).toBeCloseTo(0.3 + 0.3605 * f * 0.98, 15);
+    expect(e.valuation).toBeCloseTo(0.3 + 0.4 * f * 0.99, 15);
+    expect([e.talent, e.veracity]).toEqual([0.9, 0.9]);
+    expect(e.validity).toBe(0.2); // below the floor: never raised
+    expect(e.observations('training')).toBe(0); // decay is not evidence
+  });
+
+  it('compounds when called repeatedly, as upstream does', () => {
+    const often = decaying(), once = decaying();
+    for (let i = 0; i < 10; i++) often.applyDecay(10, 0.01);
+    once.applyDecay(100, 0.01);
+    expect(often.temperament).toBeCloseTo(0.4078, 4);
+    expect(once.temperament).toBeCloseTo(0.4293, 4);
+  });
+
+  it('returns false for no time, and for a training change of at most 0.001', () => {
+    const e = decaying();
+    expect(e.applyDecay(0, 0.5)).toBe(false);
+    expect(e.applyDecay(-3, 0.5)).toBe(false);
+    expect(e.training).toBe(0.8);
+    expect(e.applyDecay(0.001, 0.01)).toBe(false);
+    expect(e.training).toBeLessThan(0.8);
+  });
+
+  it('refuses non-finite days and rates outside [0,1]', () => {
+    const e = decaying();
+    for (const [days, rate] of [[Number.NaN, 0.1], [Infinity, 0.1], [1, -0.1], [1, 1.5], [1, Number.NaN]] as const) {
+      expect(() => e.applyDecay(days, rate)).toThrow(RangeError);
+    }
+  });
+});
+
+describe('decayTo (time-consistent decay)', () => {
+  it('decays from the last activity, after the grace days', () => {
+    const e = fresh();
+    e.updateFromOutcome(true, 1, T0);
+    const reference = e.clone();
+    expect(e.decayTo(T0 + DEFAULT_DECAY.graceDays * MS_PER_DAY, DEFAULT_DECAY)).toBe(false);
+    expect(e.decayTo(T0 + 11 * MS_PER_DAY, DEFAULT_DECAY)).toBe(true);
+    reference.applyDecay(10, DEFAULT_DECAY.ratePerDay);
+    expect(e.toJSON()).toEqual(reference.toJSON());
+  });
+
+  it('gives the same state however many times it runs', () => {
+    const a = fresh(), b = fresh();
+    for (const e of [a, b]) e.updateFromOutcome(true, 1, T0);
+    for (let minute = 1; minute <= 30 * 24 * 60; minute++) a.decayTo(T0 + minute * 60_000, DEFAULT_DECAY);
+    b.decayTo(T0 + 30 * MS_PER_DAY, DEFAULT_DECAY);
+    expect(Math.abs(a.temperament - b.temperament)).toBeLessThan(1e-12);
+    expect(a.toJSON()).toEqual(b.toJSON());
+  });
+
+  it('does nothing for an entity with no known activity', () => {
+    const e = EntityTrust.fromJSON({ ...fresh().toJSON(), created_at: null, last_activity: null, training: 0.9 });
+    expect(e.decayTo(T0 + 100 * MS_PER_DAY, DEFAULT_DECAY)).toBe(false);
+    expect(e.training).toBe(0.9);
+  });
+});
+
+describe('derived values', () => {
+  it('maps t3Average to levels at 0.8, 0.6, 0.4 and 0.2', () => {
+    const level = (t: number) => EntityTrust.fromJSON({ ...fresh().toJSON(), talent: t, training: t, temperament: t }).trustLevel;
+    expect([0.8, 0.79, 0.6, 0.59, 0.4, 0.39, 0.2, 0.19, 0].map(level)).toEqual([
+      'high', 'medium-high', 'medium-high', 'medium', 'medium', 'low', 'low', 'minimal', 'minimal',
+    ]);
+  });
+
+  it('averages V3', () => {
+    expect(EntityTrust.fromJSON({ ...fresh().toJSON(), valuation: 0.1, veracity: 0.2, validity: 0.6 }).v3Average).toBeCloseTo(0.3, 15);
+  });
+});
