@@ -24,7 +24,7 @@ export function assertDecayArguments(days: number, rate: number): void {
  * Decays `scores` in place by `days` at `rate` per day (upstream's formula: f = (1 − rate)^days; per
  * dimension factor k; talent and veracity never decay). Arguments must already be valid and days > 0.
  */
-export function decayScores(scores: Float64Array, days: number, rate: number): void {
+export function decayScores(scores: number[], days: number, rate: number): void {
   const f = (1 - rate) ** days;
   scores[TRAINING] = decayed(scores[TRAINING]!, f, 1);
   scores[TEMPERAMENT] = decayed(scores[TEMPERAMENT]!, f, 0.98);

@@ -55,23 +55,19 @@ export function parseEntityState(value: unknown, path = ''): EntityState {
   const idProblem = entityIdProblem(id);
   if (idProblem !== undefined) fail(at(path, 'entity_id'), id === undefined ? 'missing' : idProblem);
 
-  const scores = new Float64Array(6);
-  readTensor(value, path, scores, TALENT, T3_NAMES, LEGACY_T3, (l) => [
-    l[0]!, (l[1]! + l[2]! + l[3]!) / 3, (l[4]! + l[5]!) / 2,
-  ]);
-  readTensor(value, path, scores, VALUATION, V3_NAMES, LEGACY_V3, (l) => [
-    (l[0]! + l[1]!) / 2, l[2]!, (l[3]! + l[4]! + l[5]!) / 3,
-  ]);
+  const scores = [0, 0, 0, 0, 0, 0];
+  readTensor(value, path, scores, TALENT, T3_NAMES, LEGACY_T3, t3FromLegacy);
+  readTensor(value, path, scores, VALUATION, V3_NAMES, LEGACY_V3, v3FromLegacy);
 
-  const counts = new Float64Array(6);
+  const counts = [0, 0, 0, 0, 0, 0];
   readTriple(value, path, 't3_observation_counts', counts, TALENT, readCount);
   readTriple(value, path, 'v3_observation_counts', counts, VALUATION, readCount);
 
   const createdAt = readTimestamp(value, path, 'created_at');
   const lastAction = readTimestamp(value, path, 'last_action');
   // Upstream files have no decay fields: their period starts at the last action, else at creation.
-  let lastActivity = readTimestamp(value, path, 'last_activity');
-  if (value.last_activity === undefined) lastActivity = lastAction.ms !== null ? lastAction : createdAt;
+  const activityField = value.last_activity !== undefined ? 'last_activity' : lastAction !== null ? 'last_action' : 'created_at';
+  const lastActivity = readTimestamp(value, path, activityField);
   const scoresAtLastActivity = scores.slice();
   readTriple(value, path, 't3_at_last_activity', scoresAtLastActivity, TALENT, readScore);
   readTriple(value, path, 'v3_at_last_activity', scoresAtLastActivity, VALUATION, readScore);
@@ -86,12 +82,12 @@ export function parseEntityState(value: unknown, path = ''): EntityState {
     actionCount: readCounter(value, path, 'action_count'),
     successCount: readCounter(value, path, 'success_count'),
     witnessCount: readCounter(value, path, 'witness_count'),
-    createdAt: createdAt.ms,
-    createdAtText: createdAt.text,
-    lastAction: lastAction.ms,
-    lastActionText: lastAction.text,
-    lastActivity: lastActivity.ms,
-    lastActivityText: lastActivity.text,
+    createdAt,
+    createdAtText: textOf(value.created_at),
+    lastAction,
+    lastActionText: textOf(value.last_action),
+    lastActivity,
+    lastActivityText: textOf(value[activityField]),
     extra: readUnknownFields(value),
   };
 }
@@ -126,17 +122,24 @@ export function stateToJson(s: EntityState): EntityJson {
   return json;
 }
 
+// The documented mapping from the 6-D legacy dimensions, in the order of LEGACY_T3 and LEGACY_V3.
+const t3FromLegacy = (l: number[]): Triple => [l[0]!, (l[1]! + l[2]! + l[3]!) / 3, (l[4]! + l[5]!) / 2];
+const v3FromLegacy = (l: number[]): Triple => [(l[0]! + l[1]!) / 2, l[2]!, (l[3]! + l[4]! + l[5]!) / 3];
+
 function readTensor(
   o: Record<string, unknown>,
   path: string,
-  scores: Float64Array,
+  scores: number[],
   offset: number,
   names: readonly [string, string, string],
   legacyNames: readonly string[],
   fromLegacy: (legacy: number[]) => Triple,
 ): void {
-  if (names.every((name) => o[name] !== undefined)) {
-    for (let i = 0; i < 3; i++) scores[offset + i] = readScore(o[names[i]!], at(path, names[i]!));
+  const [a, b, c] = names;
+  if (o[a] !== undefined && o[b] !== undefined && o[c] !== undefined) {
+    scores[offset] = readScore(o[a], path, a);
+    scores[offset + 1] = readScore(o[b], path, b);
+    scores[offset + 2] = readScore(o[c], path, c);
     return;
   }
   if (legacyNames.every((name) => o[name] !== undefined)) {
@@ -156,22 +159,23 @@ function readTriple(
   o: Record<string, unknown>,
   path: string,
   field: string,
-  into: Float64Array,
+  into: number[],
   offset: number,
-  read: (value: unknown, path: string) => number,
+  read: (value: unknown, path: string, field: string | number) => number,
 ): void {
   const value = o[field];
   if (value === undefined) return;
-  const where = at(path, field);
   if (!Array.isArray(value) || value.length !== 3) {
-    fail(where, `expected an array of 3 numbers, got ${describeLength(value)}`);
+    fail(at(path, field), `expected an array of 3 numbers, got ${describeLength(value)}`);
   }
-  for (let i = 0; i < 3; i++) into[offset + i] = read(value[i], `${where}[${i}]`);
+  for (let i = 0; i < 3; i++) into[offset + i] = read(value[i], at(path, field), i);
 }
 
-function readScore(value: unknown, path: string): number {
+// Readers take the path and the field apart so that the path string is only built for an error.
+
+function readScore(value: unknown, path: string, field: string | number): number {
   if (typeof value === 'number' && value >= 0 && value <= 1) return value;
-  fail(path, `expected a number in [0,1], got ${describeValue(value)}`);
+  fail(at(path, field), `expected a number in [0,1], got ${describeValue(value)}`);
 }
 
 function readFinite(value: unknown, path: string): number {
@@ -179,14 +183,14 @@ function readFinite(value: unknown, path: string): number {
   fail(path, `expected a finite number, got ${describeValue(value)}`);
 }
 
-function readCount(value: unknown, path: string): number {
+function readCount(value: unknown, path: string, field: string | number): number {
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
-  fail(path, `expected a whole number ≥ 0, got ${describeValue(value)}`);
+  fail(at(path, field), `expected a whole number ≥ 0, got ${describeValue(value)}`);
 }
 
 function readCounter(o: Record<string, unknown>, path: string, field: string): number {
   const value = o[field];
-  return value === undefined ? 0 : readCount(value, at(path, field));
+  return value === undefined ? 0 : readCount(value, path, field);
 }
 
 function readIdList(o: Record<string, unknown>, path: string, field: string): string[] {
@@ -201,25 +205,25 @@ function readIdList(o: Record<string, unknown>, path: string, field: string): st
   return (value as string[]).slice();
 }
 
-interface ReadTimestamp {
-  ms: EpochMs | null;
-  text: string | undefined;
-}
-
-function readTimestamp(o: Record<string, unknown>, path: string, field: string): ReadTimestamp {
+function readTimestamp(o: Record<string, unknown>, path: string, field: string): EpochMs | null {
   const value = o[field];
-  if (value === undefined || value === null) return { ms: null, text: undefined };
+  if (value === undefined || value === null) return null;
   const ms = typeof value === 'string' ? parseTimestamp(value) : undefined;
   if (ms === undefined) {
     fail(at(path, field), `expected an RFC 3339 timestamp or null, got ${describeValue(value)}`);
   }
-  return { ms, text: value as string };
+  return ms;
+}
+
+/** The text a valid timestamp was read from, kept for a lossless round trip. */
+function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 function readUnknownFields(o: Record<string, unknown>): Record<string, unknown> | undefined {
   let extra: Record<string, unknown> | undefined;
-  for (const key of Object.keys(o)) {
-    if (!KNOWN_FIELDS.has(key)) setOwn((extra ??= {}), key, o[key]);
+  for (const key in o) {
+    if (!KNOWN_FIELDS.has(key) && Object.hasOwn(o, key)) setOwn((extra ??= {}), key, o[key]);
   }
   return extra;
 }
@@ -237,8 +241,9 @@ function describeLength(value: unknown): string {
   return Array.isArray(value) ? `an array of ${value.length}` : describeValue(value);
 }
 
-/** Appends a field to a JSON path: `entities[3]` + `training` → `entities[3].training`. */
-export function at(path: string, field: string): string {
+/** Appends a field or index to a JSON path: `entities[3]` + `training` → `entities[3].training`. */
+export function at(path: string, field: string | number): string {
+  if (typeof field === 'number') return `${path}[${field}]`;
   return path ? `${path}.${field}` : field;
 }
 

@@ -7,10 +7,12 @@ import type { EpochMs } from './time.js';
  */
 export interface EntityState {
   id: string;
-  scores: Float64Array;
-  counts: Float64Array;
+  // Plain arrays of 6, not typed arrays: V8 allocates and copies them several times faster, and
+  // entities are cloned on every store read.
+  scores: number[];
+  counts: number[];
   /** Scores right after the last activity: decay is always computed from these, so sweeps never compound. */
-  scoresAtLastActivity: Float64Array;
+  scoresAtLastActivity: number[];
   witnessedBy: string[];
   hasWitnessed: string[];
   actionCount: number;
@@ -29,9 +31,9 @@ export interface EntityState {
 export function neutralState(id: string, now: EpochMs): EntityState {
   return {
     id,
-    scores: new Float64Array(6).fill(0.5),
-    counts: new Float64Array(6),
-    scoresAtLastActivity: new Float64Array(6).fill(0.5),
+    scores: [0.5, 0.5, 0.5, 0.5, 0.5, 0.5],
+    counts: [0, 0, 0, 0, 0, 0],
+    scoresAtLastActivity: [0.5, 0.5, 0.5, 0.5, 0.5, 0.5],
     witnessedBy: [],
     hasWitnessed: [],
     actionCount: 0,
@@ -49,12 +51,21 @@ export function neutralState(id: string, now: EpochMs): EntityState {
 
 export function cloneState(s: EntityState): EntityState {
   return {
-    ...s,
+    id: s.id,
     scores: s.scores.slice(),
     counts: s.counts.slice(),
     scoresAtLastActivity: s.scoresAtLastActivity.slice(),
     witnessedBy: s.witnessedBy.slice(),
     hasWitnessed: s.hasWitnessed.slice(),
+    actionCount: s.actionCount,
+    successCount: s.successCount,
+    witnessCount: s.witnessCount,
+    createdAt: s.createdAt,
+    createdAtText: s.createdAtText,
+    lastAction: s.lastAction,
+    lastActionText: s.lastActionText,
+    lastActivity: s.lastActivity,
+    lastActivityText: s.lastActivityText,
     extra: s.extra && structuredClone(s.extra),
   };
 }

@@ -180,7 +180,7 @@ export class EntityTrust {
     const { scores } = s;
     const training = scores[TRAINING]!, temperament = scores[TEMPERAMENT]!;
     const valuation = scores[VALUATION]!, validity = scores[VALIDITY]!;
-    scores.set(s.scoresAtLastActivity);
+    copyScores(s.scoresAtLastActivity, scores);
     if (days > 0) decayScores(scores, days, config.ratePerDay);
     return (
       training !== scores[TRAINING] || temperament !== scores[TEMPERAMENT] ||
@@ -204,7 +204,7 @@ export class EntityTrust {
       s.lastActivity = now;
       s.lastActivityText = undefined;
     }
-    s.scoresAtLastActivity.set(s.scores);
+    copyScores(s.scores, s.scoresAtLastActivity);
   }
 
   /** @internal For stores and import planning: the entity's whole state, for comparison. */
@@ -221,6 +221,10 @@ export class EntityTrust {
 function adopt(state: EntityState): EntityTrust {
   adopted = state;
   return new EntityTrust(state.id);
+}
+
+function copyScores(from: readonly number[], to: number[]): void {
+  for (let i = 0; i < 6; i++) to[i] = from[i]!;
 }
 
 function addMissing(list: string[], ids: readonly string[]): number {

@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DECAY, EntityTrust, MS_PER_DAY, planImport, type DecayConfig } from '../../core/index.js';
+
+const T0 = Date.UTC(2026, 10, 24);
+const SCORES = ['talent', 'training', 'temperament', 'valuation', 'veracity', 'validity'] as const;
+
+const score = fc.double({ min: 0, max: 1, noNaN: true });
+const magnitude = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true, min: -10, max: 10 }), score);
+const id = fc.constantFrom('mcp:a', 'mcp:b', 'session:s', 'role:r');
+
+/** An outcome, a received witness, or a given witness. */
+const event = fc.record({
+  kind: fc.constantFrom('outcome', 'receive', 'give'),
+  success: fc.boolean(),
+  magnitude,
+  other: id,
+  afterMs: fc.integer({ min: 0, max: 20 * MS_PER_DAY }),
+});
+type Event = typeof event extends fc.Arbitrary<infer T> ? T : never;
+
+const entityWithScores = fc.tuple(score, score, score, score, score, score).map((s) =>
+  EntityTrust.fromJSON({
+    entity_id: 'mcp:x', last_activity: new Date(T0).toISOString(), created_at: new Date(T0).toISOString(),
+    ...Object.fromEntries(SCORES.map((name, i) => [name, s[i]])),
+  }),
+);
+
+function play(entity: EntityTrust, events: Event[], decay?: DecayConfig): number {
+  let now = T0;
+  for (const e of events) {
+    now += e.afterMs;
+    if (decay) entity.decayTo(now, decay);
+    if (e.kind === 'outcome') entity.updateFromOutcome(e.success, e.magnitude, now);
+    else if (e.kind === 'receive') entity.receiveWitness(e.other, e.success, e.magnitude, now);
+    else entity.giveWitness(e.other, e.success, e.magnitude, now);
+  }
+  return now;
+}
+
+describe('properties', () => {
+  it('scores stay in [0,1] through any outcomes, witnesses and decay', () => {
+    fc.assert(fc.property(entityWithScores, fc.array(event, { maxLength: 60 }), (entity, events) => {
+      play(entity, events, DEFAULT_DECAY);
+      entity.applyDecay(1000, 0.5);
+      for (const name of SCORES) {
+        expect(entity[name]).toBeGreaterThanOrEqual(0);
+        expect(entity[name]).toBeLessThanOrEqual(1);
+      }
+    }));
+  });
+
+  it('from the same state, failure moves training more than success (same magnitude)', () => {
+    fc.assert(fc.property(entityWithScores, fc.double({ min: 0.01, max: 1, noNaN: true }), (entity, m) => {
+      // Success moves training by m·0.05·(1 − t) and failure by m·0.10·t: failure moves it more exactly
+      // when t > 1/3, which holds from the neutral 0.5 until failures have pushed training down.
+      fc.pre(entity.training > 1 / 3 + 1e-9);
+      const success = entity.clone(), failure = entity.clone();
+      success.updateFromOutcome(true, m, T0);
+      failure.updateFromOutcome(false, m, T0);
+      expect(Math.abs(failure.training - entity.training)).toBeGreaterThan(Math.abs(success.training - entity.training));
+    }));
+  });
+
+  it('decay is time-consistent: any sweep schedule ends where one sweep does', () => {
+    const config = fc.record({ ratePerDay: fc.double({ min: 0, max: 0.5, noNaN: true }), graceDays: fc.double({ min: 0, max: 5, noNaN: true }) });
+    const sweepTimes = fc.array(fc.integer({ min: 0, max: 60 * MS_PER_DAY }), { maxLength: 40 });
+    fc.assert(fc.property(fc.array(event, { maxLength: 10 }), config, sweepTimes, (events, decay, sweeps) => {
+      const swept = new EntityTrust('mcp:x', T0), once = new EntityTrust('mcp:x', T0);
+      const last = play(swept, events, decay);
+      play(once, events, decay);
+      const end = last + 60 * MS_PER_DAY;
+      for (const t of [...sweeps].sort((a, b) => a - b)) swept.decayTo(last + t, decay);
+      swept.decayTo(end, decay);
+      once.decayTo(end, decay);
+      for (const name of SCORES) expect(Math.abs(swept[name] - once[name])).toBeLessThan(1e-12);
+    }));
+  });
+
+  it('JSON round-trips to the same entity', () => {
+    fc.assert(fc.property(entityWithScores, fc.array(event, { maxLength: 20 }), (entity, events) => {
+      play(entity, events);
+      const text = JSON.stringify(entity);
+      expect(JSON.stringify(EntityTrust.fromJSON(JSON.parse(text)))).toBe(text);
+    }));
+  });
+
+  it('planImport never throws, whatever JSON it is given', () => {
+    const stored = [new EntityTrust('mcp:a', T0)];
+    const entityish = fc.record({
+      entity_id: fc.oneof(id, fc.string(), fc.integer()),
+      talent: fc.oneof(score, fc.jsonValue()),
+      training: score,
+      temperament: fc.oneof(score, fc.constant(undefined)),
+      valuation: score, veracity: score, validity: score,
+      witnessed_by: fc.oneof(fc.array(id), fc.jsonValue()),
+      created_at: fc.oneof(fc.constant('2026-11-24T00:00:00Z'), fc.jsonValue()),
+    }, { requiredKeys: [] });
+    const input = fc.oneof(
+      fc.jsonValue(),
+      fc.array(entityish),
+      fc.record({ format: fc.constantFrom('web4-trust-store', 'x'), version: fc.jsonValue(), entities: fc.oneof(fc.array(entityish), fc.jsonValue()) }),
+    );
+    fc.assert(fc.property(input, fc.constantFrom('merge', 'replace') as fc.Arbitrary<'merge' | 'replace'>, (value, mode) => {
+      const plan = planImport(stored, value, { mode });
+      const accounted = plan.added.length + plan.updated.length + plan.unchanged.length + plan.rejected.length;
+      if (plan.error === undefined && Array.isArray(value)) expect(accounted).toBe(value.length);
+    }), { numRuns: 500 });
+  });
+});
