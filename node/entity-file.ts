@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { EntityTrust, TrustFormatError } from '../core/index.js';
+
+/** An entity file's name: the first 16 hex digits of sha256(entity_id), as upstream names them. */
+export function entityFileName(entityId: string): string {
+  return `${createHash('sha256').update(entityId, 'utf8').digest('hex').slice(0, 16)}.json`;
+}
+
+/** Names that belong to the upstream layout; anything else in the folder is foreign to it. */
+export const ENTITY_FILE_NAME = /^[0-9a-f]{16}\.json$/;
+
+/** Pretty-printed with 2-space indents and no final newline, like the files upstream writes. */
+export function formatEntityFile(entity: EntityTrust): string {
+  return JSON.stringify(entity.toJSON(), null, 2);
+}
+
+/** A file in the store that cannot be read as the entity its name promises. */
+export class EntityFileError extends Error {
+  override readonly name = 'EntityFileError';
+
+  constructor(
+    readonly path: string,
+    readonly problem: string,
+  ) {
+    super(`${path}: ${problem}`);
+  }
+}
+
+/**
+ * Reads an entity file's text. Throws `EntityFileError` naming the file when it is not JSON, not a
+ * valid entity, or holds an entity that does not belong under this file name.
+ */
+export function parseEntityFile(text: string, filePath: string, fileName: string): EntityTrust {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new EntityFileError(filePath, text.trim() === '' ? 'empty file' : `not JSON (${(error as Error).message})`);
+  }
+  let entity: EntityTrust;
+  try {
+    entity = EntityTrust.fromJSON(value);
+  } catch (error) {
+    if (error instanceof TrustFormatError) throw new EntityFileError(filePath, error.message);
+    throw error;
+  }
+  const expected = entityFileName(entity.entityId);
+  if (expected !== fileName) {
+    throw new EntityFileError(filePath, `holds ${JSON.stringify(entity.entityId)}, whose file is ${expected}`);
+  }
+  return entity;
+}

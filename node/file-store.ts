@@ -1,0 +1,295 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  DEFAULT_DECAY, EntityTrust, assertDecayConfig, assertEntityId, assertWitnessIds, buildWitnessingChain,
+  compareIds, createBundle, planImport, planImportOrThrow, recordOutcome, recordWitness, systemClock,
+  type Clock, type DecayConfig, type EntityFilter, type EpochMs, type ImportMode, type ImportPlan,
+  type SweepSummary, type TrustBundle, type TrustStore, type TrustStoreOptions, type WitnessingChain,
+} from '../core/index.js';
+import { writeFileAtomicSync } from './atomic-write.js';
+import { ENTITY_FILE_NAME, EntityFileError, entityFileName, formatEntityFile, parseEntityFile } from './entity-file.js';
+import { FileLocks } from './locks.js';
+import { defaultStoreDir } from './paths.js';
+
+/** A file the store skipped because it cannot be read as an entity. */
+export interface FileProblem {
+  path: string;
+  problem: string;
+}
+
+export interface FileTrustStoreOptions extends TrustStoreOptions {
+  /** How long an operation waits for another process's lock before failing (default 10 s). */
+  lockTimeoutMs?: number;
+  /** A lock older than this is taken over even if its owner seems alive (default 10 s). */
+  staleLockMs?: number;
+  /**
+   * Called for each file that `list`, `count`, `sweepDecay`, `exportBundle` and `importBundle`
+   * skip. The default writes one line to stderr.
+   */
+  onProblem?: (problem: FileProblem) => void;
+}
+
+/** Where the lock files live, inside the store folder. */
+export const LOCK_DIR_NAME = '.locks';
+
+const reportToStderr = ({ path: file, problem }: FileProblem) => {
+  process.stderr.write(`web4-trust: skipped ${file}: ${problem}\n`);
+};
+
+/**
+ * A `TrustStore` of one JSON file per entity, in the layout of upstream's `~/.web4/governance/entities`
+ * (`sha256(entity_id)` hex, first 16 digits, `.json`). It reads legacy 6-D and canonical 3-D files
+ * and writes canonical 3-D.
+ *
+ * Unlike upstream it is safe with several processes: every read-modify-write holds the file's lock,
+ * files are replaced atomically, and a witness writes both files or neither. A corrupt file is
+ * skipped (and reported) by whole-store operations; reading that one entity fails, naming the file.
+ */
+export class FileTrustStore implements TrustStore {
+  readonly dir: string;
+  readonly #clock: Clock;
+  readonly #decay: DecayConfig;
+  readonly #locks: FileLocks;
+  readonly #onProblem: (problem: FileProblem) => void;
+
+  constructor(dir: string = defaultStoreDir(), options: FileTrustStoreOptions = {}) {
+    const { clock = systemClock, decay = DEFAULT_DECAY, lockTimeoutMs = 10_000, staleLockMs = 10_000 } = options;
+    assertDecayConfig(decay);
+    this.dir = path.resolve(dir);
+    this.#clock = clock;
+    this.#decay = { ...decay };
+    this.#locks = new FileLocks(path.join(this.dir, LOCK_DIR_NAME), { timeoutMs: lockTimeoutMs, staleMs: staleLockMs });
+    this.#onProblem = options.onProblem ?? reportToStderr;
+  }
+
+  /** The path of the file that holds (or would hold) `entityId`. */
+  pathOf(entityId: string): string {
+    assertEntityId(entityId);
+    return path.join(this.dir, entityFileName(entityId));
+  }
+
+  async get(entityId: string): Promise<EntityTrust> {
+    return (await this.getExisting(entityId)) ?? new EntityTrust(entityId, this.#clock.now());
+  }
+
+  async getExisting(entityId: string): Promise<EntityTrust | undefined> {
+    return this.#read(entityFileName(checked(entityId)))?.entity;
+  }
+
+  async save(entity: EntityTrust): Promise<void> {
+    const name = entityFileName(entity.entityId);
+    await this.#locked([name], () => this.#write(name, entity));
+  }
+
+  async delete(entityId: string): Promise<boolean> {
+    const name = entityFileName(checked(entityId));
+    return this.#locked([name], () => this.#remove(name));
+  }
+
+  async exists(entityId: string): Promise<boolean> {
+    return fs.existsSync(this.pathOf(entityId));
+  }
+
+  async list(filter: EntityFilter = {}): Promise<EntityTrust[]> {
+    return this.#listReporting(filter);
+  }
+
+  async count(filter: EntityFilter = {}): Promise<number> {
+    return this.#listReporting(filter).length;
+  }
+
+  /**
+   * Reads every entity file: the entities (sorted by id) and the files that could not be read.
+   * Unlike `list`, it hands problems back instead of reporting them.
+   */
+  scan({ type }: EntityFilter = {}): { entities: EntityTrust[]; problems: FileProblem[] } {
+    const entities: EntityTrust[] = [];
+    const problems: FileProblem[] = [];
+    for (const name of this.#entityFileNames()) {
+      try {
+        const entity = this.#read(name)?.entity;
+        if (entity && (type === undefined || entity.entityType === type)) entities.push(entity);
+      } catch (error) {
+        problems.push(toProblem(error, path.join(this.dir, name)));
+      }
+    }
+    entities.sort((a, b) => compareIds(a.entityId, b.entityId));
+    return { entities, problems };
+  }
+
+  async update(entityId: string, success: boolean, magnitude: number): Promise<EntityTrust> {
+    const name = entityFileName(checked(entityId));
+    return this.#locked([name], () => {
+      const entity = this.#read(name)?.entity ?? new EntityTrust(entityId, this.#clock.now());
+      recordOutcome(entity, success, magnitude, this.#clock.now(), this.#decay);
+      this.#write(name, entity);
+      return entity;
+    });
+  }
+
+  async witness(
+    witnessId: string, targetId: string, success: boolean, magnitude: number,
+  ): Promise<[witness: EntityTrust, target: EntityTrust]> {
+    assertWitnessIds(witnessId, targetId);
+    const witnessName = entityFileName(witnessId);
+    const targetName = entityFileName(targetId);
+    const ids = [...new Set([witnessId, targetId])].sort(compareIds);
+    return this.#locked(ids.map(entityFileName), () => {
+      const now = this.#clock.now();
+      const witnessFile = this.#read(witnessName);
+      const witness = witnessFile?.entity ?? new EntityTrust(witnessId, now);
+      if (witnessId === targetId) {
+        recordWitness(witness, witness, success, magnitude, now, this.#decay);
+        this.#write(witnessName, witness);
+        return [witness, witness.clone()];
+      }
+      const targetFile = this.#read(targetName);
+      const target = targetFile?.entity ?? new EntityTrust(targetId, now);
+      recordWitness(witness, target, success, magnitude, now, this.#decay);
+      this.#write(targetName, target);
+      try {
+        this.#write(witnessName, witness);
+      } catch (error) {
+        // Both or neither: put the target back as it was.
+        if (targetFile) writeFileAtomicSync(path.join(this.dir, targetName), targetFile.text);
+        else this.#remove(targetName);
+        throw error;
+      }
+      return [witness, target];
+    });
+  }
+
+  async witnessingChain(entityId: string, depth = 3): Promise<WitnessingChain> {
+    return buildWitnessingChain(await this.get(entityId), depth, async (ids) =>
+      ids.map((id) => this.#readQuietly(id)),
+    );
+  }
+
+  async sweepDecay(now: EpochMs = this.#clock.now(), config: DecayConfig = this.#decay): Promise<SweepSummary> {
+    assertDecayConfig(config);
+    let scanned = 0;
+    let changed = 0;
+    for (const name of this.#entityFileNames()) {
+      try {
+        await this.#locked([name], () => {
+          const entity = this.#read(name)?.entity;
+          if (!entity) return;
+          scanned++;
+          if (entity.decayTo(now, config)) {
+            this.#write(name, entity);
+            changed++;
+          }
+        });
+      } catch (error) {
+        if (!(error instanceof EntityFileError)) throw error;
+        this.#onProblem(toProblem(error, path.join(this.dir, name)));
+      }
+    }
+    return { scanned, changed };
+  }
+
+  async exportBundle(): Promise<TrustBundle> {
+    return createBundle(this.#listReporting(), this.#clock.now());
+  }
+
+  async importBundle(input: unknown, mode: ImportMode = 'merge'): Promise<ImportPlan> {
+    const plan = planImportOrThrow(this.#listReporting(), input, mode);
+    for (const planned of [...plan.added, ...plan.updated]) {
+      const name = entityFileName(planned.entityId);
+      await this.#locked([name], () => {
+        let entity: EntityTrust | undefined = planned;
+        if (mode === 'merge') {
+          // Another process may have changed the entity since the plan: merge into what is there now.
+          const stored = this.#readQuietly(planned.entityId);
+          const again = planImport(stored ? [stored] : [], [planned.toJSON()], { mode: 'merge' });
+          entity = again.added[0] ?? again.updated[0];
+        }
+        if (entity) this.#write(name, entity);
+      });
+    }
+    for (const id of plan.removed) {
+      const name = entityFileName(id);
+      await this.#locked([name], () => this.#remove(name));
+    }
+    return plan;
+  }
+
+  // --- Files -------------------------------------------------------------------------------------
+
+  async #locked<T>(names: string[], body: () => T): Promise<T> {
+    const release = await this.#locks.acquire(names);
+    try {
+      return body();
+    } finally {
+      release();
+    }
+  }
+
+  /** The entity in file `name` and the text it was read from, or undefined when there is no file. */
+  #read(name: string): { entity: EntityTrust; text: string } | undefined {
+    const filePath = path.join(this.dir, name);
+    let text: string;
+    try {
+      text = fs.readFileSync(filePath, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return undefined;
+      throw new EntityFileError(filePath, `cannot be read (${code ?? (error as Error).message})`);
+    }
+    return { entity: parseEntityFile(text, filePath, name), text };
+  }
+
+  #readQuietly(entityId: string): EntityTrust | undefined {
+    try {
+      return this.#read(entityFileName(entityId))?.entity;
+    } catch {
+      return undefined;
+    }
+  }
+
+  #write(name: string, entity: EntityTrust): void {
+    const filePath = path.join(this.dir, name);
+    try {
+      writeFileAtomicSync(filePath, formatEntityFile(entity));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      fs.mkdirSync(this.dir, { recursive: true });
+      writeFileAtomicSync(filePath, formatEntityFile(entity));
+    }
+  }
+
+  #remove(name: string): boolean {
+    try {
+      fs.unlinkSync(path.join(this.dir, name));
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+  }
+
+  #entityFileNames(): string[] {
+    try {
+      return fs.readdirSync(this.dir).filter((name) => ENTITY_FILE_NAME.test(name));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+  }
+
+  #listReporting(filter: EntityFilter = {}): EntityTrust[] {
+    const { entities, problems } = this.scan(filter);
+    for (const problem of problems) this.#onProblem(problem);
+    return entities;
+  }
+}
+
+function checked(entityId: string): string {
+  assertEntityId(entityId);
+  return entityId;
+}
+
+function toProblem(error: unknown, filePath: string): FileProblem {
+  if (error instanceof EntityFileError) return { path: error.path, problem: error.problem };
+  return { path: filePath, problem: (error as Error).message };
+}

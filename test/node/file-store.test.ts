@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EntityTrust } from '../../core/index.js';
+import { FileTrustStore, entityFileName, type FileProblem } from '../../node/index.js';
+import { ManualClock, describeTrustStoreContract } from '../contract/trust-store-contract.js';
+
+const tempDirs: string[] = [];
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'web4-file-store-'));
+  tempDirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  vi.restoreAllMocks();
+});
+
+describeTrustStoreContract('FileTrustStore', async ({ clock }) => {
+  const dir = path.join(tempDir(), 'entities');
+  return { store: new FileTrustStore(dir, { clock }) };
+});
+
+describe('FileTrustStore files', () => {
+  let dir: string;
+  let clock: ManualClock;
+  let problems: FileProblem[];
+  let store: FileTrustStore;
+  beforeEach(() => {
+    dir = tempDir();
+    clock = new ManualClock();
+    problems = [];
+    store = new FileTrustStore(dir, { clock, onProblem: (p) => problems.push(p) });
+  });
+
+  const fileOf = (id: string) => path.join(dir, entityFileName(id));
+
+  it('names files by sha256(entity_id) and pretty-prints them like upstream', async () => {
+    await store.update('mcp:filesystem', true, 0.1);
+    expect(fs.readdirSync(dir).filter((n) => n.endsWith('.json'))).toEqual(['807abfaefec20c6f.json']);
+    const text = fs.readFileSync(fileOf('mcp:filesystem'), 'utf8');
+    expect(text).toBe(JSON.stringify(JSON.parse(text), null, 2));
+    expect(text.startsWith('{\n  "entity_id": "mcp:filesystem",\n  "entity_type": "mcp",')).toBe(true);
+    expect(JSON.parse(text).t3_observation_counts).toEqual([1, 1, 1]);
+  });
+
+  it('keeps unknown fields of a file through an update', async () => {
+    const json = { ...new EntityTrust('mcp:x', clock.now()).toJSON(), future_field: { a: [1, 2] } };
+    fs.writeFileSync(fileOf('mcp:x'), JSON.stringify(json, null, 2));
+    await store.update('mcp:x', true, 0.1);
+    expect(JSON.parse(fs.readFileSync(fileOf('mcp:x'), 'utf8')).future_field).toEqual({ a: [1, 2] });
+  });
+
+  it('lists past a corrupt file, reporting its path and problem; get names the file', async () => {
+    await store.update('mcp:good', true, 0.1);
+    fs.writeFileSync(fileOf('mcp:bad'), '{"entity_id": "mcp:bad", "talent": ');
+    fs.writeFileSync(fileOf('mcp:worse'), JSON.stringify({ entity_id: 'mcp:worse', talent: 'high', training: 0.5, temperament: 0.5 }));
+    expect((await store.list()).map((e) => e.entityId)).toEqual(['mcp:good']);
+    expect(problems.map((p) => p.path).sort()).toEqual([fileOf('mcp:bad'), fileOf('mcp:worse')].sort());
+    expect(problems.find((p) => p.path === fileOf('mcp:worse'))?.problem).toBe('talent: expected a number in [0,1], got "high"');
+    expect(problems.find((p) => p.path === fileOf('mcp:bad'))?.problem).toMatch(/^not JSON/);
+    await expect(store.get('mcp:bad')).rejects.toThrow(`${fileOf('mcp:bad')}: not JSON`);
+    await expect(store.update('mcp:bad', true, 0.1)).rejects.toThrow(fileOf('mcp:bad'));
+    expect(fs.readFileSync(fileOf('mcp:bad'), 'utf8')).toBe('{"entity_id": "mcp:bad", "talent": ');
+    expect(await store.count()).toBe(1);
+  });
+
+  it('reports a file that holds another entity than its name says', async () => {
+    await store.update('mcp:a', true, 0.1);
+    fs.copyFileSync(fileOf('mcp:a'), fileOf('mcp:b'));
+    await expect(store.get('mcp:b')).rejects.toThrow(`holds "mcp:a", whose file is ${entityFileName('mcp:a')}`);
+    expect((await store.list()).map((e) => e.entityId)).toEqual(['mcp:a']);
+    expect(problems).toHaveLength(1);
+  });
+
+  it('ignores files outside the layout and reads from a folder that does not exist yet', async () => {
+    const empty = new FileTrustStore(path.join(dir, 'missing'), { clock });
+    expect(await empty.list()).toEqual([]);
+    expect(await empty.sweepDecay()).toEqual({ scanned: 0, changed: 0 });
+    fs.writeFileSync(path.join(dir, 'INDEX.json'), '{}');
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'hello');
+    expect(await store.list()).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('writes both sides of a witness or neither', async () => {
+    await store.witness('session:s', 'mcp:t', true, 0.5);
+    const before = [fs.readFileSync(fileOf('session:s'), 'utf8'), fs.readFileSync(fileOf('mcp:t'), 'utf8')];
+    const rename = fs.renameSync;
+    let renames = 0;
+    vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      if (++renames === 2) throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
+      rename(from, to);
+    });
+    await expect(store.witness('session:s', 'mcp:t', false, 1)).rejects.toThrow('disk full');
+    expect([fs.readFileSync(fileOf('session:s'), 'utf8'), fs.readFileSync(fileOf('mcp:t'), 'utf8')]).toEqual(before);
+
+    renames = 0;
+    await expect(store.witness('session:new', 'mcp:new', true, 1)).rejects.toThrow('disk full');
+    expect(fs.existsSync(fileOf('mcp:new'))).toBe(false);
+    expect(fs.existsSync(fileOf('session:new'))).toBe(false);
+    expect(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('takes over a lock whose owner process is gone, and times out on a live one', async () => {
+    const lockDir = path.join(dir, '.locks');
+    fs.mkdirSync(lockDir);
+    const lockOf = (id: string) => path.join(lockDir, `${entityFileName(id)}.lock`);
+    // A process that has exited: pid 2^22 + 1 is above Linux's pid_max default range.
+    fs.writeFileSync(lockOf('mcp:a'), JSON.stringify({ pid: 4_194_305, host: os.hostname(), file: 'owner-x' }));
+    await store.update('mcp:a', true, 0.1);
+    expect(fs.existsSync(lockOf('mcp:a'))).toBe(false);
+
+    fs.writeFileSync(lockOf('mcp:b'), JSON.stringify({ pid: process.ppid, host: os.hostname(), file: 'owner-y' }));
+    const impatient = new FileTrustStore(dir, { clock, lockTimeoutMs: 100 });
+    await expect(impatient.update('mcp:b', true, 0.1)).rejects.toThrow(/timed out after 100 ms waiting for the lock .* \(held by process \d+/);
+    expect(fs.existsSync(fileOf('mcp:b'))).toBe(false);
+
+    // A lock older than the stale limit is taken over whoever holds it (its age is its ctime, which
+    // cannot be set back, so a short limit stands in for an old lock).
+    const patient = new FileTrustStore(dir, { clock, lockTimeoutMs: 100, staleLockMs: 30_000 });
+    const quick = new FileTrustStore(dir, { clock, lockTimeoutMs: 500, staleLockMs: 50 });
+    await expect(patient.update('mcp:b', true, 0.1)).rejects.toThrow(/timed out/);
+    await new Promise((r) => setTimeout(r, 60));
+    await quick.update('mcp:b', true, 0.1);
+    expect((await store.get('mcp:b')).actionCount).toBe(1);
+  });
+});
