@@ -56,7 +56,7 @@ export interface ListEntitiesResponse {
   byType: Record<string, number>;
 }
 
-export type TrustEventKind = 'outcome' | 'witness' | 'import' | 'delete' | 'sweep';
+export type TrustEventKind = 'outcome' | 'witness' | 'import' | 'delete' | 'reset' | 'sweep';
 
 /** An entry of the append-only event log. */
 export interface TrustEvent {

@@ -1,0 +1,95 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { EntityTrust, MS_PER_DAY } from '@/core/index.js';
+import { IndexedDbTrustStore } from '@/utils/indexed-db-store.js';
+import { eventsOf, recentEvents } from '@/utils/event-log.js';
+import { openTrustDb, type TrustDb } from '@/utils/trust-db.js';
+import { describeTrustStoreContract, ManualClock } from '../contract/trust-store-contract.js';
+
+describeTrustStoreContract('IndexedDbTrustStore', async ({ clock }) => {
+  indexedDB = new IDBFactory();
+  const db = await openTrustDb();
+  return { store: new IndexedDbTrustStore(db, { clock }), close: async () => db.close() };
+});
+
+describe('IndexedDbTrustStore event log and transactions', () => {
+  let db: TrustDb;
+  let clock: ManualClock;
+  let store: IndexedDbTrustStore;
+
+  beforeEach(async () => {
+    indexedDB = new IDBFactory();
+    db = await openTrustDb();
+    clock = new ManualClock();
+    store = new IndexedDbTrustStore(db, { clock, eventLogCap: 5 });
+    return () => db.close();
+  });
+
+  it('logs each outcome, witness, delete, reset and import with its inputs', async () => {
+    await store.update('mcp:a', true, 0.4);
+    clock.advanceDays(1);
+    await store.witness('session:s', 'mcp:a', false, 0.2);
+    await store.reset('mcp:a');
+    await store.importBundle([new EntityTrust('role:r', clock.now()).toJSON()], 'merge');
+    await store.delete('session:s');
+    const events = await eventsOf(db, 'mcp:a', 10);
+    expect(events.map((e) => [e.kind, e.details])).toEqual([
+      ['reset', {}],
+      ['witness', { witness_id: 'session:s', target_id: 'mcp:a', success: false, magnitude: 0.2 }],
+      ['outcome', { success: true, magnitude: 0.4 }],
+    ]);
+    expect(events[1]!.at).toBe(clock.now());
+    expect(events[2]!.at).toBe(clock.now() - MS_PER_DAY);
+    const all = await recentEvents(db, 10);
+    expect(all.map((e) => e.kind)).toEqual(['delete', 'import', 'reset', 'witness', 'outcome']);
+    expect(all[1]!.details).toMatchObject({ mode: 'merge', added: 1 });
+  });
+
+  it('keeps only the newest events up to the cap', async () => {
+    for (let i = 0; i < 8; i++) await store.update('mcp:a', true, i / 10);
+    const events = await recentEvents(db, 100);
+    expect(events).toHaveLength(5);
+    expect(events.map((e) => e.details.magnitude)).toEqual([0.7, 0.6, 0.5, 0.4, 0.3]);
+  });
+
+  it('refuses a bad witness before opening a transaction and changes nothing', async () => {
+    await store.update('mcp:a', true, 1);
+    await expect(store.witness('mcp:a', 'mcp:b', true, Number.NaN)).rejects.toThrow(RangeError);
+    expect(await store.exists('mcp:b')).toBe(false);
+    expect(await recentEvents(db, 10)).toHaveLength(1);
+  });
+
+  it('leaves the store exactly as it was when a write fails midway through an import', async () => {
+    await store.update('mcp:kept', true, 1);
+    const before = JSON.stringify(await store.exportBundle());
+    const incoming = Array.from({ length: 50 }, (_, i) => new EntityTrust(`mcp:n${i}`, clock.now()).toJSON());
+    const put = IDBObjectStore.prototype.put;
+    let calls = 0;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (++calls === 30) throw new DOMException('no space left', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    try {
+      await expect(store.importBundle(incoming, 'replace')).rejects.toThrow(/no storage space left.*nothing was changed/);
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    expect(JSON.stringify(await store.exportBundle())).toBe(before);
+    expect((await recentEvents(db, 10)).map((e) => e.kind)).toEqual(['outcome']);
+  });
+
+  it('plans without writing on a dry run', async () => {
+    const plan = await store.importBundle([new EntityTrust('mcp:new', clock.now()).toJSON()], 'merge', { dryRun: true });
+    expect(plan.added.map((e) => e.entityId)).toEqual(['mcp:new']);
+    expect(await store.count()).toBe(0);
+  });
+
+  it('deletes everything and the log, leaving one event that says so', async () => {
+    await store.update('mcp:a', true, 1);
+    await store.witness('session:s', 'mcp:a', true, 1);
+    expect(await store.deleteAll()).toBe(2);
+    expect(await store.count()).toBe(0);
+    const events = await recentEvents(db, 10);
+    expect(events.map((e) => [e.kind, e.details])).toEqual([['delete', { all: true, entities: 2 }]]);
+  });
+});

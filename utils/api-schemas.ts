@@ -1,0 +1,111 @@
+// Valibot schemas for every API request. The background validates each message against these before
+// touching the store, so that a bad request gets a message naming the field instead of a crash.
+import * as v from 'valibot';
+import { entityIdProblem, TRUST_LEVELS } from '@/core/index.js';
+import { KNOWN_TYPES } from './api-types.js';
+
+const entityId = v.pipe(
+  v.string('expected an entity id string'),
+  v.check((id) => entityIdProblem(id) === undefined, (issue) => entityIdProblem(issue.input) ?? 'invalid entity id'),
+);
+const finiteNumber = (what: string) =>
+  v.pipe(v.number(`${what} must be a number`), v.finite(`${what} must be a finite number`));
+const wholeNumber = (what: string, min: number, max: number) =>
+  v.pipe(
+    v.number(`${what} must be a number`),
+    v.integer(`${what} must be a whole number`),
+    v.minValue(min, `${what} must be at least ${min}`),
+    v.maxValue(max, `${what} must be at most ${max}`),
+  );
+
+export const MAX_PAGE_SIZE = 1000;
+
+export const listEntitiesRequest = v.strictObject({
+  type: v.optional(v.picklist([...KNOWN_TYPES, 'other'], `type must be one of ${[...KNOWN_TYPES, 'other'].join(', ')}`)),
+  query: v.optional(v.pipe(v.string('query must be a string'), v.maxLength(1024, 'query must be at most 1024 characters'))),
+  level: v.optional(v.picklist(TRUST_LEVELS, `level must be one of ${TRUST_LEVELS.join(', ')}`)),
+  sort: v.picklist(['trust-desc', 'trust-asc', 'recent', 'name'], 'sort must be one of trust-desc, trust-asc, recent, name'),
+  offset: wholeNumber('offset', 0, Number.MAX_SAFE_INTEGER),
+  limit: wholeNumber('limit', 1, MAX_PAGE_SIZE),
+});
+
+export const entityRequest = v.strictObject({
+  id: entityId,
+  /** How many recent events to include (default 50). */
+  events: v.optional(wholeNumber('events', 0, 1000)),
+  /** Witnessing chain depth (default 3). */
+  depth: v.optional(wholeNumber('depth', 1, 10)),
+});
+
+export const entityIdRequest = v.strictObject({ id: entityId });
+
+export const outcomeRequest = v.strictObject({
+  id: entityId,
+  success: v.boolean('success must be true or false'),
+  magnitude: finiteNumber('magnitude'),
+});
+
+export const witnessRequest = v.strictObject({
+  witnessId: entityId,
+  targetId: entityId,
+  success: v.boolean('success must be true or false'),
+  magnitude: finiteNumber('magnitude'),
+});
+
+export const importRequest = v.pipe(
+  v.strictObject({
+    text: v.optional(v.string('text must be a string')),
+    bundle: v.optional(v.unknown()),
+    mode: v.picklist(['merge', 'replace'], 'mode must be merge or replace'),
+    dryRun: v.boolean('dryRun must be true or false'),
+  }),
+  v.check((r) => (r.text === undefined) !== (r.bundle === undefined), 'give exactly one of text or bundle'),
+);
+
+/** The smallest alarm period the browser honours: Chrome allows 30 s, Firefox 1 min. */
+export const MIN_SWEEP_PERIOD_MINUTES = import.meta.env.FIREFOX ? 1 : 0.5;
+export const MAX_SWEEP_PERIOD_MINUTES = 7 * 24 * 60;
+export const MAX_EVENT_LOG_CAP = 1_000_000;
+
+const settingsFields = {
+  decayRatePerDay: v.pipe(finiteNumber('decay rate per day'), v.minValue(0, 'decay rate per day must be at least 0'), v.maxValue(1, 'decay rate per day must be at most 1')),
+  graceDays: v.pipe(finiteNumber('grace days'), v.minValue(0, 'grace days must be at least 0'), v.maxValue(3650, 'grace days must be at most 3650')),
+  sweepPeriodMinutes: v.pipe(
+    finiteNumber('sweep period'),
+    v.minValue(MIN_SWEEP_PERIOD_MINUTES, `sweep period must be at least ${MIN_SWEEP_PERIOD_MINUTES} minutes in this browser`),
+    v.maxValue(MAX_SWEEP_PERIOD_MINUTES, `sweep period must be at most ${MAX_SWEEP_PERIOD_MINUTES} minutes (a week)`),
+  ),
+  eventLogCap: wholeNumber('event-log cap', 0, MAX_EVENT_LOG_CAP),
+};
+
+export const settingsSchema = v.strictObject(settingsFields);
+/** `setSettings` takes any subset of the settings; the rest stay as they are. */
+export const settingsPatch = v.strictObject({
+  decayRatePerDay: v.optional(settingsFields.decayRatePerDay),
+  graceDays: v.optional(settingsFields.graceDays),
+  sweepPeriodMinutes: v.optional(settingsFields.sweepPeriodMinutes),
+  eventLogCap: v.optional(settingsFields.eventLogCap),
+});
+
+export const noRequest = v.optional(v.union([v.undefined(), v.null(), v.strictObject({})], 'this call takes no data'));
+
+export type EntityRequest = v.InferOutput<typeof entityRequest>;
+export type EntityIdRequest = v.InferOutput<typeof entityIdRequest>;
+export type OutcomeRequest = v.InferOutput<typeof outcomeRequest>;
+export type WitnessRequest = v.InferOutput<typeof witnessRequest>;
+export type SettingsPatch = v.InferOutput<typeof settingsPatch>;
+
+/** Validates `input`, returning the parsed value or a message naming each bad field. */
+export function validateRequest<S extends v.GenericSchema>(
+  schema: S, input: unknown,
+): { ok: true; value: v.InferOutput<S> } | { ok: false; message: string } {
+  const result = v.safeParse(schema, input);
+  if (result.success) return { ok: true, value: result.output };
+  const message = result.issues
+    .map((issue) => {
+      const path = v.getDotPath(issue);
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+  return { ok: false, message };
+}

@@ -1,0 +1,80 @@
+// The decay sweep: brings every stored entity to its decayed state at one moment, in bounded
+// batches. The cursor is saved with each batch, so a sweep cut short by a stopped worker resumes
+// where it was on the next wake instead of starting over.
+import { EntityTrust, assertDecayConfig, type DecayConfig, type EpochMs } from '@/core/index.js';
+import type { SweepResult } from './api-types.js';
+import { toRecord } from './entity-record.js';
+import { appendEvent } from './event-log.js';
+import { PendingWrites, inTransaction } from './transaction.js';
+import type { SweepCursor, TrustDb } from './trust-db.js';
+
+export const SWEEP_BATCH_SIZE = 2000;
+
+export interface SweepOptions {
+  /** The moment to decay to (ignored when resuming: a sweep keeps its moment). */
+  now: EpochMs;
+  config: DecayConfig;
+  /** Continue a saved, unfinished sweep if there is one (the alarm does; an explicit sweep does not). */
+  resume: boolean;
+  eventLogCap: number;
+  batchSize?: number;
+  /** Where `finished_at` comes from. */
+  clockNow?: () => EpochMs;
+  /** Called after each committed batch, e.g. to keep a service worker awake. */
+  onBatch?: (progress: SweepCursor) => void | Promise<void>;
+}
+
+/** Runs (or resumes) a sweep to its end and returns its summary, which is also logged and saved. */
+export async function runSweep(db: TrustDb, options: SweepOptions): Promise<SweepResult> {
+  const { eventLogCap, batchSize = SWEEP_BATCH_SIZE, clockNow = () => Date.now(), onBatch } = options;
+  assertDecayConfig(options.config);
+  const saved = options.resume ? ((await db.get('meta', 'sweep-cursor')) as SweepCursor | undefined) : undefined;
+  const state: SweepCursor = saved ?? {
+    now: options.now, config: { ...options.config }, started_at: clockNow(), after: null, scanned: 0, changed: 0, busy_ms: 0,
+  };
+
+  for (;;) {
+    const started = performance.now();
+    const tx = db.transaction(['entities', 'events', 'meta'], 'readwrite');
+    const result = await inTransaction(tx, async () => {
+      const entities = tx.objectStore('entities');
+      const range = state.after === null ? undefined : IDBKeyRange.lowerBound(state.after, true);
+      const records = await entities.getAll(range, batchSize);
+      const writes = new PendingWrites();
+      for (const record of records) {
+        const entity = EntityTrust.fromJSON(record.entity);
+        if (entity.decayTo(state.now, state.config)) {
+          writes.add(entities.put(toRecord(entity)));
+          state.changed++;
+        }
+      }
+      state.scanned += records.length;
+      state.after = records.at(-1)?.entity_id ?? state.after;
+      state.busy_ms += performance.now() - started;
+      const meta = tx.objectStore('meta');
+      if (records.length === batchSize) {
+        writes.add(meta.put({ ...state }, 'sweep-cursor'));
+        await writes.all();
+        return undefined;
+      }
+      const summary: SweepResult = {
+        scanned: state.scanned, changed: state.changed, duration_ms: Math.round(state.busy_ms), finished_at: clockNow(),
+      };
+      writes.add(meta.delete('sweep-cursor'));
+      writes.add(meta.put(summary, 'last-sweep'));
+      writes.add(appendEvent(tx.objectStore('events'), {
+        at: summary.finished_at, kind: 'sweep', entity_ids: [],
+        details: { scanned: summary.scanned, changed: summary.changed, duration_ms: summary.duration_ms, decayed_to: state.now },
+      }, eventLogCap));
+      await writes.all();
+      return summary;
+    });
+    if (result) return result;
+    await onBatch?.(state);
+  }
+}
+
+/** Whether a sweep was cut short and is waiting to be resumed. */
+export async function hasUnfinishedSweep(db: TrustDb): Promise<boolean> {
+  return (await db.count('meta', 'sweep-cursor')) > 0;
+}

@@ -1,0 +1,53 @@
+// How an entity is stored in IndexedDB: the core's JSON plus the derived fields the popup's indexes
+// and rows need, so that a list page never has to parse entity JSON.
+import type { EntityJson, EntityTrust, TrustLevel } from '@/core/index.js';
+import type { EntitySummary } from './api-types.js';
+
+export interface EntityRecord {
+  /** The key. */
+  entity_id: string;
+  entity_type: string;
+  t3_average: number;
+  v3_average: number;
+  trust_level: TrustLevel;
+  /** Epoch ms of the latest outcome or witness, or null. */
+  last_activity: number | null;
+  /** −t3_average: the `trust` index then lists the most trusted first, ties by id. */
+  trust_key: number;
+  /** −last_activity (+∞ when unknown): the `recent` index lists the newest first, ties by id. */
+  recent_key: number;
+  /** `EntityTrust.toJSON()`, exactly as export writes it. */
+  entity: EntityJson;
+}
+
+export function toRecord(entity: EntityTrust): EntityRecord {
+  return summaryFields(entity.toJSON(), entity);
+}
+
+/** The record for `json`, taking the derived values from `entity` (the same entity, parsed). */
+export function summaryFields(json: EntityJson, entity: EntityTrust): EntityRecord {
+  const t3 = entity.t3Average;
+  const lastActivity = entity.lastActivity;
+  return {
+    entity_id: entity.entityId,
+    entity_type: entity.entityType,
+    t3_average: t3,
+    v3_average: entity.v3Average,
+    trust_level: entity.trustLevel,
+    last_activity: lastActivity,
+    trust_key: -t3,
+    recent_key: lastActivity === null ? Infinity : -lastActivity,
+    entity: json,
+  };
+}
+
+export function toSummary(record: EntityRecord): EntitySummary {
+  return {
+    entity_id: record.entity_id,
+    entity_type: record.entity_type,
+    t3_average: record.t3_average,
+    v3_average: record.v3_average,
+    trust_level: record.trust_level,
+    last_activity: record.last_activity,
+  };
+}
