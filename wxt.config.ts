@@ -4,9 +4,12 @@ import preact from '@preact/preset-vite';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
+  // Messages live in locales/<lang>.yml; the manifest's name and description come from there too.
+  modules: ['@wxt-dev/i18n/module'],
   manifest: ({ browser }) => ({
-    name: 'Web4 Trust',
-    description: 'See and manage local trust (T3/V3) in Web4 entities: MCP servers, roles, sessions.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['alarms', 'unlimitedStorage'],
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -1,3 +1,6 @@
 import { render } from 'preact';
+import '@/components/theme.css';
+import './popup.css';
+import { Popup } from './popup';
 
-render(<main>Web4 Trust</main>, document.getElementById('app')!);
+render(<Popup />, document.getElementById('app')!);

@@ -1,0 +1,51 @@
+import { i18n } from '#i18n';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+/**
+ * A modal confirmation (native <dialog>: focus is trapped and Escape cancels). With `typeToConfirm`,
+ * the confirm button stays disabled until that word is typed.
+ */
+export function ConfirmDialog({ title, children, confirmLabel, danger, typeToConfirm, onConfirm, onClose }: {
+  title: string;
+  children?: ComponentChildren;
+  confirmLabel: string;
+  danger?: boolean;
+  typeToConfirm?: string;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [typed, setTyped] = useState('');
+  useEffect(() => {
+    ref.current?.showModal();
+  }, []);
+  const ready = !typeToConfirm || typed.trim() === typeToConfirm;
+
+  return (
+    <dialog ref={ref} class="dialog" aria-labelledby="dialog-title" onClose={onClose} onCancel={onClose}>
+      <form method="dialog" onSubmit={(e) => {
+        e.preventDefault();
+        if (!ready) return;
+        onConfirm();
+        ref.current?.close();
+      }}>
+        <h2 id="dialog-title">{title}</h2>
+        <div class="dialog-body">{children}</div>
+        {typeToConfirm && (
+          <label class="field">
+            <span>{i18n.t('dialog.typeToConfirm', [typeToConfirm])}</span>
+            <input class="input" value={typed} autocomplete="off" spellcheck={false}
+              onInput={(e) => setTyped(e.currentTarget.value)} />
+          </label>
+        )}
+        <div class="dialog-actions">
+          <button type="button" class="btn" onClick={() => ref.current?.close()}>{i18n.t('common.cancel')}</button>
+          <button type="submit" class={danger ? 'btn btn-danger-solid' : 'btn btn-primary'} disabled={!ready}>
+            {confirmLabel}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,18 @@
+// Translated words for the core's enumerations.
+import { i18n } from '#i18n';
+import type { TrustLevel } from '@/core/dimensions.js';
+import type { Dimension } from '@/core/dimensions.js';
+
+export function levelLabel(level: TrustLevel): string {
+  switch (level) {
+    case 'high': return i18n.t('level.high');
+    case 'medium-high': return i18n.t('level.mediumHigh');
+    case 'medium': return i18n.t('level.medium');
+    case 'low': return i18n.t('level.low');
+    case 'minimal': return i18n.t('level.minimal');
+  }
+}
+
+export function dimensionLabel(dimension: Dimension): string {
+  return i18n.t(`dimension.${dimension}`);
+}

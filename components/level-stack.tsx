@@ -1,0 +1,27 @@
+import { i18n } from '#i18n';
+import { TRUST_LEVELS, type TrustLevel } from '@/core/dimensions.js';
+import { formatCount } from '@/utils/format';
+import { levelLabel } from './labels';
+
+/** Counts per trust level as one stacked bar, with a legend that spells the numbers out. */
+export function LevelStack({ byLevel, total }: { byLevel: Record<TrustLevel, number>; total: number }) {
+  const summary = TRUST_LEVELS.map((l) => `${levelLabel(l)}: ${formatCount(byLevel[l])}`).join(', ');
+  return (
+    <div class="level-summary">
+      <div class="level-stack" role="img" aria-label={i18n.t('levels.barLabel', [summary])}>
+        {total > 0 &&
+          TRUST_LEVELS.filter((l) => byLevel[l] > 0).map((l) => (
+            <div key={l} class="level-fill" data-level={l} style={{ flexGrow: byLevel[l] }} />
+          ))}
+      </div>
+      <ul class="level-legend" aria-hidden="true">
+        {TRUST_LEVELS.map((l) => (
+          <li key={l}>
+            <span class="swatch level-fill" data-level={l} />
+            {levelLabel(l)} <strong class="num">{formatCount(byLevel[l])}</strong>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

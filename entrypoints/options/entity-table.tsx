@@ -1,0 +1,134 @@
+import { i18n } from '#i18n';
+import { useEffect, useState } from 'preact/hooks';
+import { ConfirmDialog } from '@/components/confirm-dialog';
+import { LevelBadge } from '@/components/level-badge';
+import { ScoreBar } from '@/components/score-bar';
+import { TypeChip } from '@/components/type-chip';
+import { api } from '@/utils/api-client';
+import type { ApiError, EntitySummary, ListEntitiesResponse } from '@/utils/api-types';
+import { listEntityPage } from '@/utils/entity-source';
+import { formatCount, formatDateTime, formatRelativeTime, formatScore } from '@/utils/format';
+
+const PAGE = 50;
+
+type Pending = { action: 'delete' | 'reset'; entity: EntitySummary };
+
+export function EntityTable({ version, onChanged }: { version: number; onChanged: () => void }) {
+  const [query, setQuery] = useState('');
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<ListEntitiesResponse | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+
+  useEffect(() => setOffset(0), [query]);
+  useEffect(() => {
+    let live = true;
+    const q = query.trim();
+    const timer = setTimeout(async () => {
+      const result = await listEntityPage({ sort: 'name', offset, limit: PAGE, ...(q && { query: q }) });
+      if (!live) return;
+      if (result.ok) {
+        setPage(result.value);
+        setError(null);
+      } else setError(result.error);
+    }, 100);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [query, offset, version]);
+
+  const act = async ({ action, entity }: Pending) => {
+    const result = action === 'delete' ? await api.deleteEntity(entity.entity_id) : await api.resetEntity(entity.entity_id);
+    if (result.ok) {
+      setNotice({ ok: true, text: i18n.t(action === 'delete' ? 'table.deleted' : 'table.wasReset', [entity.entity_id]) });
+      onChanged();
+    } else {
+      setNotice({ ok: false, text: result.error.message });
+    }
+  };
+
+  const matching = page?.matching ?? 0;
+  const now = Date.now();
+  return (
+    <div class="entity-table">
+      <div class="table-tools">
+        <input type="search" class="input" value={query} placeholder={i18n.t('popup.searchPlaceholder')}
+          aria-label={i18n.t('popup.searchLabel')} onInput={(e) => setQuery(e.currentTarget.value)} spellcheck={false} />
+        <span class="muted small num" aria-live="polite">
+          {page && i18n.t('table.showing', [
+            formatCount(matching ? offset + 1 : 0), formatCount(Math.min(offset + PAGE, matching)), formatCount(matching),
+          ])}
+        </span>
+      </div>
+      {notice && <p class={notice.ok ? 'save-ok' : 'field-error'} role={notice.ok ? 'status' : 'alert'}>{notice.text}</p>}
+      {error && <p class="field-error" role="alert">{error.message}</p>}
+      <div class="table-scroll">
+        <table>
+          <caption class="visually-hidden">{i18n.t('table.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{i18n.t('table.entity')}</th>
+              <th scope="col">{i18n.t('table.level')}</th>
+              <th scope="col" class="numeric">{i18n.t('entity.t3Average')}</th>
+              <th scope="col">{i18n.t('detail.lastActivity')}</th>
+              <th scope="col"><span class="visually-hidden">{i18n.t('table.actions')}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {page?.items.map((e) => (
+              <tr key={e.entity_id}>
+                <td class="cell-id">
+                  <TypeChip type={e.entity_type} /> <span class="mono" title={e.entity_id}>{e.entity_id}</span>
+                </td>
+                <td><LevelBadge level={e.trust_level} /></td>
+                <td class="numeric">
+                  <span class="score-cell"><span class="num">{formatScore(e.t3_average)}</span><ScoreBar value={e.t3_average} width={48} /></span>
+                </td>
+                <td class="muted">
+                  {e.last_activity === null ? i18n.t('detail.never') : (
+                    <time dateTime={new Date(e.last_activity).toISOString()} title={formatDateTime(e.last_activity)}>
+                      {formatRelativeTime(e.last_activity, now)}
+                    </time>
+                  )}
+                </td>
+                <td class="cell-actions">
+                  <button type="button" class="btn btn-small" aria-label={i18n.t('table.resetLabel', [e.entity_id])}
+                    onClick={() => setPending({ action: 'reset', entity: e })}>{i18n.t('common.reset')}</button>
+                  <button type="button" class="btn btn-small btn-danger" aria-label={i18n.t('table.deleteLabel', [e.entity_id])}
+                    onClick={() => setPending({ action: 'delete', entity: e })}>{i18n.t('common.delete')}</button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {page && matching === 0 && (
+          <p class="table-empty muted">{page.total === 0 ? i18n.t('table.emptyStore') : i18n.t('popup.noMatches')}</p>
+        )}
+      </div>
+      {matching > PAGE && (
+        <nav class="pager" aria-label={i18n.t('table.pages')}>
+          <button type="button" class="btn btn-small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+            {i18n.t('table.previous')}
+          </button>
+          <button type="button" class="btn btn-small" disabled={offset + PAGE >= matching} onClick={() => setOffset(offset + PAGE)}>
+            {i18n.t('table.next')}
+          </button>
+        </nav>
+      )}
+      {pending && (
+        <ConfirmDialog
+          title={i18n.t(pending.action === 'delete' ? 'table.confirmDeleteTitle' : 'table.confirmResetTitle')}
+          confirmLabel={pending.action === 'delete' ? i18n.t('common.delete') : i18n.t('common.reset')}
+          danger
+          onConfirm={() => void act(pending)}
+          onClose={() => setPending(null)}
+        >
+          <p class="mono">{pending.entity.entity_id}</p>
+          <p>{i18n.t(pending.action === 'delete' ? 'table.confirmDeleteBody' : 'table.confirmResetBody')}</p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

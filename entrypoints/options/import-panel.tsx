@@ -1,0 +1,244 @@
+import { i18n } from '#i18n';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api } from '@/utils/api-client';
+import type { ImportSummary } from '@/utils/api-types';
+import { formatBytes, formatCount } from '@/utils/format';
+import { onPageNotification, type ImportProgress } from '@/utils/messaging';
+import { readFileText } from './read-file';
+
+type Mode = ImportSummary['mode'];
+type Stage =
+  | { stage: 'idle' }
+  | { stage: 'reading'; file: File; loaded: number }
+  | { stage: 'checking'; file: File; text: string; mode: Mode }
+  | { stage: 'preview'; file: File; text: string; summary: ImportSummary }
+  | { stage: 'applying'; file: File; summary: ImportSummary }
+  | { stage: 'done'; file: File; summary: ImportSummary }
+  | { stage: 'error'; file?: File; message: string };
+
+/** How many rejected entries the preview lists one by one; the rest are counted. */
+const REJECTED_SHOWN = 50;
+
+export function ImportPanel({ onImported }: { onImported: () => void }) {
+  const [state, setState] = useState<Stage>({ stage: 'idle' });
+  const [dragging, setDragging] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const run = useRef(0);
+
+  useEffect(() => onPageNotification('importProgress', ({ data }) => setProgress(data)), []);
+
+  const check = async (file: File, text: string, mode: Mode, id: number) => {
+    setState({ stage: 'checking', file, text, mode });
+    setProgress(null);
+    const result = await api.importStore({ text, mode, dryRun: true });
+    if (id !== run.current) return;
+    setState(result.ok
+      ? { stage: 'preview', file, text, summary: result.value }
+      : { stage: 'error', file, message: result.error.message });
+  };
+
+  const choose = async (file: File | undefined) => {
+    if (!file) return;
+    const id = ++run.current;
+    setState({ stage: 'reading', file, loaded: 0 });
+    try {
+      const text = await readFileText(file, (loaded) => {
+        if (id === run.current) setState({ stage: 'reading', file, loaded });
+      });
+      if (id === run.current) await check(file, text, 'merge', id);
+    } catch (error) {
+      if (id === run.current) setState({ stage: 'error', file, message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const apply = async (file: File, text: string, summary: ImportSummary) => {
+    const id = ++run.current;
+    setState({ stage: 'applying', file, summary });
+    setProgress(null);
+    const result = await api.importStore({ text, mode: summary.mode, dryRun: false });
+    if (id !== run.current) return;
+    if (result.ok) {
+      setState({ stage: 'done', file, summary: result.value });
+      onImported();
+    } else {
+      setState({ stage: 'error', file, message: result.error.message });
+    }
+  };
+
+  const reset = () => {
+    run.current++;
+    setState({ stage: 'idle' });
+    if (inputRef.current) inputRef.current.value = '';
+  };
+
+  const busy = state.stage === 'reading' || state.stage === 'checking' || state.stage === 'applying';
+
+  return (
+    <div class="import">
+      <div
+        class="dropzone"
+        data-dragging={dragging || undefined}
+        onDragOver={(e) => {
+          e.preventDefault();
+          if (!busy) setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          if (!busy) void choose(e.dataTransfer?.files[0]);
+        }}
+      >
+        <svg width="28" height="28" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor"
+          stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">
+          <path d="M12 15V3m0 0-4 4m4-4 4 4" /><path d="M4 15v3a3 3 0 0 0 3 3h10a3 3 0 0 0 3-3v-3" />
+        </svg>
+        <p>
+          {i18n.t('import.dropHint')}{' '}
+          <label class="file-label">
+            <input ref={inputRef} id="import-file" type="file" accept=".json,application/json" class="visually-hidden"
+              disabled={busy} onChange={(e) => void choose(e.currentTarget.files?.[0])} />
+            <span>{i18n.t('import.chooseFile')}</span>
+          </label>
+        </p>
+        <p class="muted small">{i18n.t('import.formats')}</p>
+      </div>
+
+      <div class="import-status" aria-live="polite">
+        {state.stage === 'reading' && (
+          <Progress label={i18n.t('import.reading', [state.file.name])}
+            fraction={state.file.size ? state.loaded / state.file.size : undefined}
+            detail={`${formatBytes(state.loaded)} / ${formatBytes(state.file.size)}`} />
+        )}
+        {state.stage === 'checking' && <Progress label={i18n.t('import.checking', [state.file.name])} progress={progress} />}
+        {state.stage === 'applying' && <Progress label={i18n.t('import.applying')} progress={progress} />}
+        {state.stage === 'preview' && (
+          <Preview file={state.file} summary={state.summary}
+            onMode={(mode) => void check(state.file, state.text, mode, run.current)}
+            onConfirm={() => void apply(state.file, state.text, state.summary)}
+            onCancel={reset} />
+        )}
+        {state.stage === 'done' && (
+          <div class="notice notice-success" role="status">
+            <p class="notice-title">{i18n.t('import.doneTitle')}</p>
+            <p>{i18n.t('import.doneSummary', [
+              formatCount(state.summary.added.length), formatCount(state.summary.updated.length),
+              formatCount(state.summary.unchanged.length), formatCount(state.summary.removed.length),
+            ])}</p>
+            {state.summary.rejected.length > 0 && (
+              <p>{i18n.t('import.doneRejected', state.summary.rejected.length, [formatCount(state.summary.rejected.length)])}</p>
+            )}
+            <button type="button" class="btn btn-small" onClick={reset}>{i18n.t('import.another')}</button>
+          </div>
+        )}
+        {state.stage === 'error' && (
+          <div class="notice notice-error" role="alert">
+            <p class="notice-title">
+              {state.file ? i18n.t('import.rejectedFile', [state.file.name]) : i18n.t('import.failed')}
+            </p>
+            <p class="error-message">{state.message}</p>
+            <p class="muted small">{i18n.t('import.untouched')}</p>
+            <button type="button" class="btn btn-small" onClick={reset}>{i18n.t('import.tryAnother')}</button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function Progress({ label, fraction, detail, progress }: {
+  label: string;
+  fraction?: number;
+  detail?: string;
+  progress?: ImportProgress | null;
+}) {
+  // The background reports how far it got for large files; until it does, the bar is indeterminate.
+  const value = fraction ?? (progress && progress.total ? progress.done / progress.total : undefined);
+  const text = detail ?? (progress && progress.total
+    ? i18n.t('import.progressCount', [formatCount(progress.done), formatCount(progress.total)]) : '');
+  return (
+    <div class="progress-block">
+      <div class="progress-label">
+        <span>{label}</span>
+        <span class="muted num">{text}</span>
+      </div>
+      <div class="progress" role="progressbar" aria-label={label}
+        aria-valuemin={0} aria-valuemax={100} aria-valuenow={value === undefined ? undefined : Math.round(value * 100)}
+        data-indeterminate={value === undefined || undefined}>
+        <div style={value === undefined ? undefined : { width: `${Math.round(value * 100)}%` }} />
+      </div>
+    </div>
+  );
+}
+
+function Preview({ file, summary, onMode, onConfirm, onCancel }: {
+  file: File;
+  summary: ImportSummary;
+  onMode: (mode: Mode) => void;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => confirmRef.current?.focus(), []);
+  const tiles: [string, string, number][] = [
+    ['added', i18n.t('import.added'), summary.added.length],
+    ['updated', i18n.t('import.updated'), summary.updated.length],
+    ['unchanged', i18n.t('import.unchanged'), summary.unchanged.length],
+    ['removed', i18n.t('import.removed'), summary.removed.length],
+    ['rejected', i18n.t('import.rejected'), summary.rejected.length],
+  ];
+  const changes = summary.added.length + summary.updated.length + summary.removed.length;
+
+  return (
+    <section class="preview" aria-labelledby="preview-title">
+      <h3 id="preview-title">{i18n.t('import.previewTitle', [file.name])}</h3>
+      <p class="muted small">{i18n.t('import.previewNote', [formatBytes(file.size)])}</p>
+      <ul class="tiles">
+        {tiles.map(([key, label, n]) => (
+          <li key={key} class="tile" data-kind={key} data-empty={n === 0 || undefined}>
+            <span class="tile-count num">{formatCount(n)}</span>
+            <span class="tile-label">{label}</span>
+          </li>
+        ))}
+      </ul>
+
+      {summary.rejected.length > 0 && (
+        <details class="rejected" open={summary.rejected.length <= 5}>
+          <summary>{i18n.t('import.rejectedList', summary.rejected.length, [formatCount(summary.rejected.length)])}</summary>
+          <ul>
+            {summary.rejected.slice(0, REJECTED_SHOWN).map((r) => (
+              <li key={r.index}>
+                <span class="mono">{r.entity_id ?? i18n.t('import.entry', [String(r.index)])}</span>
+                <span>{r.message}</span>
+              </li>
+            ))}
+          </ul>
+          {summary.rejected.length > REJECTED_SHOWN && (
+            <p class="muted small">{i18n.t('import.moreRejected', [formatCount(summary.rejected.length - REJECTED_SHOWN)])}</p>
+          )}
+        </details>
+      )}
+
+      <fieldset class="modes">
+        <legend>{i18n.t('import.modeLegend')}</legend>
+        <label class="mode">
+          <input type="radio" name="import-mode" value="merge" checked={summary.mode === 'merge'} onChange={() => onMode('merge')} />
+          <span><strong>{i18n.t('import.merge')}</strong> <span class="muted">{i18n.t('import.mergeHelp')}</span></span>
+        </label>
+        <label class="mode">
+          <input type="radio" name="import-mode" value="replace" checked={summary.mode === 'replace'} onChange={() => onMode('replace')} />
+          <span><strong>{i18n.t('import.replace')}</strong> <span class="muted">{i18n.t('import.replaceHelp')}</span></span>
+        </label>
+      </fieldset>
+
+      <div class="actions">
+        <button type="button" class="btn" onClick={onCancel}>{i18n.t('common.cancel')}</button>
+        <button ref={confirmRef} type="button" class={summary.removed.length ? 'btn btn-danger-solid' : 'btn btn-primary'}
+          disabled={changes === 0} onClick={onConfirm}>
+          {changes === 0 ? i18n.t('import.nothingToDo') : i18n.t('import.confirm', changes, [formatCount(changes)])}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,115 @@
+import { i18n } from '#i18n';
+import { useEffect, useState } from 'preact/hooks';
+import { MAX_EVENT_LOG_CAP, MAX_SWEEP_PERIOD_MINUTES, MIN_SWEEP_PERIOD_MINUTES } from '@/utils/api-schemas';
+import { api } from '@/utils/api-client';
+import type { Settings } from '@/utils/api-types';
+import { formatCount } from '@/utils/format';
+
+type Key = keyof Settings;
+
+interface FieldSpec {
+  key: Key;
+  label: string;
+  help: string;
+  min: number;
+  max: number;
+  step: string;
+  integer?: boolean;
+  unit?: string;
+}
+
+function fields(): FieldSpec[] {
+  return [
+    { key: 'decayRatePerDay', label: i18n.t('settings.decayRate'), help: i18n.t('settings.decayRateHelp'), min: 0, max: 1, step: '0.001' },
+    { key: 'graceDays', label: i18n.t('settings.graceDays'), help: i18n.t('settings.graceDaysHelp'), min: 0, max: 3650, step: 'any', unit: i18n.t('settings.unitDays') },
+    {
+      key: 'sweepPeriodMinutes', label: i18n.t('settings.sweepPeriod'), help: i18n.t('settings.sweepPeriodHelp'),
+      min: MIN_SWEEP_PERIOD_MINUTES, max: MAX_SWEEP_PERIOD_MINUTES, step: 'any', unit: i18n.t('settings.unitMinutes'),
+    },
+    {
+      key: 'eventLogCap', label: i18n.t('settings.eventLogCap'), help: i18n.t('settings.eventLogCapHelp'),
+      min: 0, max: MAX_EVENT_LOG_CAP, step: '1', integer: true, unit: i18n.t('settings.unitEvents'),
+    },
+  ];
+}
+
+/** The problem with a typed value, or undefined when it is acceptable. */
+function problemOf(spec: FieldSpec, raw: string): string | undefined {
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value)) return i18n.t('settings.errorNumber');
+  if (spec.integer && !Number.isInteger(value)) return i18n.t('settings.errorInteger');
+  if (value < spec.min || value > spec.max) return i18n.t('settings.errorRange', [formatCount(spec.min), formatCount(spec.max)]);
+  return undefined;
+}
+
+export function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: (settings: Settings) => void }) {
+  const specs = fields();
+  const toText = (s: Settings) => Object.fromEntries(specs.map((f) => [f.key, String(s[f.key])])) as Record<Key, string>;
+  const [text, setText] = useState(() => toText(settings));
+  const [touched, setTouched] = useState<Partial<Record<Key, boolean>>>({});
+  const [saving, setSaving] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => setText(toText(settings)), [settings]);
+
+  const problems = Object.fromEntries(specs.map((f) => [f.key, problemOf(f, text[f.key])])) as Record<Key, string | undefined>;
+  const valid = specs.every((f) => !problems[f.key]);
+  const dirty = specs.some((f) => Number(text[f.key]) !== settings[f.key]);
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setTouched(Object.fromEntries(specs.map((f) => [f.key, true])));
+    if (!valid || !dirty) return;
+    setSaving(true);
+    const patch = Object.fromEntries(specs.map((f) => [f.key, Number(text[f.key])])) as unknown as Settings;
+    const result = await api.setSettings(patch);
+    setSaving(false);
+    if (result.ok) {
+      onSaved(result.value);
+      setMessage({ ok: true, text: i18n.t('settings.saved') });
+    } else {
+      setMessage({ ok: false, text: result.error.message });
+    }
+  };
+
+  return (
+    <form class="settings-form" onSubmit={save} noValidate>
+      <div class="fields">
+        {specs.map((f) => {
+          const problem = touched[f.key] || text[f.key] !== String(settings[f.key]) ? problems[f.key] : undefined;
+          const id = `setting-${f.key}`;
+          return (
+            <div key={f.key} class="field">
+              <label for={id}>{f.label}</label>
+              <div class="input-unit">
+                <input id={id} name={f.key} class="input num" type="number" inputMode="decimal" step={f.step}
+                  min={f.min} max={f.max} value={text[f.key]}
+                  aria-invalid={problem ? 'true' : undefined}
+                  aria-describedby={`${id}-help${problem ? ` ${id}-error` : ''}`}
+                  onInput={(e) => {
+                    setText({ ...text, [f.key]: e.currentTarget.value });
+                    setMessage(null);
+                  }}
+                  onBlur={() => setTouched({ ...touched, [f.key]: true })} />
+                {f.unit && <span class="unit muted">{f.unit}</span>}
+              </div>
+              <p id={`${id}-help`} class="help muted">
+                {f.help} {i18n.t('settings.allowed', [formatCount(f.min), formatCount(f.max)])}
+              </p>
+              {problem && <p id={`${id}-error`} class="field-error" role="alert">{problem}</p>}
+            </div>
+          );
+        })}
+      </div>
+      <div class="actions">
+        {message && (
+          <span class={message.ok ? 'save-ok' : 'field-error'} role={message.ok ? 'status' : 'alert'}>{message.text}</span>
+        )}
+        <button type="button" class="btn" disabled={!dirty || saving} onClick={() => {
+          setText(toText(settings));
+          setTouched({});
+        }}>{i18n.t('settings.revert')}</button>
+        <button type="submit" class="btn btn-primary" disabled={!dirty || !valid || saving}>{i18n.t('common.save')}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,227 @@
+import { i18n } from '#i18n';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { dimensionLabel } from '@/components/labels';
+import { LevelBadge } from '@/components/level-badge';
+import { ScoreBar } from '@/components/score-bar';
+import { Skeleton } from '@/components/skeleton';
+import { TypeChip } from '@/components/type-chip';
+import { confidenceOf, trustLevelOf, type Dimension } from '@/core/dimensions.js';
+import type { ChainLink } from '@/core/chain.js';
+import { api } from '@/utils/api-client';
+import type { ApiResult, EntityDetail, TrustEvent } from '@/utils/api-types';
+import { formatCount, formatDateTime, formatPercent, formatRelativeTime, formatScore } from '@/utils/format';
+
+const T3: Dimension[] = ['talent', 'training', 'temperament'];
+const V3: Dimension[] = ['valuation', 'veracity', 'validity'];
+
+export function EntityDetailView({ id, onBack, onOpen }: {
+  id: string;
+  onBack: () => void;
+  onOpen: (id: string) => void;
+}) {
+  const [result, setResult] = useState<ApiResult<EntityDetail> | null>(null);
+  const backRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    backRef.current?.focus();
+    void api.getEntity(id).then(setResult);
+  }, [id]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' || (e.key === 'Backspace' && !(e.target instanceof HTMLInputElement))) {
+      e.preventDefault();
+      onBack();
+    }
+  };
+
+  return (
+    <section class="detail" aria-labelledby="detail-title" onKeyDown={onKeyDown}>
+      <div class="detail-bar">
+        <button ref={backRef} type="button" class="btn btn-ghost btn-small" onClick={onBack}>
+          <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor"
+            stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"><path d="M15 18l-6-6 6-6" /></svg>
+          {i18n.t('common.back')}
+        </button>
+      </div>
+      <div class="detail-body">
+        <h2 id="detail-title" class="detail-id">{id}</h2>
+        {result === null && <DetailSkeleton />}
+        {result && !result.ok && (
+          <div class="notice notice-error" role="alert">
+            <p class="notice-title">{i18n.t('detail.loadFailed')}</p>
+            <p>{result.error.message}</p>
+          </div>
+        )}
+        {result?.ok && <DetailContent detail={result.value} onOpen={onOpen} />}
+      </div>
+    </section>
+  );
+}
+
+function DetailSkeleton() {
+  return (
+    <div class="detail-skeleton" aria-busy="true" aria-label={i18n.t('popup.loading')}>
+      {Array.from({ length: 6 }, (_, i) => <Skeleton key={i} height={14} />)}
+    </div>
+  );
+}
+
+function DetailContent({ detail, onOpen }: { detail: EntityDetail; onOpen: (id: string) => void }) {
+  const { entity, chain, events } = detail;
+  const now = Date.now();
+  const t3Counts = entity.t3_observation_counts;
+  const v3Counts = entity.v3_observation_counts;
+  const countOf = (d: Dimension) => {
+    const i = T3.indexOf(d);
+    return i >= 0 ? t3Counts[i]! : v3Counts[V3.indexOf(d)]!;
+  };
+  const successRate = entity.action_count ? entity.success_count / entity.action_count : 0.5;
+  const lastActivity = entity.last_activity ?? entity.last_action;
+  const lastMs = lastActivity ? Date.parse(lastActivity) : NaN;
+
+  return (
+    <>
+      <div class="detail-summary">
+        <TypeChip type={entity.entity_type} />
+        <LevelBadge level={chain.trust_level} />
+        <span class="muted">
+          {i18n.t('entity.t3Average')} <strong class="num">{formatScore(chain.t3_average)}</strong>
+        </span>
+      </div>
+
+      <div class="tensors">
+        {[['T3', T3], ['V3', V3]].map(([name, dims]) => (
+          <section key={name as string} class="tensor" aria-label={name === 'T3' ? i18n.t('detail.t3') : i18n.t('detail.v3')}>
+            <h3>{name === 'T3' ? i18n.t('detail.t3') : i18n.t('detail.v3')}</h3>
+            <dl>
+              {(dims as Dimension[]).map((d) => {
+                const score = entity[d] as number;
+                const n = countOf(d);
+                return (
+                  <div key={d} class="dimension" data-dimension={d}>
+                    <dt>{dimensionLabel(d)}</dt>
+                    <dd>
+                      <span class="num score">{formatScore(score)}</span>
+                      <ScoreBar value={score} />
+                      <span class="confidence muted">
+                        {i18n.t('detail.confidence', [formatPercent(confidenceOf(n))])} ·{' '}
+                        {i18n.t('detail.observations', n, [formatCount(n)])}
+                      </span>
+                    </dd>
+                  </div>
+                );
+              })}
+            </dl>
+          </section>
+        ))}
+      </div>
+
+      <section aria-labelledby="activity-title">
+        <h3 id="activity-title">{i18n.t('detail.activity')}</h3>
+        <dl class="stats">
+          <Stat label={i18n.t('detail.actions')} value={formatCount(entity.action_count)} />
+          <Stat label={i18n.t('detail.successes')} value={formatCount(entity.success_count)} />
+          <Stat label={i18n.t('detail.successRate')} value={formatPercent(successRate)}
+            hint={entity.action_count ? undefined : i18n.t('detail.noActionsYet')} />
+          <Stat label={i18n.t('detail.witnesses')} value={formatCount(entity.witness_count)} />
+          <Stat label={i18n.t('detail.lastActivity')}
+            value={Number.isFinite(lastMs) ? formatRelativeTime(lastMs, now) : i18n.t('detail.never')}
+            hint={Number.isFinite(lastMs) ? formatDateTime(lastMs) : undefined} />
+          <Stat label={i18n.t('detail.transitiveTrust')} value={formatScore(chain.transitive_trust)}
+            level={trustLevelOf(chain.transitive_trust)} />
+        </dl>
+      </section>
+
+      <LinkList title={i18n.t('detail.witnessedBy')} empty={i18n.t('detail.noWitnesses')} links={chain.witnessed_by} onOpen={onOpen} />
+      <LinkList title={i18n.t('detail.hasWitnessed')} empty={i18n.t('detail.noneWitnessed')} links={chain.has_witnessed} onOpen={onOpen} />
+
+      <section aria-labelledby="history-title">
+        <h3 id="history-title">{i18n.t('detail.history')}</h3>
+        {events.length === 0 ? (
+          <p class="muted small">{i18n.t('detail.noHistory')}</p>
+        ) : (
+          <ol class="history">
+            {events.map((event) => (
+              <li key={event.id}>
+                <span class="history-what">{describeEvent(event, entity.entity_id)}</span>
+                <time class="muted" dateTime={new Date(event.at).toISOString()} title={formatDateTime(event.at)}>
+                  {formatRelativeTime(event.at, now)}
+                </time>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </>
+  );
+}
+
+function Stat({ label, value, hint, level }: { label: string; value: string; hint?: string; level?: ReturnType<typeof trustLevelOf> }) {
+  return (
+    <div class="stat">
+      <dt class="muted">{label}</dt>
+      <dd class="num" title={hint}>
+        {value}
+        {level && <> <LevelBadge level={level} /></>}
+      </dd>
+    </div>
+  );
+}
+
+function LinkList({ title, empty, links, onOpen }: {
+  title: string;
+  empty: string;
+  links: ChainLink[];
+  onOpen: (id: string) => void;
+}) {
+  return (
+    <section class="links" aria-label={title}>
+      <h3>{title} <span class="muted num">{links.length ? formatCount(links.length) : ''}</span></h3>
+      {links.length === 0 ? (
+        <p class="muted small">{empty}</p>
+      ) : (
+        <ul>
+          {links.map((link) => (
+            <li key={link.entity_id}>
+              <button type="button" class="link-row" onClick={() => onOpen(link.entity_id)}>
+                <span class="row-id">{link.entity_id}</span>
+                {link.depth > 1 && (
+                  <span class="depth muted" title={i18n.t('detail.depthTitle', [String(link.depth)])}>
+                    {i18n.t('detail.depth', [String(link.depth)])}
+                  </span>
+                )}
+                <LevelBadge level={link.trust_level} />
+                <span class="num">{formatScore(link.t3_average)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** One line for an event of the log, from this entity's point of view. */
+function describeEvent(event: TrustEvent, self: string): string {
+  const d = event.details;
+  const outcome = d.success === true ? i18n.t('event.success') : d.success === false ? i18n.t('event.failure') : '';
+  const magnitude = typeof d.magnitude === 'number' ? ` · ${i18n.t('event.magnitude', [formatScore(d.magnitude)])}` : '';
+  switch (event.kind) {
+    case 'outcome':
+      return `${i18n.t('event.outcome', [outcome])}${magnitude}`;
+    case 'witness': {
+      const [witness, target] = event.entity_ids;
+      if (witness === self && target === self) return `${i18n.t('event.witnessedSelf', [outcome])}${magnitude}`;
+      return witness === self
+        ? `${i18n.t('event.witnessed', [target ?? '?', outcome])}${magnitude}`
+        : `${i18n.t('event.witnessedBy', [witness ?? '?', outcome])}${magnitude}`;
+    }
+    case 'import':
+      return i18n.t('event.import');
+    case 'delete':
+      return i18n.t('event.delete');
+    case 'sweep':
+      return i18n.t('event.sweep');
+    case 'reset':
+      return i18n.t('event.reset');
+  }
+}

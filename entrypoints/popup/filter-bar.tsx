@@ -1,0 +1,89 @@
+import { i18n } from '#i18n';
+import { useEffect, useState } from 'preact/hooks';
+import { levelLabel } from '@/components/labels';
+import { TRUST_LEVELS, type TrustLevel } from '@/core/dimensions.js';
+import { KNOWN_TYPES, type SortKey, type TypeFilter } from '@/utils/api-types';
+import { formatCount } from '@/utils/format';
+
+export interface Filters {
+  query: string;
+  type?: TypeFilter;
+  level?: TrustLevel;
+  sort: SortKey;
+}
+
+const TYPE_CHIPS: TypeFilter[] = [...KNOWN_TYPES, 'other'];
+const SORTS: SortKey[] = ['recent', 'trust-desc', 'trust-asc', 'name'];
+const SEARCH_DELAY_MS = 120;
+
+function sortLabel(sort: SortKey): string {
+  switch (sort) {
+    case 'recent': return i18n.t('sort.recent');
+    case 'trust-desc': return i18n.t('sort.trustDesc');
+    case 'trust-asc': return i18n.t('sort.trustAsc');
+    case 'name': return i18n.t('sort.name');
+  }
+}
+
+function typeCount(byType: Record<string, number>, chip: TypeFilter): number {
+  if (chip !== 'other') return byType[chip] ?? 0;
+  const known = new Set<string>(KNOWN_TYPES);
+  return Object.entries(byType).reduce((sum, [type, n]) => (known.has(type) ? sum : sum + n), 0);
+}
+
+export function FilterBar({ filters, onChange, byType }: {
+  filters: Filters;
+  onChange: (filters: Filters) => void;
+  byType: Record<string, number> | undefined;
+}) {
+  // The box updates at once; the list follows after a short pause in typing.
+  const [text, setText] = useState(filters.query);
+  useEffect(() => setText(filters.query), [filters.query]);
+  useEffect(() => {
+    if (text === filters.query) return;
+    const timer = setTimeout(() => onChange({ ...filters, query: text }), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+
+  return (
+    <div class="filter-bar">
+      <div class="search">
+        <svg width="15" height="15" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.2"
+          stroke-linecap="round"><circle cx="11" cy="11" r="7" /><path d="m20 20-3.5-3.5" /></svg>
+        <input type="search" class="input" value={text} placeholder={i18n.t('popup.searchPlaceholder')}
+          aria-label={i18n.t('popup.searchLabel')} onInput={(e) => setText(e.currentTarget.value)}
+          spellcheck={false} autocomplete="off" />
+      </div>
+      <div class="chips" role="group" aria-label={i18n.t('popup.typeFilter')}>
+        {TYPE_CHIPS.map((chip) => {
+          const pressed = filters.type === chip;
+          const count = byType && typeCount(byType, chip);
+          return (
+            <button key={chip} type="button" class="chip" aria-pressed={pressed}
+              onClick={() => onChange({ ...filters, type: pressed ? undefined : chip })}>
+              {chip === 'other' ? i18n.t('popup.typeOther') : chip}
+              {count !== undefined && <span class="chip-count num">{formatCount(count)}</span>}
+            </button>
+          );
+        })}
+      </div>
+      <div class="selects">
+        <label>
+          <span class="visually-hidden">{i18n.t('popup.levelFilter')}</span>
+          <select class="select" value={filters.level ?? ''}
+            onChange={(e) => onChange({ ...filters, level: (e.currentTarget.value || undefined) as TrustLevel | undefined })}>
+            <option value="">{i18n.t('popup.allLevels')}</option>
+            {TRUST_LEVELS.map((l) => <option key={l} value={l}>{levelLabel(l)}</option>)}
+          </select>
+        </label>
+        <label>
+          <span class="visually-hidden">{i18n.t('popup.sortLabel')}</span>
+          <select class="select" value={filters.sort}
+            onChange={(e) => onChange({ ...filters, sort: e.currentTarget.value as SortKey })}>
+            {SORTS.map((s) => <option key={s} value={s}>{sortLabel(s)}</option>)}
+          </select>
+        </label>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { i18n } from '#i18n';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { LevelStack } from '@/components/level-stack';
+import { Skeleton } from '@/components/skeleton';
+import { formatCount } from '@/utils/format';
+import { EmptyState } from './empty-state';
+import { EntityDetailView } from './entity-detail';
+import { EntityList } from './entity-list';
+import { FilterBar, type Filters } from './filter-bar';
+import { useEntityPages } from './use-entity-pages';
+
+function openOptions() {
+  void browser.runtime.openOptionsPage();
+  window.close();
+}
+
+export function Popup() {
+  const [filters, setFilters] = useState<Filters>({ query: '', sort: 'recent' });
+  // The detail views opened so far, so that Back retraces witness links one by one.
+  const [trail, setTrail] = useState<string[]>([]);
+  const [active, setActive] = useState(0);
+  const listRef = useRef<HTMLDivElement>(null);
+
+  const query = filters.query.trim();
+  const pages = useEntityPages({
+    sort: filters.sort,
+    ...(query && { query }),
+    ...(filters.type && { type: filters.type }),
+    ...(filters.level && { level: filters.level }),
+  });
+  const { meta } = pages;
+  const openId = trail.at(-1);
+
+  useEffect(() => setActive(0), [filters]);
+
+  const back = () => {
+    setTrail((t) => t.slice(0, -1));
+    if (trail.length === 1) requestAnimationFrame(() => listRef.current?.focus());
+  };
+
+  return (
+    <div class="popup">
+      <header class="popup-header">
+        <div class="title-row">
+          <img src="/icon/32.png" width={20} height={20} alt="" />
+          <h1>{i18n.t('extName')}</h1>
+          <span class="total muted num" aria-live="polite">
+            {meta && i18n.t('popup.entityCount', meta.total, [formatCount(meta.total)])}
+          </span>
+          <button type="button" class="btn btn-ghost btn-icon" onClick={openOptions}
+            title={i18n.t('popup.openOptions')} aria-label={i18n.t('popup.openOptions')}>
+            <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor"
+              stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+              <circle cx="12" cy="12" r="3" />
+              <path d="M19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-1.8-.3 1.7 1.7 0 0 0-1 1.5V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-1.1-1.5 1.7 1.7 0 0 0-1.8.3l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1a1.7 1.7 0 0 0 .3-1.8 1.7 1.7 0 0 0-1.5-1H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.5-1.1 1.7 1.7 0 0 0-.3-1.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1a1.7 1.7 0 0 0 1.8.3H9a1.7 1.7 0 0 0 1-1.5V3a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 1 1.5 1.7 1.7 0 0 0 1.8-.3l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1a1.7 1.7 0 0 0-.3 1.8V9a1.7 1.7 0 0 0 1.5 1H21a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1z" />
+            </svg>
+          </button>
+        </div>
+        {meta ? meta.total > 0 && <LevelStack byLevel={meta.byLevel} total={meta.total} /> : <Skeleton height={30} />}
+      </header>
+
+      {pages.error && !meta && (
+        <div class="notice notice-error popup-error" role="alert">
+          <p class="notice-title">{i18n.t('popup.loadFailed')}</p>
+          <p>{pages.error.message}</p>
+          <button type="button" class="btn btn-small" onClick={pages.reload}>{i18n.t('common.retry')}</button>
+        </div>
+      )}
+
+      {meta && meta.total === 0 ? (
+        <EmptyState onOpenOptions={openOptions} />
+      ) : (
+        <div class="list-view" hidden={openId !== undefined}>
+          <FilterBar filters={filters} onChange={setFilters} byType={meta?.byType} />
+          <EntityList
+            pages={pages}
+            active={active}
+            onActiveChange={setActive}
+            onOpen={(id) => setTrail([id])}
+            onClearFilters={() => setFilters({ query: '', sort: filters.sort })}
+            listRef={listRef}
+          />
+        </div>
+      )}
+
+      {openId !== undefined && (
+        <EntityDetailView key={openId} id={openId} onBack={back}
+          onOpen={(id) => setTrail((t) => [...t, id])} />
+      )}
+    </div>
+  );
+}

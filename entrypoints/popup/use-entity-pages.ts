@@ -1,0 +1,72 @@
+// Loads the list page by page as the person scrolls, so 10,000 entities cost a few small reads.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { EntitySummary, ListEntitiesRequest, ListEntitiesResponse } from '@/utils/api-types';
+import type { ApiError } from '@/utils/api-types';
+import { listEntityPage } from '@/utils/entity-source';
+
+export const PAGE_SIZE = 100;
+
+export type ListQuery = Omit<ListEntitiesRequest, 'offset' | 'limit'>;
+export type ListMeta = Omit<ListEntitiesResponse, 'items'>;
+
+export interface EntityPages {
+  /** Totals of the latest response, or null before the first one. */
+  meta: ListMeta | null;
+  error: ApiError | null;
+  row(index: number): EntitySummary | undefined;
+  /** Asks for the pages covering rows `start`..`end` (inclusive) if they are not loaded yet. */
+  ensure(start: number, end: number): void;
+  reload(): void;
+}
+
+export function useEntityPages(query: ListQuery): EntityPages {
+  const [meta, setMeta] = useState<ListMeta | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [, setVersion] = useState(0);
+  // `pages` fills for the current filters; `shown` keeps the previous results on screen until then.
+  const pages = useRef(new Map<number, EntitySummary[]>());
+  const shown = useRef(pages.current);
+  const requested = useRef(new Set<number>());
+  const generation = useRef(0);
+  const queryRef = useRef(query);
+  queryRef.current = query;
+
+  const load = useCallback((page: number) => {
+    if (requested.current.has(page)) return;
+    requested.current.add(page);
+    const gen = generation.current;
+    void listEntityPage({ ...queryRef.current, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then((result) => {
+      if (gen !== generation.current) return; // the filters changed meanwhile
+      if (!result.ok) {
+        requested.current.delete(page);
+        setError(result.error);
+        return;
+      }
+      const { items, ...totals } = result.value;
+      pages.current.set(page, items);
+      shown.current = pages.current;
+      setMeta(totals);
+      setError(null);
+      setVersion((v) => v + 1);
+    });
+  }, []);
+
+  const key = JSON.stringify(query);
+  const reload = useCallback(() => {
+    generation.current++;
+    pages.current = new Map();
+    requested.current = new Set();
+    load(0);
+  }, [load]);
+  useEffect(reload, [key, reload]);
+
+  return {
+    meta,
+    error,
+    row: (index) => shown.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
+    ensure(start, end) {
+      for (let p = Math.floor(start / PAGE_SIZE); p <= Math.floor(end / PAGE_SIZE); p++) load(p);
+    },
+    reload,
+  };
+}

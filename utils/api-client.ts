@@ -1,0 +1,17 @@
+// The pages' typed client: one function per background call, each resolving to an ApiResult (callApi turns
+// a missing or failed background into an `internal` error, never a rejection).
+import type { ImportRequest, ListEntitiesRequest, Settings } from './api-types.js';
+import { callApi } from './messaging.js';
+
+export const api = {
+  listEntities: (request: ListEntitiesRequest) => callApi('listEntities', request),
+  getEntity: (id: string) => callApi('getEntity', { id }),
+  exportStore: () => callApi('exportStore'),
+  importStore: (request: ImportRequest) => callApi('importStore', request),
+  getStatus: () => callApi('getStatus'),
+  setSettings: (settings: Partial<Settings>) => callApi('setSettings', settings),
+  sweepNow: () => callApi('sweepNow'),
+  deleteEntity: (id: string) => callApi('deleteEntity', { id }),
+  resetEntity: (id: string) => callApi('resetEntity', { id }),
+  deleteAll: () => callApi('deleteAll'),
+};
