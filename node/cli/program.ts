@@ -1,0 +1,55 @@
+import { Command, CommanderError } from 'commander';
+import { addChainCommand } from './chain-command.js';
+import { addDecayCommand } from './decay-command.js';
+import { addDoctorCommand } from './doctor-command.js';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
+import { addHookCommands } from './hooks-command.js';
+import { addListCommand } from './list-command.js';
+import { addRecordCommands } from './record-commands.js';
+import { addShowCommand } from './show-command.js';
+import { addTransferCommands } from './transfer-commands.js';
+
+const STORE_HELP = 'store folder (default: $WEB4_TRUST_DIR, else ~/.web4/governance/entities)';
+
+export function createProgram(): Command {
+  const program = new Command('web4-trust')
+    .description('Trust (T3/V3) in MCP servers, sessions, roles and other entities, kept in ~/.web4')
+    .option('--store <dir>', STORE_HELP)
+    .exitOverride()
+    .configureOutput({ outputError: () => {} });
+  addListCommand(program);
+  addShowCommand(program);
+  addRecordCommands(program);
+  addChainCommand(program);
+  addDecayCommand(program);
+  addTransferCommands(program);
+  addDoctorCommand(program);
+  addHookCommands(program);
+  for (const command of program.commands) if (command.name() !== 'hooks') command.option('--store <dir>', STORE_HELP);
+  // `--store` may come before or after the command name.
+  program.hook('preAction', (_program, action) => {
+    const { store } = program.opts<{ store?: string }>();
+    if (store !== undefined && action.opts().store === undefined) action.setOptionValue('store', store);
+  });
+  return program;
+}
+
+/** Runs the CLI on `args` (without node and the script) and returns the exit code. */
+export async function runCli(args: readonly string[]): Promise<number> {
+  try {
+    await createProgram().parseAsync(args, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_OK;
+      if (error.code !== 'commander.help') printError(error.message.replace(/^error: /, ''));
+      return EXIT_USAGE;
+    }
+    printError((error as Error).message ?? String(error));
+    return error instanceof UsageError || error instanceof RangeError ? EXIT_USAGE : EXIT_FAILED;
+  }
+}
+
+function printError(message: string): void {
+  process.stderr.write(`web4-trust: ${message.replace(/\s*\n\s*/g, ' ').trim()}\n`);
+}

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { planImportOrThrow, type ImportPlan } from '../../core/index.js';
+import { writeFileAtomicSync } from '../atomic-write.js';
+import { createContext, toJsonText, type CommandContext } from './context.js';
+import { UsageError } from './errors.js';
+
+export function addTransferCommands(program: Command): void {
+  program
+    .command('export')
+    .description('write the whole store as a web4-trust-store bundle (the format the extension imports)')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action(async (options: { out?: string; store?: string }) => {
+      const ctx = createContext(options.store);
+      const bundle = await ctx.store.exportBundle();
+      const text = toJsonText(bundle);
+      if (options.out === undefined || options.out === '-') {
+        ctx.out(text);
+        return;
+      }
+      writeFileAtomicSync(path.resolve(options.out), text);
+      ctx.err(`Exported ${bundle.entities.length} entities to ${options.out}\n`);
+    });
+
+  program
+    .command('import')
+    .description('import a bundle, an array of entities or one entity: shows the plan, then applies it')
+    .argument('<file>', 'JSON file to import, or - for stdin')
+    .option('--merge', 'keep the newer of each entity and union witness lists (default)')
+    .option('--replace', 'make the store equal to the file')
+    .option('--dry-run', 'show the plan without applying it')
+    .option('--json', 'machine-readable output')
+    .action(async (file: string, options: { merge?: boolean; replace?: boolean; dryRun?: boolean; json?: boolean; store?: string }) => {
+      if (options.merge && options.replace) throw new UsageError('give at most one of --merge and --replace');
+      const mode = options.replace ? 'replace' : 'merge';
+      const ctx = createContext(options.store);
+      const input = readJson(file);
+      const plan = options.dryRun
+        ? planImportOrThrow(ctx.store.scan().entities, input, mode)
+        : await ctx.store.importBundle(input, mode);
+      if (options.json) ctx.out(toJsonText({ mode, dry_run: options.dryRun === true, ...planIds(plan) }));
+      else printPlan(ctx, file, plan, options.dryRun === true);
+      if (plan.rejected.length) {
+        throw new Error(`${plan.rejected.length} of the entities in ${file} were rejected${options.dryRun ? '' : '; the others were imported'}`);
+      }
+    });
+}
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file} is not JSON: ${(error as Error).message}`);
+  }
+}
+
+function planIds(plan: ImportPlan) {
+  return {
+    added: plan.added.map((e) => e.entityId),
+    updated: plan.updated.map((e) => e.entityId),
+    unchanged: plan.unchanged,
+    removed: plan.removed,
+    rejected: plan.rejected,
+  };
+}
+
+function printPlan(ctx: CommandContext, file: string, plan: ImportPlan, dryRun: boolean): void {
+  const { style } = ctx;
+  const ids = planIds(plan);
+  const row = (label: string, list: string[], show = true) =>
+    `  ${label.padEnd(10)}${String(list.length).padStart(6)}${show && list.length ? `  ${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}` : ''}\n`;
+  ctx.out(`${style.bold(`Import ${file}`)} (${plan.mode}) into ${ctx.store.dir}\n`);
+  ctx.out(row('added', ids.added) + row('updated', ids.updated) + row('unchanged', ids.unchanged, false) + row('removed', ids.removed));
+  ctx.out(`  ${'rejected'.padEnd(10)}${String(plan.rejected.length).padStart(6)}\n`);
+  for (const r of plan.rejected) ctx.out(style.red(`    ${r.message}\n`));
+  ctx.out(dryRun ? 'Dry run: nothing was changed.\n' : 'Applied.\n');
+}
