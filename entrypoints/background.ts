@@ -1,3 +1,59 @@
+// The trust engine's home: serves the extension's pages, sweeps decay on an alarm, keeps the badge.
+// Nothing lives only in memory: Chrome stops an idle worker after ~30 s and Firefox unloads event
+// pages, so every call reads and writes IndexedDB.
+import { browser } from 'wxt/browser';
+import { API_CALLS, handleApiMessage, type BackgroundServices } from '@/utils/background-api.js';
+import { createBadgeUpdater } from '@/utils/badge.js';
+import { hasUnfinishedSweep } from '@/utils/decay-sweep.js';
+import { onApiMessage, sendPageNotification, type ApiCall } from '@/utils/messaging.js';
+import { SWEEP_ALARM, createSweeper, ensureSweepAlarm, scheduleSweepAlarm } from '@/utils/sweep-alarm.js';
+import { getTrustDb } from '@/utils/trust-db.js';
+
 export default defineBackground(() => {
-  // Filled in by the background issue.
+  const db = getTrustDb;
+  const clock = { now: () => Date.now() };
+  const refreshBadge = createBadgeUpdater(db);
+  const sweeper = createSweeper(db, clock.now);
+  const own = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
+
+  const services: BackgroundServices = {
+    db,
+    clock,
+    changed: () => void refreshBadge(),
+    async settingsChanged(next, previous) {
+      if (next.sweepPeriodMinutes !== previous.sweepPeriodMinutes) await scheduleSweepAlarm(next.sweepPeriodMinutes);
+    },
+    sweepNow: () => sweeper.now(),
+    importProgress(progress) {
+      // Pages that are not listening make this fail; progress is only a courtesy.
+      sendPageNotification('importProgress', progress).catch(() => {});
+    },
+  };
+
+  // Every listener is registered synchronously, before anything is awaited.
+  for (const call of API_CALLS) {
+    onApiMessage(call, ({ data, sender }) => handleApiMessage(call as ApiCall, data, sender, own, services));
+  }
+
+  const sweepAndRefresh = () =>
+    sweeper.scheduled()
+      .then(() => refreshBadge())
+      .catch((error: unknown) => console.error('[web4-trust] decay sweep failed', error));
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SWEEP_ALARM) void sweepAndRefresh();
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    void db().then(ensureSweepAlarm).then(() => refreshBadge());
+  });
+  browser.runtime.onStartup.addListener(() => {
+    // A browser closed for a week: the sweep decays to now, so exactly that week is applied.
+    void db().then(ensureSweepAlarm).then(sweepAndRefresh);
+  });
+
+  // A sweep cut short when this worker was last stopped continues now.
+  void db()
+    .then(hasUnfinishedSweep)
+    .then((unfinished) => (unfinished ? sweepAndRefresh() : undefined))
+    .catch((error: unknown) => console.error('[web4-trust] could not open the database', error));
 });

@@ -104,7 +104,10 @@ export function validateRequest<S extends v.GenericSchema>(
   const message = result.issues
     .map((issue) => {
       const path = v.getDotPath(issue);
-      return path ? `${path}: ${issue.message}` : issue.message;
+      // Valibot's own wording for object keys ("Invalid key: Expected …") is not for people.
+      let text = issue.message;
+      if (text.startsWith('Invalid key')) text = issue.received === 'undefined' ? 'missing' : 'unknown field';
+      return path ? `${path}: ${text}` : text;
     })
     .join('; ');
   return { ok: false, message };

@@ -92,3 +92,8 @@ async function idsOfType(index: TypeIndex, type: string, allTypes: string[]): Pr
 }
 
 type TypeIndex = IDBPIndex<TrustDbSchema, ['entities'], 'entities', 'type', 'readonly'>;
+
+/** How many entities are at `low` or `minimal` trust (t3_average < 0.4). */
+export function countLowTrust(db: TrustDb): Promise<number> {
+  return db.countFromIndex('entities', 'trust', IDBKeyRange.lowerBound(-0.4, true));
+}

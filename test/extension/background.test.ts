@@ -1,0 +1,74 @@
+import { beforeEach, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { EntityTrust, MS_PER_DAY } from '@/core/index.js';
+import { entityWithTrust, freshDb, OWN_PAGE } from './helpers.js';
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  (await freshDb()).close();
+  // A fresh copy of the background's modules, as in a newly started worker.
+  vi.resetModules();
+  const { default: background } = await import('@/entrypoints/background.js');
+  background.main();
+});
+
+/** Sends a message as an extension page would, through the registered runtime.onMessage listener. */
+async function send(type: string, data?: unknown, sender: object = OWN_PAGE): Promise<unknown> {
+  const reply = new Promise((resolve) => {
+    void fakeBrowser.runtime.onMessage.trigger({ id: 1, type, data, timestamp: Date.now() }, sender, resolve);
+  });
+  const { res } = (await reply) as { res: unknown };
+  return res;
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+it('creates the decay-sweep alarm once, and never resets an existing one', async () => {
+  await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+  await settle();
+  const alarm = await fakeBrowser.alarms.get('decay-sweep');
+  expect(alarm).toMatchObject({ periodInMinutes: 60 });
+  await fakeBrowser.runtime.onStartup.trigger();
+  await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', temporary: false });
+  await settle();
+  expect(await fakeBrowser.alarms.get('decay-sweep')).toEqual(alarm);
+});
+
+it('serves the API through runtime messages, and refuses other senders', async () => {
+  const recorded = await send('recordOutcome', { id: 'mcp:fs', success: true, magnitude: 0.1 });
+  expect(recorded).toMatchObject({ ok: true, value: { entity_id: 'mcp:fs', action_count: 1 } });
+  expect(await send('recordOutcome', { id: 'mcp:fs', success: true, magnitude: 1 }, { id: 'test-extension-id', url: 'https://example.com/' }))
+    .toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  expect(await send('getEntity', { id: 'mcp:fs' })).toMatchObject({ ok: true, value: { entity: { action_count: 1 } } });
+});
+
+it('shows the number of low and minimal entities on the badge, refreshed after changes and sweeps', async () => {
+  const now = Date.now();
+  expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  await send('importStore', {
+    bundle: [entityWithTrust('mcp:low', 0.3, now), entityWithTrust('mcp:ok', 0.9, now), entityWithTrust('mcp:old', 0.45, now - 400 * MS_PER_DAY)],
+    mode: 'merge', dryRun: false,
+  });
+  await settle();
+  expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+
+  // The alarm's sweep decays the long-idle entity below 0.4.
+  await fakeBrowser.alarms.onAlarm.trigger({ name: 'decay-sweep', scheduledTime: now, periodInMinutes: 60 });
+  await settle();
+  expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
+  const status = (await send('getStatus')) as { value: { lastSweep: { scanned: number; changed: number } } };
+  expect(status.value.lastSweep).toMatchObject({ scanned: 3, changed: 1 });
+  const old = (await send('getEntity', { id: 'mcp:old' })) as { value: { entity: unknown } };
+  expect(EntityTrust.fromJSON(old.value.entity).t3Average).toBeLessThan(0.4);
+
+  await send('deleteEntity', { id: 'mcp:low' });
+  await settle();
+  expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+});
+
+it('reschedules the alarm when the sweep period changes', async () => {
+  await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+  await settle();
+  await send('setSettings', { sweepPeriodMinutes: 5 });
+  expect(await fakeBrowser.alarms.get('decay-sweep')).toMatchObject({ periodInMinutes: 5 });
+});

@@ -1,0 +1,62 @@
+import { beforeEach, expect, it } from 'vitest';
+import { DEFAULT_DECAY, EntityTrust, MS_PER_DAY } from '@/core/index.js';
+import { hasUnfinishedSweep, runSweep } from '@/utils/decay-sweep.js';
+import { recentEvents } from '@/utils/event-log.js';
+import { IndexedDbTrustStore } from '@/utils/indexed-db-store.js';
+import type { TrustDb } from '@/utils/trust-db.js';
+import { entityWithTrust, freshDb } from './helpers.js';
+
+const T0 = Date.UTC(2026, 0, 1);
+let db: TrustDb;
+let store: IndexedDbTrustStore;
+beforeEach(async () => {
+  db = await freshDb();
+  store = new IndexedDbTrustStore(db);
+  await store.importBundle(Array.from({ length: 25 }, (_, i) => entityWithTrust(`mcp:${String(i).padStart(2, '0')}`, 0.9, T0)));
+  return () => db.close();
+});
+
+const options = { config: DEFAULT_DECAY, eventLogCap: 100, batchSize: 10, clockNow: () => T0 + 8 * MS_PER_DAY };
+
+it('resumes a sweep cut short after a batch, and ends as one uninterrupted sweep would', async () => {
+  const now = T0 + 7 * MS_PER_DAY;
+  let batches = 0;
+  const killed = runSweep(db, {
+    ...options, now, resume: true,
+    onBatch: () => {
+      if (++batches === 2) throw new Error('worker stopped');
+    },
+  });
+  await expect(killed).rejects.toThrow('worker stopped');
+  expect(await hasUnfinishedSweep(db)).toBe(true);
+  const halfway = await store.get('mcp:24');
+  expect(halfway.training).toBe(0.9); // not reached yet
+
+  // The next wake resumes with the sweep's own moment, even if asked for another.
+  const result = await runSweep(db, { ...options, now: now + 99 * MS_PER_DAY, resume: true });
+  expect(result).toMatchObject({ scanned: 25, changed: 25, finished_at: T0 + 8 * MS_PER_DAY });
+  expect(await hasUnfinishedSweep(db)).toBe(false);
+  for (const entity of await store.list()) {
+    const expected = EntityTrust.fromJSON(entityWithTrust(entity.entityId, 0.9, T0));
+    expected.decayTo(now, DEFAULT_DECAY);
+    expect(entity.toJSON()).toEqual(expected.toJSON());
+  }
+  const [event] = await recentEvents(db, 1);
+  expect(event).toMatchObject({ kind: 'sweep', details: { scanned: 25, changed: 25, decayed_to: now } });
+});
+
+it('applies exactly a week of decay after a week away, however many sweeps ran before', async () => {
+  await runSweep(db, { ...options, now: T0 + 2 * MS_PER_DAY, resume: false });
+  await runSweep(db, { ...options, now: T0 + 7 * MS_PER_DAY, resume: false });
+  const swept = await store.get('mcp:00');
+  const once = EntityTrust.fromJSON(entityWithTrust('mcp:00', 0.9, T0));
+  once.applyDecay(7 - DEFAULT_DECAY.graceDays, DEFAULT_DECAY.ratePerDay);
+  expect(swept.training).toBeCloseTo(once.training, 12);
+  expect(swept.temperament).toBeCloseTo(once.temperament, 12);
+});
+
+it('starts over when not resuming', async () => {
+  await expect(runSweep(db, { ...options, now: T0 + 3 * MS_PER_DAY, resume: false, onBatch: () => Promise.reject(new Error('stop')) })).rejects.toThrow();
+  const result = await runSweep(db, { ...options, now: T0 + 3 * MS_PER_DAY, resume: false });
+  expect(result.scanned).toBe(25);
+});
