@@ -15,7 +15,9 @@ beforeEach(async () => {
 /** Sends a message as an extension page would, through the registered runtime.onMessage listener. */
 async function send(type: string, data?: unknown, sender: object = OWN_PAGE): Promise<unknown> {
   const reply = new Promise((resolve) => {
-    void fakeBrowser.runtime.onMessage.trigger({ id: 1, type, data, timestamp: Date.now() }, sender, resolve);
+    // Chrome passes a sendResponse callback as the third argument; the typing of trigger omits it.
+    const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>;
+    void trigger({ id: 1, type, data, timestamp: Date.now() }, sender, resolve);
   });
   const { res } = (await reply) as { res: unknown };
   return res;
