@@ -17,13 +17,17 @@ export async function hookMain(args: readonly string[]): Promise<void> {
   const dir = storeAt >= 0 && args[storeAt + 1] ? args[storeAt + 1]! : defaultStoreDir();
   try {
     if (!isHookEvent(event)) throw new Error(`unknown hook ${JSON.stringify(event ?? '')}; use post-tool-use or pre-tool-use`);
-    const store = new FileTrustStore(dir, { lockTimeoutMs: HOOK_LOCK_TIMEOUT_MS, onProblem: () => {} });
-    const output = await runHook(event, await readStdin(), store);
+    const output = await runHook(event, await readStdin(), hookStore(dir));
     if (output) process.stdout.write(output);
   } catch (error) {
     logHookError(dir, `hook ${event ?? ''}: ${(error as Error).message ?? String(error)}`);
   }
   process.exitCode = 0;
+}
+
+/** The store as a hook uses it: a short lock timeout, and no warnings about other files. */
+export function hookStore(dir: string): FileTrustStore {
+  return new FileTrustStore(dir, { lockTimeoutMs: HOOK_LOCK_TIMEOUT_MS, onProblem: () => {} });
 }
 
 function readStdin(): Promise<string> {

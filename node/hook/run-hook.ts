@@ -1,5 +1,5 @@
 import type { TrustStore } from '../../core/index.js';
-import { HookInputError, mcpServerOf, parseHookInput, sessionIdOf, toolFailed } from './hook-input.js';
+import { mcpServerOf, parseHookInput, sessionIdOf, toolFailed } from './hook-input.js';
 
 export const HOOK_EVENTS = ['post-tool-use', 'pre-tool-use'] as const;
 export type HookEvent = (typeof HOOK_EVENTS)[number];
@@ -37,5 +37,3 @@ export async function runHook(event: HookEvent, stdinText: string, store: TrustS
     `witnessed ${entity.witnessCount} ${entity.witnessCount === 1 ? 'time' : 'times'}, veracity ${entity.veracity.toFixed(2)}.`;
   return `${JSON.stringify({ hookSpecificOutput: { hookEventName: 'PreToolUse', additionalContext: context } })}\n`;
 }
-
-export { HookInputError };
