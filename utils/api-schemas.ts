@@ -56,11 +56,21 @@ export const importRequest = v.pipe(
   v.strictObject({
     text: v.optional(v.string('text must be a string')),
     bundle: v.optional(v.unknown()),
+    upload: v.optional(v.pipe(v.string('upload must be a string'), v.maxLength(100, 'upload must be at most 100 characters'))),
     mode: v.picklist(['merge', 'replace'], 'mode must be merge or replace'),
     dryRun: v.boolean('dryRun must be true or false'),
   }),
-  v.check((r) => (r.text === undefined) !== (r.bundle === undefined), 'give exactly one of text or bundle'),
+  v.check(
+    (r) => [r.text, r.bundle, r.upload].filter((x) => x !== undefined).length === 1,
+    'give exactly one of text, bundle or upload',
+  ),
 );
+
+export const uploadChunkRequest = v.strictObject({
+  upload: v.pipe(v.string('upload must be a string'), v.minLength(1, 'upload must not be empty'), v.maxLength(100, 'upload must be at most 100 characters')),
+  index: wholeNumber('index', 0, 10_000),
+  text: v.string('text must be a string'),
+});
 
 /** The smallest alarm period the browser honours: Chrome allows 30 s, Firefox 1 min. */
 export const MIN_SWEEP_PERIOD_MINUTES = import.meta.env.FIREFOX ? 1 : 0.5;
@@ -94,6 +104,7 @@ export type EntityIdRequest = v.InferOutput<typeof entityIdRequest>;
 export type OutcomeRequest = v.InferOutput<typeof outcomeRequest>;
 export type WitnessRequest = v.InferOutput<typeof witnessRequest>;
 export type SettingsPatch = v.InferOutput<typeof settingsPatch>;
+export type UploadChunkRequest = v.InferOutput<typeof uploadChunkRequest>;
 
 /** Validates `input`, returning the parsed value or a message naming each bad field. */
 export function validateRequest<S extends v.GenericSchema>(

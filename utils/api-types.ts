@@ -88,6 +88,8 @@ export interface ImportRequest {
   /** The file's text (parsed in the background, so big files cross as one string), or a parsed value. */
   text?: string;
   bundle?: unknown;
+  /** A text sent ahead in `uploadChunk` messages (see `callApi`, which does this for large files). */
+  upload?: string;
   mode: 'merge' | 'replace';
   dryRun: boolean;
 }

@@ -69,6 +69,7 @@ const REQUEST_SCHEMAS: { [K in ApiCall]: GenericSchema } = {
   deleteAll: schemas.noRequest,
   exportStore: schemas.noRequest,
   importStore: schemas.importRequest,
+  uploadChunk: schemas.uploadChunkRequest,
   getSettings: schemas.noRequest,
   setSettings: schemas.settingsPatch,
   sweepNow: schemas.noRequest,
@@ -127,8 +128,13 @@ const HANDLERS: { [K in ApiCall]: Handler<K> } = {
     return (await openStore(services)).exportBundle();
   },
 
-  async importStore({ text, bundle, mode, dryRun }, services) {
+  async uploadChunk({ upload, index, text }) {
+    return { received: receiveChunk(upload, index, text) };
+  },
+
+  async importStore({ text: inline, bundle, upload, mode, dryRun }, services) {
     let input = bundle;
+    const text = upload === undefined ? inline : takeUpload(upload);
     if (text !== undefined) {
       services.importProgress({ phase: 'parse', done: 0, total: text.length });
       input = parseJson(text);
@@ -222,6 +228,34 @@ function parseJson(text: string): unknown {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ApiFailure('bad-input', `the file is not valid JSON (${reason}); nothing was imported`);
   }
+}
+
+// Pieces of large import texts, until `importStore` takes them. Only in memory: if the worker stops
+// mid-upload the import fails with a clear error and the page sends the file again.
+const uploads = new Map<string, string[]>();
+const MAX_UPLOADS = 2;
+
+function receiveChunk(upload: string, index: number, text: string): number {
+  let chunks = uploads.get(upload);
+  if (index === 0) {
+    chunks = [];
+    uploads.delete(upload);
+    uploads.set(upload, chunks);
+    // Forget abandoned uploads, oldest first.
+    for (const id of uploads.keys()) if (uploads.size > MAX_UPLOADS) uploads.delete(id);
+  }
+  if (!chunks || chunks.length !== index) {
+    throw new ApiFailure('bad-input', `upload ${upload}: expected piece ${chunks?.length ?? 0}, got ${index}; send the file again`);
+  }
+  chunks.push(text);
+  return chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+}
+
+function takeUpload(upload: string): string {
+  const chunks = uploads.get(upload);
+  if (!chunks) throw new ApiFailure('bad-input', `upload ${upload} is unknown (the background may have restarted); send the file again`);
+  uploads.delete(upload);
+  return chunks.join('');
 }
 
 function importSummary(plan: ImportPlan, applied: boolean): ImportSummary {

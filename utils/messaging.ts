@@ -6,7 +6,7 @@ import type {
   ApiResult, EntityDetail, ImportRequest, ImportSummary, ListEntitiesRequest, ListEntitiesResponse,
   Settings, StatusResponse, SweepResult, TrustBundle,
 } from './api-types.js';
-import type { EntityIdRequest, EntityRequest, OutcomeRequest, SettingsPatch, WitnessRequest } from './api-schemas.js';
+import type { EntityIdRequest, EntityRequest, OutcomeRequest, SettingsPatch, UploadChunkRequest, WitnessRequest } from './api-schemas.js';
 
 export interface WitnessResponse {
   witness: EntityJson;
@@ -35,6 +35,12 @@ export interface TrustApi {
   deleteAll(): ApiResult<{ deleted: number }>;
   exportStore(): ApiResult<TrustBundle>;
   importStore(request: ImportRequest): ApiResult<ImportSummary>;
+  /**
+   * One piece of a large import text, in order from index 0 (which starts a new upload); then
+   * `importStore({ upload })` imports the whole. `callApi` does this by itself for large texts,
+   * because Chrome refuses runtime messages over 64 MiB.
+   */
+  uploadChunk(request: UploadChunkRequest): ApiResult<{ received: number }>;
   getSettings(): ApiResult<Settings>;
   /** Takes any subset of the settings; resolves to all of them after the change. */
   setSettings(patch: SettingsPatch): ApiResult<Settings>;
@@ -59,11 +65,31 @@ const notifier = defineExtensionMessaging<PageNotifications>({ logger: undefined
 export const sendPageNotification = notifier.sendMessage;
 export const onPageNotification = notifier.onMessage;
 
-/** Calls the background; never rejects. */
+/** Import texts longer than this go to the background in pieces of this size. */
+export const UPLOAD_CHUNK_CHARS = 8 * 1024 * 1024;
+
+/** Calls the background; never rejects. Large import texts are sent in pieces. */
 export async function callApi<K extends ApiCall>(call: K, ...request: ApiRequest<K> extends undefined ? [] : [ApiRequest<K>]): Promise<ApiResponse<K>> {
+  const data = request[0];
+  if (call === 'importStore') {
+    const { text, ...rest } = data as ImportRequest;
+    if (text !== undefined && text.length > UPLOAD_CHUNK_CHARS) {
+      const upload = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+      for (let index = 0; index * UPLOAD_CHUNK_CHARS < text.length; index++) {
+        const chunk = text.slice(index * UPLOAD_CHUNK_CHARS, (index + 1) * UPLOAD_CHUNK_CHARS);
+        const sent = await send('uploadChunk', { upload, index, text: chunk });
+        if (!sent.ok) return sent as ApiResponse<K>;
+      }
+      return send(call, { ...rest, upload } as ApiRequest<K>);
+    }
+  }
+  return send(call, data as ApiRequest<K>);
+}
+
+async function send<K extends ApiCall>(call: K, data: ApiRequest<K>): Promise<ApiResponse<K>> {
   try {
-    const send = sendApiMessage as (type: K, data: unknown) => Promise<ApiResponse<K>>;
-    const result = await send(call, request[0]);
+    const sendTyped = sendApiMessage as (type: K, data: unknown) => Promise<ApiResponse<K>>;
+    const result = await sendTyped(call, data);
     if (result && typeof result === 'object' && 'ok' in result) return result;
     return { ok: false, error: { code: 'internal', message: `the background gave no answer to ${call}` } } as ApiResponse<K>;
   } catch (error) {

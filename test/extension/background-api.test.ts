@@ -75,7 +75,7 @@ describe('validation', () => {
     ['setSettings', { sweepPeriodMinutes: 0.1 }, 'sweepPeriodMinutes: sweep period must be at least 0.5 minutes in this browser'],
     ['setSettings', { decayRatePerDay: 2 }, 'decayRatePerDay: decay rate per day must be at most 1'],
     ['setSettings', { eventLogCap: 10.5 }, 'eventLogCap: event-log cap must be a whole number'],
-    ['importStore', { mode: 'merge', dryRun: false }, 'give exactly one of text or bundle'],
+    ['importStore', { mode: 'merge', dryRun: false }, 'give exactly one of text, bundle or upload'],
     ['sweepNow', 'please', 'this call takes no data'],
   ] as const)('%s(%j) → invalid-request naming the field', async (type, data, message) => {
     const result = await call(type, data);

@@ -1,0 +1,56 @@
+import { beforeEach, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { EntityTrust } from '@/core/index.js';
+import { handleApiMessage } from '@/utils/background-api.js';
+import { UPLOAD_CHUNK_CHARS, callApi } from '@/utils/messaging.js';
+import type { TrustDb } from '@/utils/trust-db.js';
+import { OWN, OWN_PAGE, freshDb, testServices, type TestServices } from './helpers.js';
+
+let db: TrustDb;
+let services: TestServices;
+let sent: { type: string; size: number }[];
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  db = await freshDb();
+  services = testServices(db);
+  sent = [];
+  (fakeBrowser.runtime as { lastError?: unknown }).lastError = undefined;
+  // Chrome's callback-style sendMessage, delivering to the background handler as a page would.
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string; data: unknown }, reply: (r: unknown) => void) => {
+    sent.push({ type: message.type, size: JSON.stringify(message).length });
+    void handleApiMessage(message.type as 'getStatus', message.data, OWN_PAGE, OWN, services).then((res) => reply({ res }));
+  }) as never);
+  return () => db.close();
+});
+
+it('sends a large import text in pieces, each well under the message limit, and imports it whole', async () => {
+  const entities = Array.from({ length: 30_000 }, (_, i) => new EntityTrust(`mcp:server-${i}`, Date.UTC(2026, 0, 1)).toJSON());
+  const text = JSON.stringify({ format: 'web4-trust-store', version: 1, exported_at: '2026-01-01T00:00:00.000Z', entities });
+  expect(text.length).toBeGreaterThan(UPLOAD_CHUNK_CHARS);
+
+  const result = await callApi('importStore', { text, mode: 'replace', dryRun: false });
+  expect(result).toMatchObject({ ok: true, value: { applied: true } });
+  if (result.ok) expect(result.value.added).toHaveLength(30_000);
+  expect(sent.map((m) => m.type)).toEqual([
+    ...Array.from({ length: Math.ceil(text.length / UPLOAD_CHUNK_CHARS) }, () => 'uploadChunk'), 'importStore',
+  ]);
+  expect(Math.max(...sent.map((m) => m.size))).toBeLessThan(10 * 1024 * 1024);
+});
+
+it('refuses pieces out of order and an unknown upload, changing nothing', async () => {
+  expect(await callApi('uploadChunk', { upload: 'u', index: 1, text: '[' })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+  expect(await callApi('importStore', { upload: 'nope', mode: 'merge', dryRun: false })).toMatchObject({
+    ok: false, error: { code: 'bad-input', message: expect.stringMatching(/unknown.*send the file again/) },
+  });
+  expect(await callApi('exportStore')).toMatchObject({ ok: true, value: { entities: [] } });
+});
+
+it('turns a transport failure into an error result instead of a rejection', async () => {
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((() => {
+    throw new Error('Message length exceeded maximum allowed length.');
+  }) as never);
+  expect(await callApi('getStatus')).toEqual({
+    ok: false, error: { code: 'internal', message: 'could not reach the background for getStatus: Message length exceeded maximum allowed length.' },
+  });
+});
