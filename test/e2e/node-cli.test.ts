@@ -1,0 +1,276 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { EntityTrust, MS_PER_DAY } from '../../core/index.js';
+import { FileTrustStore, entityFileName } from '../../node/index.js';
+import { ensureBuilt, runBin, sandbox, type Sandbox } from './support/node-bin.js';
+
+// The real `web4-trust` binary, spawned: what it prints, its exit codes and its errors.
+
+let box: Sandbox;
+const cli = (...args: string[]) => runBin(args, { env: box.env });
+const cliIn = (cwd: string, ...args: string[]) => runBin(args, { env: box.env, cwd });
+
+beforeAll(() => ensureBuilt());
+beforeEach(() => {
+  box = sandbox();
+});
+afterEach(() => box.cleanup());
+
+/** Fails with the command's output when the exit code is not the expected one. */
+function expectExit(run: { code: number | null; stdout: string; stderr: string }, code: number): void {
+  expect(run.code, `stdout: ${run.stdout}\nstderr: ${run.stderr}`).toBe(code);
+}
+
+/** One error line on stderr, nothing on stdout. */
+function expectError(run: { code: number | null; stdout: string; stderr: string }, code: number, message: string | RegExp): void {
+  expectExit(run, code);
+  expect(run.stdout).toBe('');
+  expect(run.stderr.split('\n')).toHaveLength(2);
+  expect(run.stderr).toMatch(typeof message === 'string' ? `web4-trust: ${message}` : message);
+}
+
+describe('recording and reading', () => {
+  it('starts empty, records outcomes and witnesses, and lists them in an aligned table', async () => {
+    const empty = await cli('list');
+    expectExit(empty, 0);
+    expect(empty.stdout).toBe(`No entities in ${box.store}.\n`);
+
+    const update = await cli('update', 'mcp:filesystem', '--success');
+    expectExit(update, 0);
+    expect(update.stdout).toBe('success recorded: mcp:filesystem  T3 0.500 → 0.501  V3 0.500 → 0.503  medium\n');
+    expectExit(await cli('witness', 'session:abc', 'mcp:filesystem', '--failure', '--magnitude', '1'), 0);
+    expectExit(await cli('update', 'role:reviewer', '--success', '--magnitude', '1'), 0);
+
+    const list = await cli('list', '--sort', 'name');
+    expectExit(list, 0);
+    const lines = list.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^ENTITY +LEVEL +T3 +V3 +ACTIONS +SUCCESS +WITNESSED +LAST ACTIVITY$/);
+    expect(lines.slice(1).map((l) => l.split(/ +/)[0])).toEqual(['mcp:filesystem', 'role:reviewer', 'session:abc']);
+    expect(lines[1]).toMatch(/^mcp:filesystem +medium +0\.\d{3} +0\.\d{3} +1 +100% +1 +\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    // Right-aligned columns end where their header ends.
+    const end = (line: string, token: string) => line.indexOf(token) + token.length;
+    for (const line of lines.slice(1)) expect(end(line, line.split(/ +/)[2]!)).toBe(end(lines[0]!, 'T3'));
+    expect(list.stdout).not.toContain('\u001b[');
+    expect(list.stderr).toBe('');
+  });
+
+  it('filters, sorts and prints stable JSON', async () => {
+    await cli('update', 'mcp:good', '--success', '--magnitude', '1');
+    await cli('update', 'mcp:bad', '--failure', '--magnitude', '1');
+    await cli('update', 'session:s', '--success');
+    const run = await cli('list', '--type', 'mcp', '--json');
+    expectExit(run, 0);
+    const json = JSON.parse(run.stdout);
+    expect(Object.keys(json)).toEqual(['store', 'entities', 'problems']);
+    expect(json.store).toBe(box.store);
+    expect(json.entities.map((e: { entity_id: string }) => e.entity_id)).toEqual(['mcp:good', 'mcp:bad']);
+    expect(Object.keys(json.entities[0])).toEqual([
+      'entity_id', 'entity_type', 'trust_level', 't3_average', 'v3_average', 'action_count', 'success_count',
+      'success_rate', 'witness_count', 'last_activity',
+    ]);
+    const low = JSON.parse((await cli('list', '--level', 'medium', '--sort', 'name', '--json')).stdout);
+    expect(low.entities.map((e: { entity_id: string }) => e.entity_id)).toEqual(['mcp:bad', 'mcp:good', 'session:s']);
+  });
+
+  it('shows one entity with its scores and witnessing chain', async () => {
+    await cli('witness', 'session:abc', 'mcp:fs', '--success');
+    const show = await cli('show', 'mcp:fs');
+    expectExit(show, 0);
+    expect(show.stdout).toContain(`mcp:fs  medium  T3 0.501  V3 0.517\n${path.join(box.store, entityFileName('mcp:fs'))}\n`);
+    expect(show.stdout).toMatch(/^veracity +0\.540 +1 +30%$/m);
+    expect(show.stdout).toMatch(/^witnessed +1 time$/m);
+    expect(show.stdout).toContain('  witnessed by:\n    session:abc  medium  T3 0.500\n  has witnessed: none\n');
+    const json = JSON.parse((await cli('show', 'mcp:fs', '--json')).stdout);
+    expect(json.entity.entity_id).toBe('mcp:fs');
+    expect(json.chain.witnessed_by).toEqual([{ entity_id: 'session:abc', t3_average: expect.any(Number), trust_level: 'medium', depth: 1 }]);
+    const chain = await cli('chain', 'session:abc', '--depth', '1');
+    expectExit(chain, 0);
+    expect(chain.stdout).toContain('  has witnessed:\n    mcp:fs  medium  T3 0.501\n');
+  });
+});
+
+describe('errors and exit codes', () => {
+  it.each([
+    [['update', 'mcp:a'], 'give exactly one of --success and --failure'],
+    [['update', 'mcp:a', '--success', '--failure'], 'give exactly one of --success and --failure'],
+    [['update', 'mcp:a', '--success', '--magnitude', 'lots'], '--magnitude must be a number (it is clamped to [0,1]), got "lots"'],
+    [['update', '', '--success'], 'an entity id must not be empty'],
+    [['list', '--sort', 'size'], '--sort must be one of trust, recent, name, got "size"'],
+    [['list', '--level', 'great'], '--level must be one of high, medium-high, medium, low, minimal, got "great"'],
+    [['chain', 'mcp:a', '--depth', '0'], '--depth must be a whole number from 1 to 10, got "0"'],
+    [['list', '--colour'], "unknown option '--colour'"],
+    [['lst'], "unknown command 'lst' (Did you mean list?)"],
+    [['show'], "missing required argument 'id'"],
+    [['import', 'x.json', '--merge', '--replace'], 'give at most one of --merge and --replace'],
+  ])('bad usage %j exits 2 with one line', async (args, message) => {
+    expectError(await cli(...args), 2, message);
+    expect(fs.existsSync(box.store)).toBe(false);
+  });
+
+  it('exits 2 with the usage when no command is given, and 0 for --help on every command', async () => {
+    const bare = await cli();
+    expectExit(bare, 2);
+    expect(bare.stderr).toContain('Usage: web4-trust');
+    for (const command of ['list', 'show', 'update', 'witness', 'chain', 'decay', 'export', 'import', 'doctor', 'hooks', 'hook']) {
+      const help = await cli(command, '--help');
+      expectExit(help, 0);
+      expect(help.stdout).toContain(`Usage: web4-trust ${command}`);
+    }
+    expect((await cli('hooks', 'install', '--help')).stdout).toContain('--project');
+  });
+
+  it('exits 1 naming what is missing or broken', async () => {
+    expectError(await cli('show', 'mcp:nope'), 1, `no entity "mcp:nope" in ${box.store}`);
+    await cli('update', 'mcp:ok', '--success');
+    const broken = path.join(box.store, entityFileName('mcp:broken'));
+    fs.writeFileSync(broken, '{"entity_id": "mcp:broken", "talent": 0.');
+    expectError(await cli('show', 'mcp:broken'), 1, `${broken}: not JSON`);
+    expectError(await cli('update', 'mcp:broken', '--success'), 1, `${broken}: not JSON`);
+    expect(fs.readFileSync(broken, 'utf8')).toBe('{"entity_id": "mcp:broken", "talent": 0.');
+
+    const list = await cli('list');
+    expectExit(list, 0);
+    expect(list.stdout).toContain('mcp:ok');
+    expect(list.stderr).toMatch(new RegExp(`^warning: skipped ${broken}: not JSON`));
+    expect(JSON.parse((await cli('list', '--json')).stdout).problems).toEqual([{ path: broken, problem: expect.stringMatching(/^not JSON/) }]);
+  });
+
+  it('uses --store before or after the command', async () => {
+    const other = path.join(box.home, 'other');
+    expectExit(await cli('--store', other, 'update', 'mcp:a', '--success'), 0);
+    expectExit(await cli('update', 'mcp:b', '--success', '--store', other), 0);
+    expect(JSON.parse((await cli('list', '--json', '--store', other)).stdout).entities).toHaveLength(2);
+    expect(fs.existsSync(box.store)).toBe(false);
+  });
+});
+
+describe('decay', () => {
+  it('shows what would change with --dry-run, then applies it once', async () => {
+    const store = new FileTrustStore(box.store);
+    const old = Date.now() - 40 * MS_PER_DAY;
+    const entity = new EntityTrust('mcp:idle', old);
+    entity.updateFromOutcome(true, 1, old);
+    await store.save(entity);
+    const file = path.join(box.store, entityFileName('mcp:idle'));
+    const before = fs.readFileSync(file, 'utf8');
+
+    const dry = await cli('decay', '--dry-run');
+    expectExit(dry, 0);
+    expect(dry.stdout).toMatch(/^mcp:idle +0\.515 → 0\.4\d\d/m);
+    expect(dry.stdout).toContain('Dry run: 1 of 1 entities would change; nothing was written.');
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+
+    expect((await cli('decay')).stdout).toContain('Decayed 1 of 1 entities.');
+    // Running it again moves the scores only by the moments that passed in between.
+    const again = JSON.parse((await cli('decay', '--json')).stdout);
+    for (const e of again.entities) expect(Math.abs(e.t3_after - e.t3_before)).toBeLessThan(1e-6);
+    expect((await store.get('mcp:idle')).training).toBeLessThan(entity.training);
+  });
+});
+
+describe('export and import', () => {
+  it('round-trips a store byte for byte through a bundle', async () => {
+    await cli('witness', 'session:abc', 'mcp:fs', '--success');
+    await cli('update', 'role:r', '--failure');
+    const exported = await cli('export');
+    expectExit(exported, 0);
+    const bundle = JSON.parse(exported.stdout);
+    expect(bundle).toMatchObject({ format: 'web4-trust-store', version: 1 });
+    expect(bundle.entities.map((e: { entity_id: string }) => e.entity_id)).toEqual(['mcp:fs', 'role:r', 'session:abc']);
+
+    const file = path.join(box.home, 'bundle.json');
+    const out = await cli('export', '--out', file);
+    expect(out.stderr).toBe(`Exported 3 entities to ${file}\n`);
+    expect(fs.readFileSync(file, 'utf8')).toBe(exported.stdout);
+
+    const other = path.join(box.home, 'other');
+    const dry = await cli('import', file, '--dry-run', '--store', other);
+    expectExit(dry, 0);
+    expect(dry.stdout).toMatch(/added +3 +mcp:fs, role:r, session:abc\n/);
+    expect(dry.stdout).toContain('Dry run: nothing was changed.');
+    expect(fs.existsSync(other)).toBe(false);
+
+    const applied = await cli('import', file, '--store', other);
+    expectExit(applied, 0);
+    expect(applied.stdout).toContain('Applied.');
+    expect((await cli('export', '--store', other)).stdout).toBe(exported.stdout);
+    const again = JSON.parse((await cli('import', file, '--json', '--store', other)).stdout);
+    expect(again).toEqual({ mode: 'merge', dry_run: false, added: [], updated: [], unchanged: ['mcp:fs', 'role:r', 'session:abc'], removed: [], rejected: [] });
+  });
+
+  it('replaces, and reports rejected entities with exit code 1 while importing the rest', async () => {
+    await cli('update', 'mcp:gone', '--success');
+    const file = path.join(box.home, 'in.json');
+    const ok = new EntityTrust('mcp:new', Date.now()).toJSON();
+    fs.writeFileSync(file, JSON.stringify([ok, { ...ok, entity_id: 'mcp:bad', training: 'high' }]));
+    const run = await cli('import', file, '--replace');
+    expectExit(run, 1);
+    expect(run.stdout).toMatch(/removed +1 +mcp:gone\n/);
+    expect(run.stdout).toContain('[1].training: expected a number in [0,1], got "high"');
+    expect(run.stderr).toBe(`web4-trust: 1 of the entities in ${file} were rejected; the others were imported\n`);
+    expect(JSON.parse((await cli('list', '--json')).stdout).entities.map((e: { entity_id: string }) => e.entity_id)).toEqual(['mcp:new']);
+  });
+
+  it('refuses unreadable input and changes nothing', async () => {
+    await cli('update', 'mcp:a', '--success');
+    const before = (await cli('export')).stdout;
+    const file = path.join(box.home, 'bad.json');
+    fs.writeFileSync(file, '{"format": "web4-trust-store", ');
+    expectError(await cli('import', file), 1, new RegExp(`^web4-trust: ${file} is not JSON`));
+    fs.writeFileSync(file, JSON.stringify({ format: 'web4-trust-store', version: 9, entities: [] }));
+    expectError(await cli('import', file, '--replace'), 1, /version/);
+    expectError(await cli('import', path.join(box.home, 'missing.json')), 1, `cannot read ${path.join(box.home, 'missing.json')}: ENOENT`);
+    expect((await cli('export')).stdout).toBe(before);
+  });
+});
+
+describe('doctor', () => {
+  it('lists corrupt and foreign files, and --fix moves them to quarantine/', async () => {
+    expect((await cli('doctor')).stdout).toBe(`${box.store}: 0 entities, no problems.\n`);
+    await cli('update', 'mcp:ok', '--success');
+    fs.writeFileSync(path.join(box.store, entityFileName('mcp:x')), 'garbage');
+    fs.writeFileSync(path.join(box.store, 'README.txt'), 'hi');
+    const check = await cli('doctor');
+    expectExit(check, 1);
+    expect(check.stdout).toMatch(/^corrupt +\S+\.json +not JSON/m);
+    expect(check.stdout).toMatch(/^foreign +\S+README\.txt +not an entity file/m);
+    expect(check.stdout).toContain('2 problems, 1 entities are fine.');
+    expectExit(await cli('doctor', '--fix'), 0);
+    expect(fs.readdirSync(path.join(box.store, 'quarantine')).sort()).toEqual(['README.txt', entityFileName('mcp:x')].sort());
+    expectExit(await cli('doctor'), 0);
+  });
+});
+
+describe('hooks install, uninstall, print', () => {
+  it('edits ~/.claude/settings.json by default, keeping other settings, with a backup, idempotently', async () => {
+    const file = path.join(box.home, '.claude', 'settings.json');
+    fs.mkdirSync(path.dirname(file));
+    fs.writeFileSync(file, JSON.stringify({ theme: 'dark', hooks: { Stop: [{ hooks: [{ type: 'command', command: 'say done' }] }] } }));
+    const install = await cli('hooks', 'install', '--command', 'web4-trust');
+    expectExit(install, 0);
+    expect(install.stdout).toMatch(new RegExp(`^Installed the web4-trust hooks in ${file}\\. The previous file is at ${file}\\..*\\.bak\\.\n$`));
+    const settings = JSON.parse(fs.readFileSync(file, 'utf8'));
+    expect(settings.theme).toBe('dark');
+    expect(settings.hooks.Stop).toHaveLength(1);
+    expect(settings.hooks.PostToolUse).toEqual([{ matcher: 'mcp__.*', hooks: [{ type: 'command', command: 'web4-trust hook post-tool-use', timeout: 10 }] }]);
+    expect((await cli('hooks', 'install')).stdout).toBe(`The web4-trust hooks are already in ${file}.\n`);
+    expectExit(await cli('hooks', 'uninstall'), 0);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({ theme: 'dark', hooks: { Stop: [{ hooks: [{ type: 'command', command: 'say done' }] }] } });
+  });
+
+  it('writes the project settings with --project, running this script when web4-trust is not on PATH', async () => {
+    const project = path.join(box.home, 'project');
+    fs.mkdirSync(project);
+    expectExit(await cliIn(project, 'hooks', 'install', '--project'), 0);
+    const settings = JSON.parse(fs.readFileSync(path.join(project, '.claude', 'settings.json'), 'utf8'));
+    expect(settings.hooks.PreToolUse[0].hooks[0].command).toMatch(/^node '.*\/dist\/bin\/web4-trust\.mjs' hook pre-tool-use$/);
+    expect(fs.existsSync(path.join(box.home, '.claude'))).toBe(false);
+  });
+
+  it('prints the snippet', async () => {
+    const run = await cli('hooks', 'print');
+    expectExit(run, 0);
+    expect(JSON.parse(run.stdout).hooks.PreToolUse[0].hooks[0].command).toBe('web4-trust hook pre-tool-use');
+  });
+});
