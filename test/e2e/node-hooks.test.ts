@@ -1,0 +1,136 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FileTrustStore, entityFileName } from '../../node/index.js';
+import { base, payloads } from '../node/hook-payloads.js';
+import { ROOT, ensureBuilt, runBin, sandbox, type Sandbox } from './support/node-bin.js';
+
+// `web4-trust hook …` as Claude Code runs it: JSON on stdin, never a non-zero exit.
+
+let box: Sandbox;
+let env: NodeJS.ProcessEnv;
+let store: string;
+let log: string;
+const hook = (event: string, input: string) => runBin(['hook', event], { env, input });
+const SESSION = `session:${base.session_id}`;
+
+beforeAll(() => ensureBuilt());
+beforeEach(() => {
+  box = sandbox();
+  // The default places, under the sandbox's HOME.
+  env = { ...box.env };
+  delete env.WEB4_TRUST_DIR;
+  store = path.join(box.home, '.web4', 'governance', 'entities');
+  log = path.join(box.home, '.web4', 'governance', 'hook-errors.log');
+});
+afterEach(() => box.cleanup());
+
+const logLines = () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trimEnd().split('\n') : []);
+
+describe('post-tool-use', () => {
+  it('records MCP successes and failures in ~/.web4/governance/entities', async () => {
+    for (const payload of [payloads.mcpSuccess, payloads.mcpSuccess, payloads.mcpIsError]) {
+      const run = await hook('post-tool-use', JSON.stringify(payload));
+      expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
+    }
+    const entities = new FileTrustStore(store);
+    const server = await entities.get('mcp:github');
+    expect(server.witnessCount).toBe(3);
+    expect(server.witnessedBy).toEqual([SESSION]);
+    expect(server.observations('veracity')).toBe(3);
+    expect((await entities.get(SESSION)).hasWitnessed).toEqual(['mcp:github']);
+    expect(fs.existsSync(path.join(store, entityFileName('mcp:github')))).toBe(true);
+    expect(logLines()).toEqual([]);
+  });
+
+  it('ignores other tools', async () => {
+    expect(await hook('post-tool-use', JSON.stringify(payloads.nonMcp))).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(fs.existsSync(store)).toBe(false);
+  });
+
+  it.each([
+    ['garbage', 'Traceback (most recent call last):', 'hook input is not JSON'],
+    ['empty stdin', '', 'no hook input on stdin'],
+  ])('logs %s to stderr and the error log, and exits 0', async (_, input, message) => {
+    const run = await hook('post-tool-use', input);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(new RegExp(`^web4-trust: hook post-tool-use: ${message}.*\n$`));
+    expect(logLines()).toEqual([expect.stringMatching(new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z hook post-tool-use: ${message}`))]);
+  });
+
+  it('gives up after 2 s on a lock that stays held, logs it, and exits 0', async () => {
+    const locks = path.join(store, '.locks');
+    fs.mkdirSync(locks, { recursive: true });
+    // Held by this (live) test process.
+    fs.writeFileSync(path.join(locks, `${entityFileName('mcp:github')}.lock`), JSON.stringify({ pid: process.pid, host: (await import('node:os')).hostname(), file: 'owner-test' }));
+    const started = Date.now();
+    const run = await hook('post-tool-use', JSON.stringify(payloads.mcpSuccess));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^web4-trust: hook post-tool-use: timed out after 2000 ms waiting for the lock .*held by process/);
+    expect(logLines()).toHaveLength(1);
+    expect(fs.readdirSync(store).filter((n) => n.endsWith('.json'))).toEqual([]);
+  });
+
+  it('keeps the log beside the store when WEB4_TRUST_DIR is set', async () => {
+    await runBin(['hook', 'post-tool-use'], { env: box.env, input: '{' });
+    expect(fs.readFileSync(path.join(path.dirname(box.store), 'hook-errors.log'), 'utf8')).toContain('hook input is not JSON');
+  });
+});
+
+describe('pre-tool-use', () => {
+  it("prints the server's trust as additionalContext, and nothing for unknown servers or other tools", async () => {
+    const pre = JSON.stringify(payloads.preMcp);
+    expect(await hook('pre-tool-use', pre)).toEqual({ code: 0, stdout: '', stderr: '' });
+    await hook('post-tool-use', JSON.stringify(payloads.mcpSuccess));
+    const run = await hook('pre-tool-use', pre);
+    expect(run.code).toBe(0);
+    const output = JSON.parse(run.stdout);
+    expect(output.hookSpecificOutput.hookEventName).toBe('PreToolUse');
+    expect(output.hookSpecificOutput.additionalContext).toMatch(/^Web4 trust in MCP server "github" \(mcp:github\): medium, T3 0\.50/);
+    expect(await hook('pre-tool-use', JSON.stringify({ ...payloads.nonMcp, hook_event_name: 'PreToolUse' }))).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('exits 0 even for an unknown hook name', async () => {
+    const run = await hook('post-tool-used', '{}');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('unknown hook "post-tool-used"');
+  });
+});
+
+describe('concurrency', () => {
+  it('loses no update: 8 processes × 250 hook calls, plus 16 spawned hook processes, on one store', async () => {
+    const dir = box.store;
+    const worker = path.join(ROOT, 'test/e2e/support/node-hook-worker.mjs');
+    const workers = Array.from({ length: 8 }, () => collect(spawn(process.execPath, [worker, dir, '250', 'shared'])));
+    // Real `web4-trust hook` processes at the same time, as Claude Code starts them, with the same session.
+    const spawned = Array.from({ length: 16 }, (_, i) =>
+      runBin(['hook', 'post-tool-use'], {
+        env: box.env,
+        input: JSON.stringify({ ...payloads.mcpSuccess, session_id: 'shared', tool_name: 'mcp__filesystem__list', tool_use_id: `toolu_${i}` }),
+      }),
+    );
+    const results = await Promise.all(workers);
+    for (const result of results) expect(result).toEqual({ code: 0, stdout: '{"failed":0}', stderr: '' });
+    for (const run of await Promise.all(spawned)) expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
+
+    const entities = new FileTrustStore(dir);
+    const server = await entities.get('mcp:filesystem');
+    const session = await entities.get('session:shared');
+    expect(server.witnessCount).toBe(2016);
+    expect(server.observations('veracity')).toBe(2016);
+    expect(session.observations('valuation')).toBe(2016);
+    expect(server.witnessedBy).toEqual(['session:shared']);
+    expect(fs.readdirSync(path.join(dir, '.locks'))).toEqual([]);
+  });
+});
+
+function collect(child: ReturnType<typeof spawn>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+  child.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
