@@ -1,3 +1,4 @@
+/* global process */
 // The crash test's victim: records outcomes and witnesses on a few entities as fast as it can,
 // forever, and says "ready" once it has started writing. The test kills it with SIGKILL.
 import { FileTrustStore } from '../../../dist/node/index.js';

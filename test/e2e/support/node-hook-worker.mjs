@@ -1,3 +1,4 @@
+/* global process */
 // One of the concurrency test's processes: `calls` post-tool-use hook calls in a row, through the
 // same runHook and hook store that `web4-trust hook post-tool-use` uses. Every fifth call fails.
 // Prints {"failed": n}.
