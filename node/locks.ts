@@ -55,7 +55,7 @@ export class FileLocks {
   async acquire(names: readonly string[]): Promise<() => void> {
     const held: string[] = [];
     const release = () => {
-      for (const lockPath of held.splice(0)) fs.rmSync(lockPath, { force: true });
+      for (const lockPath of held.splice(0)) removeIfPresent(lockPath);
     };
     const deadline = Date.now() + this.#options.timeoutMs;
     try {
@@ -112,18 +112,18 @@ export class FileLocks {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const other = inspectLock(breaker);
-      if (other && Date.now() - other.ctimeMs > this.#options.staleMs) fs.rmSync(breaker, { force: true });
+      if (other && Date.now() - other.ctimeMs > this.#options.staleMs) removeIfPresent(breaker);
       return false;
     }
     try {
       const again = inspectLock(lockPath);
       if (again === undefined) return true;
       if (again.ino !== seen.ino || !this.#isStale(again)) return false;
-      fs.rmSync(lockPath, { force: true });
+      removeIfPresent(lockPath);
       if (again.owner && !isAlive(again.owner)) fs.rmSync(path.join(this.#dir, again.owner.file), { force: true });
       return true;
     } finally {
-      fs.rmSync(breaker, { force: true });
+      removeIfPresent(breaker);
     }
   }
 
@@ -191,6 +191,14 @@ export function isLeftoverLockFile(filePath: string, staleMs: number): boolean {
   if (lock === undefined) return false;
   if (Date.now() - lock.ctimeMs > staleMs) return true;
   return lock.owner !== undefined && !isAlive(lock.owner);
+}
+
+function removeIfPresent(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }
 
 function installExitHook(): void {
