@@ -57,7 +57,7 @@ export function EntityTable({ version, onChanged }: { version: number; onChanged
         <input type="search" class="input" value={query} placeholder={i18n.t('popup.searchPlaceholder')}
           aria-label={i18n.t('popup.searchLabel')} onInput={(e) => setQuery(e.currentTarget.value)} spellcheck={false} />
         <span class="muted small num" aria-live="polite">
-          {page && i18n.t('table.showing', [
+          {page && matching > 0 && i18n.t('table.showing', [
             formatCount(matching ? offset + 1 : 0), formatCount(Math.min(offset + PAGE, matching)), formatCount(matching),
           ])}
         </span>

@@ -33,7 +33,8 @@ function typeCount(byType: Record<string, number>, chip: TypeFilter): number {
 
 export function FilterBar({ filters, onChange, byType }: {
   filters: Filters;
-  onChange: (filters: Filters) => void;
+  /** Changes some filters; the others keep their latest values. */
+  onChange: (patch: Partial<Filters>) => void;
   byType: Record<string, number> | undefined;
 }) {
   // The box updates at once; the list follows after a short pause in typing.
@@ -41,7 +42,7 @@ export function FilterBar({ filters, onChange, byType }: {
   useEffect(() => setText(filters.query), [filters.query]);
   useEffect(() => {
     if (text === filters.query) return;
-    const timer = setTimeout(() => onChange({ ...filters, query: text }), SEARCH_DELAY_MS);
+    const timer = setTimeout(() => onChange({ query: text }), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [text]);
 
@@ -60,7 +61,7 @@ export function FilterBar({ filters, onChange, byType }: {
           const count = byType && typeCount(byType, chip);
           return (
             <button key={chip} type="button" class="chip" aria-pressed={pressed}
-              onClick={() => onChange({ ...filters, type: pressed ? undefined : chip })}>
+              onClick={() => onChange({ type: pressed ? undefined : chip })}>
               {chip === 'other' ? i18n.t('popup.typeOther') : chip}
               {count !== undefined && <span class="chip-count num">{formatCount(count)}</span>}
             </button>
@@ -71,7 +72,7 @@ export function FilterBar({ filters, onChange, byType }: {
         <label>
           <span class="visually-hidden">{i18n.t('popup.levelFilter')}</span>
           <select class="select" value={filters.level ?? ''}
-            onChange={(e) => onChange({ ...filters, level: (e.currentTarget.value || undefined) as TrustLevel | undefined })}>
+            onChange={(e) => onChange({ level: (e.currentTarget.value || undefined) as TrustLevel | undefined })}>
             <option value="">{i18n.t('popup.allLevels')}</option>
             {TRUST_LEVELS.map((l) => <option key={l} value={l}>{levelLabel(l)}</option>)}
           </select>
@@ -79,7 +80,7 @@ export function FilterBar({ filters, onChange, byType }: {
         <label>
           <span class="visually-hidden">{i18n.t('popup.sortLabel')}</span>
           <select class="select" value={filters.sort}
-            onChange={(e) => onChange({ ...filters, sort: e.currentTarget.value as SortKey })}>
+            onChange={(e) => onChange({ sort: e.currentTarget.value as SortKey })}>
             {SORTS.map((s) => <option key={s} value={s}>{sortLabel(s)}</option>)}
           </select>
         </label>

@@ -71,13 +71,13 @@ export function Popup() {
         <EmptyState onOpenOptions={openOptions} />
       ) : (
         <div class="list-view" hidden={openId !== undefined}>
-          <FilterBar filters={filters} onChange={setFilters} byType={meta?.byType} />
+          <FilterBar filters={filters} onChange={(patch) => setFilters((f) => ({ ...f, ...patch }))} byType={meta?.byType} />
           <EntityList
             pages={pages}
             active={active}
             onActiveChange={setActive}
             onOpen={(id) => setTrail([id])}
-            onClearFilters={() => setFilters({ query: '', sort: filters.sort })}
+            onClearFilters={() => setFilters((f) => ({ query: '', sort: f.sort }))}
             listRef={listRef}
           />
         </div>
