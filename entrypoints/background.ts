@@ -19,6 +19,7 @@ export default defineBackground(() => {
   const services: BackgroundServices = {
     db,
     clock,
+    startedAt: clock.now(),
     changed: () => void refreshBadge(),
     async settingsChanged(next, previous) {
       if (next.sweepPeriodMinutes !== previous.sweepPeriodMinutes) await scheduleSweepAlarm(next.sweepPeriodMinutes);

@@ -117,6 +117,8 @@ export interface StatusResponse {
   settings: Settings;
   /** The last completed sweep, if any. */
   lastSweep: SweepResult | null;
+  /** When the background (service worker or event page) last started, epoch ms; a stop and wake changes it. */
+  backgroundStartedAt?: number;
 }
 
 export type { TrustBundle };

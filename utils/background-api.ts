@@ -16,6 +16,8 @@ import { DatabaseVersionError, type TrustDb } from './trust-db.js';
 export interface BackgroundServices {
   db: () => Promise<TrustDb>;
   clock: Clock;
+  /** When this background started (epoch ms). */
+  startedAt: number;
   /** The store changed (refresh the badge). */
   changed: () => void;
   /** The settings changed (reschedule the alarm if the period did). */
@@ -170,10 +172,10 @@ const HANDLERS: { [K in ApiCall]: Handler<K> } = {
     return result;
   },
 
-  async getStatus(_request, { db }) {
+  async getStatus(_request, { db, startedAt }) {
     const database = await db();
     const [settings, lastSweep] = await Promise.all([readSettings(database), database.get('meta', 'last-sweep')]);
-    return { settings, lastSweep: (lastSweep as SweepResult | undefined) ?? null };
+    return { settings, lastSweep: (lastSweep as SweepResult | undefined) ?? null, backgroundStartedAt: startedAt };
   },
 };
 

@@ -30,6 +30,7 @@ export function testServices(db: TrustDb): TestServices {
   const services: TestServices = {
     db: async () => db,
     clock,
+    startedAt: clock.now(),
     changes: 0,
     progress: [],
     periods: [],
