@@ -37,7 +37,7 @@ export function addTransferCommands(program: Command): void {
       const ctx = createContext(options.store);
       const input = readJson(file);
       const plan = options.dryRun
-        ? planImportOrThrow(ctx.store.scan().entities, input, mode)
+        ? planImportOrThrow(await ctx.store.list(), input, mode)
         : await ctx.store.importBundle(input, mode);
       if (options.json) ctx.out(toJsonText({ mode, dry_run: options.dryRun === true, ...planIds(plan) }));
       else printPlan(ctx, file, plan, options.dryRun === true);
