@@ -160,7 +160,9 @@ const HANDLERS: { [K in ApiCall]: Handler<K> } = {
   async setSettings(patch, services) {
     const db = await services.db();
     const previous = await readSettings(db);
+    settingsCache.delete(db);
     const next = await writeSettings(db, patch);
+    settingsCache.set(db, Promise.resolve(next));
     if (next.eventLogCap < previous.eventLogCap) await trimEvents(db, next.eventLogCap);
     await services.settingsChanged(next, previous);
     return next;
@@ -212,9 +214,23 @@ export function toApiError(error: unknown): ApiError {
   return { code: 'internal', message: message || 'unexpected failure' };
 }
 
+// Settings as last read or written by this background, which is their only writer; saves a read
+// per call. A stopped worker starts with an empty cache.
+const settingsCache = new WeakMap<TrustDb, Promise<Settings>>();
+
+function cachedSettings(db: TrustDb): Promise<Settings> {
+  let settings = settingsCache.get(db);
+  if (!settings) {
+    settings = readSettings(db);
+    settings.catch(() => settingsCache.delete(db));
+    settingsCache.set(db, settings);
+  }
+  return settings;
+}
+
 async function openStore(services: BackgroundServices): Promise<IndexedDbTrustStore> {
   const db = await services.db();
-  const settings = await readSettings(db);
+  const settings = await cachedSettings(db);
   return new IndexedDbTrustStore(db, { clock: services.clock, decay: decayConfigOf(settings), eventLogCap: settings.eventLogCap });
 }
 

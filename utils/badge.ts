@@ -20,10 +20,14 @@ export function badgeText(count: number): string {
 export function createBadgeUpdater(db: () => Promise<TrustDb>): () => Promise<void> {
   let running: Promise<void> | undefined;
   let again = false;
+  // What this worker last showed; extension API calls cost more than the count, so skip repeats.
+  let shown: string | undefined;
   const refresh = async (): Promise<void> => {
-    const count = await countLowTrust(await db());
-    await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
-    await browser.action.setBadgeText({ text: badgeText(count) });
+    const text = badgeText(await countLowTrust(await db()));
+    if (text === shown) return;
+    if (shown === undefined) await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
+    await browser.action.setBadgeText({ text });
+    shown = text;
   };
   const run = (): Promise<void> => {
     running = refresh()

@@ -1,14 +1,14 @@
 // The decay sweep: brings every stored entity to its decayed state at one moment, in bounded
 // batches. The cursor is saved with each batch, so a sweep cut short by a stopped worker resumes
 // where it was on the next wake instead of starting over.
-import { EntityTrust, assertDecayConfig, type DecayConfig, type EpochMs } from '@/core/index.js';
+import { assertDecayConfig, type DecayConfig, type EpochMs } from '@/core/index.js';
 import type { SweepResult } from './api-types.js';
-import { toRecord } from './entity-record.js';
+import { fromRecord, toRecord } from './entity-record.js';
 import { appendEvent } from './event-log.js';
 import { PendingWrites, inTransaction } from './transaction.js';
 import type { SweepCursor, TrustDb } from './trust-db.js';
 
-export const SWEEP_BATCH_SIZE = 2000;
+export const SWEEP_BATCH_SIZE = 5000;
 
 export interface SweepOptions {
   /** The moment to decay to (ignored when resuming: a sweep keeps its moment). */
@@ -35,14 +35,15 @@ export async function runSweep(db: TrustDb, options: SweepOptions): Promise<Swee
 
   for (;;) {
     const started = performance.now();
-    const tx = db.transaction(['entities', 'events', 'meta'], 'readwrite');
+    // Relaxed: a batch lost to a crash is simply swept again on the next run.
+    const tx = db.transaction(['entities', 'events', 'meta'], 'readwrite', { durability: 'relaxed' });
     const result = await inTransaction(tx, async () => {
       const entities = tx.objectStore('entities');
       const range = state.after === null ? undefined : IDBKeyRange.lowerBound(state.after, true);
       const records = await entities.getAll(range, batchSize);
       const writes = new PendingWrites();
       for (const record of records) {
-        const entity = EntityTrust.fromJSON(record.entity);
+        const entity = fromRecord(record);
         if (entity.decayTo(state.now, state.config)) {
           writes.add(entities.put(toRecord(entity)));
           state.changed++;

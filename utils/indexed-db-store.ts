@@ -8,7 +8,7 @@ import {
 } from '@/core/index.js';
 import type { SweepResult } from './api-types.js';
 import { runSweep } from './decay-sweep.js';
-import { toRecord } from './entity-record.js';
+import { fromRecord, toRecord } from './entity-record.js';
 import { DEFAULT_EVENT_LOG_CAP, appendEvent, type NewEvent, type WritableEvents } from './event-log.js';
 import { PendingWrites, inTransaction } from './transaction.js';
 import type { TrustDb } from './trust-db.js';
@@ -53,7 +53,7 @@ export class IndexedDbTrustStore implements TrustStore {
   async getExisting(entityId: string): Promise<EntityTrust | undefined> {
     assertEntityId(entityId);
     const record = await this.#db.get('entities', entityId);
-    return record && EntityTrust.fromJSON(record.entity);
+    return record && fromRecord(record);
   }
 
   async save(entity: EntityTrust): Promise<void> {
@@ -102,7 +102,7 @@ export class IndexedDbTrustStore implements TrustStore {
     const records = type === undefined
       ? await this.#db.getAll('entities')
       : await this.#db.getAllFromIndex('entities', 'type', type);
-    return records.map((record) => EntityTrust.fromJSON(record.entity));
+    return records.map(fromRecord);
   }
 
   async count({ type }: EntityFilter = {}): Promise<number> {
@@ -113,7 +113,8 @@ export class IndexedDbTrustStore implements TrustStore {
     assertEntityId(entityId);
     assertMagnitude(magnitude);
     const now = this.#clock.now();
-    const tx = this.#db.transaction(['entities', 'events'], 'readwrite');
+    // Relaxed: an outcome is one small event; waiting for the disk on each would cap the rate.
+    const tx = this.#db.transaction(['entities', 'events'], 'readwrite', { durability: 'relaxed' });
     return inTransaction(tx, async () => {
       const entities = tx.objectStore('entities');
       const entity = this.#fromRecord(await entities.get(entityId), entityId, now);
@@ -132,7 +133,7 @@ export class IndexedDbTrustStore implements TrustStore {
     assertWitnessIds(witnessId, targetId);
     assertMagnitude(magnitude);
     const now = this.#clock.now();
-    const tx = this.#db.transaction(['entities', 'events'], 'readwrite');
+    const tx = this.#db.transaction(['entities', 'events'], 'readwrite', { durability: 'relaxed' });
     return inTransaction(tx, async () => {
       const entities = tx.objectStore('entities');
       const [witnessRecord, targetRecord] = await Promise.all([entities.get(witnessId), entities.get(targetId)]);
@@ -151,7 +152,7 @@ export class IndexedDbTrustStore implements TrustStore {
     return buildWitnessingChain(await this.get(entityId), depth, async (ids) => {
       const tx = this.#db.transaction('entities');
       const records = await Promise.all(ids.map((id) => tx.store.get(id)));
-      return records.map((record) => record && EntityTrust.fromJSON(record.entity));
+      return records.map((record) => record && fromRecord(record));
     });
   }
 
@@ -174,13 +175,13 @@ export class IndexedDbTrustStore implements TrustStore {
 
   async exportBundle(): Promise<TrustBundle> {
     const records = await this.#db.getAll('entities');
-    return createBundle(records.map((record) => EntityTrust.fromJSON(record.entity)), this.#clock.now());
+    return createBundle(records.map(fromRecord), this.#clock.now());
   }
 
   async importBundle(input: unknown, mode: ImportMode = 'merge', { dryRun = false, onProgress }: ImportOptions = {}): Promise<ImportPlan> {
     if (dryRun) {
       const records = await this.#db.getAll('entities');
-      return planImportOrThrow(records.map((record) => EntityTrust.fromJSON(record.entity)), input, mode);
+      return planImportOrThrow(records.map(fromRecord), input, mode);
     }
     // Plan and apply in one transaction, so that no change can slip in between; strict durability,
     // so that an import reported as done survives a crash.
@@ -189,7 +190,7 @@ export class IndexedDbTrustStore implements TrustStore {
       const entities = tx.objectStore('entities');
       const records = await entities.getAll();
       onProgress?.({ phase: 'plan', done: 0, total: records.length });
-      const plan = planImportOrThrow(records.map((record) => EntityTrust.fromJSON(record.entity)), input, mode);
+      const plan = planImportOrThrow(records.map(fromRecord), input, mode);
 
       const total = plan.added.length + plan.updated.length + plan.removed.length;
       let done = 0;
@@ -209,8 +210,8 @@ export class IndexedDbTrustStore implements TrustStore {
     });
   }
 
-  #fromRecord(record: { entity: unknown } | undefined, entityId: string, now: EpochMs): EntityTrust {
-    return record ? EntityTrust.fromJSON(record.entity) : new EntityTrust(entityId, now);
+  #fromRecord(record: { entity: string } | undefined, entityId: string, now: EpochMs): EntityTrust {
+    return record ? fromRecord(record) : new EntityTrust(entityId, now);
   }
 
   #log<Stores extends ArrayLike<'entities' | 'events' | 'meta'>>(

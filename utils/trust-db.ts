@@ -53,7 +53,8 @@ type UpgradeTransaction = IDBPTransaction<TrustDbSchema, StoreNames<TrustDbSchem
  * released step: add a new one (and a test that upgrades data written by every earlier version).
  */
 export const UPGRADES: readonly ((db: TrustDb, tx: UpgradeTransaction) => Promise<void> | void)[] = [
-  // 1: entities keyed by id with a type index ({ entity_id, entity_type, entity }); the event log; meta.
+  // 1: entities keyed by id with a type index ({ entity_id, entity_type, entity: EntityJson object });
+  //    the event log; meta.
   (db) => {
     const entities = db.createObjectStore('entities', { keyPath: 'entity_id' });
     entities.createIndex('type', 'entity_type');
@@ -61,13 +62,14 @@ export const UPGRADES: readonly ((db: TrustDb, tx: UpgradeTransaction) => Promis
     events.createIndex('entity', 'entity_ids', { multiEntry: true });
     db.createObjectStore('meta');
   },
-  // 2: the popup's sorts: derived summary fields on every record, with `trust` and `recent` indexes.
+  // 2: the popup's sorts: derived summary fields on every record, with `trust` and `recent` indexes;
+  //    the entity as JSON text.
   async (_db, tx) => {
     const entities = tx.objectStore('entities');
     entities.createIndex('trust', 'trust_key');
     entities.createIndex('recent', 'recent_key');
     for (let cursor = await entities.openCursor(); cursor; cursor = await cursor.continue()) {
-      await cursor.update(toRecord(EntityTrust.fromJSON(cursor.value.entity)));
+      await cursor.update(toRecord(EntityTrust.fromJSON(cursor.value.entity as unknown)));
     }
   },
 ];
