@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { dimensionLabel } from '@/components/labels';
 import { LevelBadge } from '@/components/level-badge';
 import { ScoreBar } from '@/components/score-bar';
@@ -21,20 +21,13 @@ export function EntityDetailView({ id, onBack, onOpen }: {
 }) {
   const [result, setResult] = useState<ApiResult<EntityDetail> | null>(null);
   const backRef = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => backRef.current?.focus(), [id]);
   useEffect(() => {
-    backRef.current?.focus();
     void api.getEntity(id).then(setResult);
   }, [id]);
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' || (e.key === 'Backspace' && !(e.target instanceof HTMLInputElement))) {
-      e.preventDefault();
-      onBack();
-    }
-  };
-
   return (
-    <section class="detail" aria-labelledby="detail-title" onKeyDown={onKeyDown}>
+    <section class="detail" aria-labelledby="detail-title">
       <div class="detail-bar">
         <button ref={backRef} type="button" class="btn btn-ghost btn-small" onClick={onBack}>
           <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor"

@@ -47,7 +47,7 @@ export function EntityList({ pages, active, onActiveChange, onOpen, onClearFilte
   onClearFilters: () => void;
   listRef: RefObject<HTMLDivElement | null>;
 }) {
-  const count = pages.meta?.matching ?? 0;
+  const count = pages.count ?? 0;
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => listRef.current,
@@ -90,7 +90,7 @@ export function EntityList({ pages, active, onActiveChange, onOpen, onClearFilte
     }
   };
 
-  if (!pages.meta) {
+  if (pages.count === null) {
     return (
       <div class="entity-list" aria-busy="true" aria-label={i18n.t('popup.loading')}>
         {Array.from({ length: 6 }, (_, i) => (

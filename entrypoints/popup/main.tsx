@@ -1,6 +1,10 @@
 import { render } from 'preact';
 import '@/components/theme.css';
+import { prefetchPage } from '@/utils/entity-source';
 import './popup.css';
 import { Popup } from './popup';
+import { INITIAL_SORT, pageRequest } from './use-entity-pages';
 
+// Start reading the first rows from IndexedDB before anything renders.
+prefetchPage(pageRequest({ sort: INITIAL_SORT }, 0));
 render(<Popup />, document.getElementById('app')!);

@@ -7,7 +7,7 @@ import { EmptyState } from './empty-state';
 import { EntityDetailView } from './entity-detail';
 import { EntityList } from './entity-list';
 import { FilterBar, type Filters } from './filter-bar';
-import { useEntityPages } from './use-entity-pages';
+import { INITIAL_SORT, useEntityPages } from './use-entity-pages';
 
 function openOptions() {
   void browser.runtime.openOptionsPage();
@@ -15,7 +15,7 @@ function openOptions() {
 }
 
 export function Popup() {
-  const [filters, setFilters] = useState<Filters>({ query: '', sort: 'recent' });
+  const [filters, setFilters] = useState<Filters>({ query: '', sort: INITIAL_SORT });
   // The detail views opened so far, so that Back retraces witness links one by one.
   const [trail, setTrail] = useState<string[]>([]);
   const [active, setActive] = useState(0);
@@ -37,6 +37,19 @@ export function Popup() {
     setTrail((t) => t.slice(0, -1));
     if (trail.length === 1) requestAnimationFrame(() => listRef.current?.focus());
   };
+  // Escape leaves a detail wherever the focus is (even before the detail has taken it).
+  const backRef = useRef(back);
+  backRef.current = back;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && listRef.current?.closest('[hidden]')) {
+        e.preventDefault();
+        backRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   return (
     <div class="popup">
@@ -56,7 +69,7 @@ export function Popup() {
             </svg>
           </button>
         </div>
-        {meta ? meta.total > 0 && <LevelStack byLevel={meta.byLevel} total={meta.total} /> : <Skeleton height={30} />}
+        {meta ? meta.total > 0 && <LevelStack byLevel={meta.byLevel} total={meta.total} /> : <Skeleton height={34} />}
       </header>
 
       {pages.error && !meta && (

@@ -1,17 +1,25 @@
 // Loads the list page by page as the person scrolls, so 10,000 entities cost a few small reads.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { EntitySummary, ListEntitiesRequest, ListEntitiesResponse } from '@/utils/api-types';
-import type { ApiError } from '@/utils/api-types';
-import { listEntityPage } from '@/utils/entity-source';
+import type { ApiError, EntitySummary, ListEntitiesRequest, ListEntitiesResponse } from '@/utils/api-types';
+import { listEntityPage, quickRows, takePrefetched } from '@/utils/entity-source';
 
 export const PAGE_SIZE = 100;
 
 export type ListQuery = Omit<ListEntitiesRequest, 'offset' | 'limit'>;
 export type ListMeta = Omit<ListEntitiesResponse, 'items'>;
 
+/** What the popup shows when it opens. */
+export const INITIAL_SORT = 'recent' as const;
+
+export function pageRequest(query: ListQuery, page: number): ListEntitiesRequest {
+  return { ...query, offset: page * PAGE_SIZE, limit: PAGE_SIZE };
+}
+
 export interface EntityPages {
-  /** Totals of the latest response, or null before the first one. */
+  /** Totals of the latest full response, or null before the first one. */
   meta: ListMeta | null;
+  /** How many rows the list has: the matching count, or the first rows' count until that is known. */
+  count: number | null;
   error: ApiError | null;
   row(index: number): EntitySummary | undefined;
   /** Asks for the pages covering rows `start`..`end` (inclusive) if they are not loaded yet. */
@@ -21,6 +29,7 @@ export interface EntityPages {
 
 export function useEntityPages(query: ListQuery): EntityPages {
   const [meta, setMeta] = useState<ListMeta | null>(null);
+  const [early, setEarly] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [, setVersion] = useState(0);
   // `pages` fills for the current filters; `shown` keeps the previous results on screen until then.
@@ -35,7 +44,21 @@ export function useEntityPages(query: ListQuery): EntityPages {
     if (requested.current.has(page)) return;
     requested.current.add(page);
     const gen = generation.current;
-    void listEntityPage({ ...queryRef.current, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then((result) => {
+    const request = pageRequest(queryRef.current, page);
+    const reads = (page === 0 && takePrefetched(request)) || {
+      quick: page === 0 ? quickRows(request) : Promise.resolve(undefined),
+      full: listEntityPage(request),
+    };
+    let fullArrived = false;
+    // The first rows, without totals, when they come back before the full page (large stores).
+    void reads.quick.then((rows) => {
+      if (gen !== generation.current || fullArrived || !rows?.length) return;
+      pages.current.set(0, rows);
+      shown.current = pages.current;
+      setEarly(rows.length);
+    });
+    void reads.full.then((result) => {
+      fullArrived = true;
       if (gen !== generation.current) return; // the filters changed meanwhile
       if (!result.ok) {
         requested.current.delete(page);
@@ -46,6 +69,7 @@ export function useEntityPages(query: ListQuery): EntityPages {
       pages.current.set(page, items);
       shown.current = pages.current;
       setMeta(totals);
+      setEarly(null);
       setError(null);
       setVersion((v) => v + 1);
     });
@@ -62,6 +86,7 @@ export function useEntityPages(query: ListQuery): EntityPages {
 
   return {
     meta,
+    count: early ?? meta?.matching ?? null,
     error,
     row: (index) => shown.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
     ensure(start, end) {

@@ -72,8 +72,8 @@ describe('import', () => {
     await options.getByRole('button', { name: 'Import another file' }).click();
 
     const popup = await browser.open('popup.html');
-    await popup.getByRole('option').filter({ hasText: 'mcp:filesystem' }).waitFor();
-    expect(await popup.locator('.total').textContent()).toBe('10 entities');
+    await popup.getByRole('listbox').getByRole('option').filter({ hasText: 'mcp:filesystem' }).waitFor();
+    await popup.locator('.total', { hasText: '10 entities' }).waitFor();
     await popup.close();
   });
 

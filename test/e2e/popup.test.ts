@@ -64,7 +64,7 @@ describe('a small store', () => {
   beforeAll(async () => {
     await importThroughOptions(bundleText(sampleBundle()), 'sample.json');
     popup = await openPopup();
-    await rows(popup).first().waitFor();
+    await popup.locator('.total', { hasText: '10 entities' }).waitFor();
   });
 
   it('shows the count, the level bar and every row with id, type, level word and score', async () => {
@@ -160,7 +160,7 @@ describe('10,000 entities', () => {
     await browser.stopWorker();
     const popup = await openPopup();
     await rows(popup).first().locator('.row-id').waitFor();
-    expect(await popup.locator('.total').textContent()).toBe('10,000 entities');
+    await expect.poll(() => popup.locator('.total').textContent()).toBe('10,000 entities');
     // Filler item 1200 is the most recent activity of the 10,000.
     expect(await rows(popup).first().locator('.row-id').textContent()).toBe('mcp:item-001200');
     // The list came from IndexedDB: the worker was not started to serve it.
@@ -172,6 +172,7 @@ describe('10,000 entities', () => {
     const popup = await openPopup();
     const list = popup.getByRole('listbox');
     await rows(popup).first().locator('.row-id').waitFor();
+    await expect.poll(() => popup.locator('.total').textContent()).toBe('10,000 entities');
     expect(await rows(popup).count()).toBeLessThan(40);
     await list.focus();
     await popup.keyboard.press('End');
