@@ -6,6 +6,8 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   // Messages live in locales/<lang>.yml; the manifest's name and description come from there too.
   modules: ['@wxt-dev/i18n/module'],
+  // The Firefox sources zip: leave out test scratch space (it can hold a running browser's sockets).
+  zip: { excludeSources: ['tmp/**', 'dist/**'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
