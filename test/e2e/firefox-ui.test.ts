@@ -34,7 +34,7 @@ async function clickButton(page: Page, label: string) {
 }
 
 async function chooseFile(file: string) {
-  const input = await options.$('#import-file');
+  const input = await options.$('input#import-file');
   await input!.uploadFile(file);
 }
 
