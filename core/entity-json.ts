@@ -89,6 +89,7 @@ export function parseEntityState(value: unknown, path = ''): EntityState {
     lastActivity,
     lastActivityText: textOf(value[activityField]),
     extra: readUnknownFields(value),
+    sharers: 1,
   };
 }
 

@@ -26,6 +26,11 @@ export interface EntityState {
   lastActivityText: string | undefined;
   /** Fields this version does not know, kept so that a newer version's file loses nothing. */
   extra: Record<string, unknown> | undefined;
+  /**
+   * How many entities may share this state: clones share it, and the first to change copies it
+   * (copy-on-write). Stores clone on every read and import, so this saves most of their copying.
+   */
+  sharers: number;
 }
 
 export function neutralState(id: string, now: EpochMs): EntityState {
@@ -46,6 +51,7 @@ export function neutralState(id: string, now: EpochMs): EntityState {
     lastActivity: null,
     lastActivityText: undefined,
     extra: undefined,
+    sharers: 1,
   };
 }
 
@@ -67,5 +73,6 @@ export function cloneState(s: EntityState): EntityState {
     lastActivity: s.lastActivity,
     lastActivityText: s.lastActivityText,
     extra: s.extra && structuredClone(s.extra),
+    sharers: 1,
   };
 }

@@ -18,7 +18,7 @@ let adopted: EntityState | undefined;
  * Methods that record activity take an optional `now` (epoch ms) so that callers control time.
  */
 export class EntityTrust {
-  readonly #s: EntityState;
+  #s: EntityState;
 
   /** A new, neutral entity: every score 0.5, no observations, created at `now`. */
   constructor(entityId: string, now: EpochMs = Date.now()) {
@@ -41,9 +41,10 @@ export class EntityTrust {
     return stateToJson(this.#s);
   }
 
-  /** An independent copy. */
+  /** An independent copy (cheap: the state is shared until either side changes). */
   clone(): EntityTrust {
-    return adopt(cloneState(this.#s));
+    this.#s.sharers++;
+    return adopt(this.#s);
   }
 
   // --- Identity and counters -------------------------------------------------------------------
@@ -109,7 +110,7 @@ export class EntityTrust {
   /** Records that this entity's action succeeded or failed, with magnitude `m` (clamped to [0,1]). */
   updateFromOutcome(success: boolean, magnitude: number, now: EpochMs = Date.now()): void {
     const m = clampMagnitude(magnitude);
-    const s = this.#s;
+    const s = this.#own();
     s.actionCount++;
     if (success) s.successCount++;
     const training = s.scores[TRAINING]!;
@@ -127,7 +128,7 @@ export class EntityTrust {
   receiveWitness(witnessId: string, success: boolean, magnitude: number, now: EpochMs = Date.now()): void {
     assertEntityId(witnessId);
     const m = clampMagnitude(magnitude);
-    const s = this.#s;
+    const s = this.#own();
     s.witnessCount++;
     if (!s.witnessedBy.includes(witnessId)) s.witnessedBy.push(witnessId);
     const temperament = s.scores[TEMPERAMENT]!;
@@ -142,7 +143,7 @@ export class EntityTrust {
   giveWitness(targetId: string, success: boolean, magnitude: number, now: EpochMs = Date.now()): void {
     assertEntityId(targetId);
     const m = clampMagnitude(magnitude);
-    const s = this.#s;
+    const s = this.#own();
     if (!s.hasWitnessed.includes(targetId)) s.hasWitnessed.push(targetId);
     const temperament = s.scores[TEMPERAMENT]!;
     this.#apply(TEMPERAMENT, (success ? 0.02 : 0.01) * m * (1 - temperament));
@@ -162,9 +163,10 @@ export class EntityTrust {
   applyDecay(days: number, rate: number): boolean {
     assertDecayArguments(days, rate);
     if (days <= 0) return false;
-    const before = this.#s.scores[TRAINING]!;
-    decayScores(this.#s.scores, days, rate);
-    return Math.abs(before - this.#s.scores[TRAINING]!) > 0.001;
+    const { scores } = this.#own();
+    const before = scores[TRAINING]!;
+    decayScores(scores, days, rate);
+    return Math.abs(before - scores[TRAINING]!) > 0.001;
   }
 
   /**
@@ -174,9 +176,10 @@ export class EntityTrust {
    */
   decayTo(now: EpochMs, config: DecayConfig): boolean {
     assertDecayConfig(config);
-    const s = this.#s;
-    if (s.lastActivity === null) return false;
-    const days = (now - s.lastActivity) / MS_PER_DAY - config.graceDays;
+    const lastActivity = this.#s.lastActivity;
+    if (lastActivity === null) return false;
+    const s = this.#own();
+    const days = (now - lastActivity) / MS_PER_DAY - config.graceDays;
     const { scores } = s;
     const training = scores[TRAINING]!, temperament = scores[TEMPERAMENT]!;
     const valuation = scores[VALUATION]!, validity = scores[VALIDITY]!;
@@ -189,6 +192,14 @@ export class EntityTrust {
   }
 
   // --- Internals ---------------------------------------------------------------------------------
+
+  /** The state, copied first if another entity shares it: call before any change. */
+  #own(): EntityState {
+    const s = this.#s;
+    if (s.sharers === 1) return s;
+    s.sharers--;
+    return (this.#s = cloneState(s));
+  }
 
   /** Adds `delta` to one dimension, clamped to [0,1]; it counts as an observation even if clamped away. */
   #apply(dimension: number, delta: number): void {
@@ -214,7 +225,8 @@ export class EntityTrust {
 
   /** @internal Adds ids to the witness lists that are not there yet; returns whether any was new. */
   unionWitnessLists(witnessedBy: readonly string[], hasWitnessed: readonly string[]): boolean {
-    return addMissing(this.#s.witnessedBy, witnessedBy) + addMissing(this.#s.hasWitnessed, hasWitnessed) > 0;
+    const s = this.#own();
+    return addMissing(s.witnessedBy, witnessedBy) + addMissing(s.hasWitnessed, hasWitnessed) > 0;
   }
 }
 

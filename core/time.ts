@@ -14,15 +14,37 @@ export const MS_PER_DAY = 86_400_000;
 // missing zone means UTC (the Python plugin sometimes omits it).
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?([Zz]|[+-]\d{2}:\d{2})?$/;
 
-// What we write ourselves (`toISOString`), which the native parser reads fastest and exactly.
-const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
 /** Parses an RFC 3339 timestamp to epoch ms (sub-millisecond digits are dropped), or undefined. */
 export function parseTimestamp(text: string): EpochMs | undefined {
-  if (ISO_UTC_MS.test(text)) {
-    const ms = Date.parse(text);
-    if (!Number.isNaN(ms)) return ms;
+  return parseOwnFormat(text) ?? parseRfc3339(text);
+}
+
+/**
+ * The fast path for what we write ourselves, `YYYY-MM-DDTHH:MM:SS.sssZ` (`toISOString`): a bundle
+ * holds three per entity, and digit arithmetic reads them several times faster than a regex.
+ */
+function parseOwnFormat(t: string): EpochMs | undefined {
+  if (t.length !== 24 || t.charCodeAt(23) !== 90 /* Z */ || t[4] !== '-' || t[7] !== '-' || t[10] !== 'T' ||
+      t[13] !== ':' || t[16] !== ':' || t[19] !== '.') return undefined;
+  const year = digits(t, 0, 4), month = digits(t, 5, 2), day = digits(t, 8, 2);
+  const hour = digits(t, 11, 2), minute = digits(t, 14, 2), second = digits(t, 17, 2), ms = digits(t, 20, 3);
+  // NaN (a non-digit) fails every comparison, so it falls through to the general parser's refusal.
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 &&
+        minute <= 59 && second <= 59 && ms >= 0)) return undefined;
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+}
+
+function digits(text: string, start: number, count: number): number {
+  let n = 0;
+  for (let i = start; i < start + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    n = n * 10 + d;
   }
+  return n;
+}
+
+function parseRfc3339(text: string): EpochMs | undefined {
   const m = RFC3339.exec(text);
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, fraction, zone] = m as unknown as string[];

@@ -154,3 +154,16 @@ describe('round trips lose nothing', () => {
     expect([back.talent, back.training, back.temperament]).toEqual([0.1 + 0.2, 5e-324, 1 - Number.EPSILON]);
   });
 });
+
+describe('timestamps', () => {
+  it('reads our own format and the general RFC 3339 forms to the same instant, and refuses near misses', async () => {
+    const { parseTimestamp } = await import('../../core/index.js');
+    const ms = Date.UTC(2024, 1, 29, 23, 59, 59, 999);
+    expect(parseTimestamp('2024-02-29T23:59:59.999Z')).toBe(ms);
+    expect(parseTimestamp('2024-02-29T23:59:59.999+00:00')).toBe(ms);
+    expect(parseTimestamp('2024-02-29T23:59:59.9991')).toBe(ms);
+    for (const bad of ['2023-02-29T00:00:00.000Z', '2024-13-01T00:00:00.000Z', '2024-01-01T24:00:00.000Z', '2024-01-0xT00:00:00.000Z', '2024-01-01']) {
+      expect(parseTimestamp(bad), bad).toBeUndefined();
+    }
+  });
+});

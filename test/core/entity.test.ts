@@ -200,3 +200,22 @@ describe('derived values', () => {
     expect(EntityTrust.fromJSON({ ...fresh().toJSON(), valuation: 0.1, veracity: 0.2, validity: 0.6 }).v3Average).toBeCloseTo(0.3, 15);
   });
 });
+
+describe('clone', () => {
+  it('is independent in both directions, whichever side changes first', () => {
+    const original = fresh();
+    original.receiveWitness('session:a', true, 1, T0);
+    const copy = original.clone();
+    const second = original.clone();
+    copy.updateFromOutcome(false, 1, T0);
+    copy.unionWitnessLists(['session:b'], []);
+    expect(original.actionCount).toBe(0);
+    expect(original.witnessedBy).toEqual(['session:a']);
+    original.giveWitness('mcp:z', true, 1, T0);
+    expect(copy.hasWitnessed).toEqual([]);
+    expect(second.hasWitnessed).toEqual([]);
+    second.decayTo(T0 + 100 * MS_PER_DAY, DEFAULT_DECAY);
+    expect(original.temperament).toBeGreaterThan(second.temperament);
+    expect(copy.actionCount).toBe(1);
+  });
+});
