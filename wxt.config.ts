@@ -17,9 +17,11 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'web4-trust@web4.dev',
-          strict_min_version: '128.0',
+          // data_collection_permissions arrived in Firefox 140 (desktop) and 142 (Android).
+          strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),
