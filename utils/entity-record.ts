@@ -1,17 +1,10 @@
 // How an entity is stored in IndexedDB: the core's JSON plus the derived fields the popup's indexes
 // and rows need, so that a list page never has to parse entity JSON.
-import { EntityTrust, type TrustLevel } from '@/core/index.js';
+import { EntityTrust } from '@/core/index.js';
 import type { EntitySummary } from './api-types.js';
 
-export interface EntityRecord {
-  /** The key. */
-  entity_id: string;
-  entity_type: string;
-  t3_average: number;
-  v3_average: number;
-  trust_level: TrustLevel;
-  /** Epoch ms of the latest outcome or witness, or null. */
-  last_activity: number | null;
+/** A list row's fields (keyed by `entity_id`), plus the index keys and the entity itself. */
+export interface EntityRecord extends EntitySummary {
   /** −t3_average: the `trust` index then lists the most trusted first, ties by id. */
   trust_key: number;
   /** −last_activity (+∞ when unknown): the `recent` index lists the newest first, ties by id. */
