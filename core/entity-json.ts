@@ -1,6 +1,6 @@
 import { DIMENSIONS, TALENT, TEMPERAMENT, TRAINING, VALIDITY, VALUATION, VERACITY } from './dimensions.js';
 import { entityIdProblem, entityNameOf, entityTypeOf } from './entity-id.js';
-import type { EntityState } from './entity-state.js';
+import { NO_IDS, type EntityState } from './entity-state.js';
 import { TrustFormatError, describeValue } from './errors.js';
 import { formatTimestamp, parseTimestamp, type EpochMs } from './time.js';
 
@@ -194,9 +194,9 @@ function readCounter(o: Record<string, unknown>, path: string, field: string): n
   return value === undefined ? 0 : readCount(value, path, field);
 }
 
-function readIdList(o: Record<string, unknown>, path: string, field: string): string[] {
+function readIdList(o: Record<string, unknown>, path: string, field: string): readonly string[] {
   const value = o[field];
-  if (value === undefined) return [];
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) return NO_IDS;
   const where = at(path, field);
   if (!Array.isArray(value)) fail(where, `expected an array of entity ids, got ${describeValue(value)}`);
   for (let i = 0; i < value.length; i++) {

@@ -13,8 +13,10 @@ export interface EntityState {
   counts: number[];
   /** Scores right after the last activity: decay is always computed from these, so sweeps never compound. */
   scoresAtLastActivity: number[];
-  witnessedBy: string[];
-  hasWitnessed: string[];
+  // Witness lists are never changed in place, only replaced: clones share them, and every entity
+  // without witnesses shares one empty list.
+  witnessedBy: readonly string[];
+  hasWitnessed: readonly string[];
   actionCount: number;
   successCount: number;
   witnessCount: number;
@@ -33,14 +35,16 @@ export interface EntityState {
   sharers: number;
 }
 
+export const NO_IDS: readonly string[] = Object.freeze([]);
+
 export function neutralState(id: string, now: EpochMs): EntityState {
   return {
     id,
     scores: [0.5, 0.5, 0.5, 0.5, 0.5, 0.5],
     counts: [0, 0, 0, 0, 0, 0],
     scoresAtLastActivity: [0.5, 0.5, 0.5, 0.5, 0.5, 0.5],
-    witnessedBy: [],
-    hasWitnessed: [],
+    witnessedBy: NO_IDS,
+    hasWitnessed: NO_IDS,
     actionCount: 0,
     successCount: 0,
     witnessCount: 0,
@@ -61,8 +65,8 @@ export function cloneState(s: EntityState): EntityState {
     scores: s.scores.slice(),
     counts: s.counts.slice(),
     scoresAtLastActivity: s.scoresAtLastActivity.slice(),
-    witnessedBy: s.witnessedBy.slice(),
-    hasWitnessed: s.hasWitnessed.slice(),
+    witnessedBy: s.witnessedBy,
+    hasWitnessed: s.hasWitnessed,
     actionCount: s.actionCount,
     successCount: s.successCount,
     witnessCount: s.witnessCount,

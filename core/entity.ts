@@ -130,7 +130,7 @@ export class EntityTrust {
     const m = clampMagnitude(magnitude);
     const s = this.#own();
     s.witnessCount++;
-    if (!s.witnessedBy.includes(witnessId)) s.witnessedBy.push(witnessId);
+    if (!s.witnessedBy.includes(witnessId)) s.witnessedBy = [...s.witnessedBy, witnessId];
     const temperament = s.scores[TEMPERAMENT]!;
     this.#apply(TEMPERAMENT, success ? m * 0.03 * (1 - temperament) : -m * 0.05 * temperament);
     const veracity = s.scores[VERACITY]!;
@@ -144,7 +144,7 @@ export class EntityTrust {
     assertEntityId(targetId);
     const m = clampMagnitude(magnitude);
     const s = this.#own();
-    if (!s.hasWitnessed.includes(targetId)) s.hasWitnessed.push(targetId);
+    if (!s.hasWitnessed.includes(targetId)) s.hasWitnessed = [...s.hasWitnessed, targetId];
     const temperament = s.scores[TEMPERAMENT]!;
     this.#apply(TEMPERAMENT, (success ? 0.02 : 0.01) * m * (1 - temperament));
     this.#apply(VALUATION, 0.005);
@@ -226,7 +226,10 @@ export class EntityTrust {
   /** @internal Adds ids to the witness lists that are not there yet; returns whether any was new. */
   unionWitnessLists(witnessedBy: readonly string[], hasWitnessed: readonly string[]): boolean {
     const s = this.#own();
-    return addMissing(s.witnessedBy, witnessedBy) + addMissing(s.hasWitnessed, hasWitnessed) > 0;
+    const before = s.witnessedBy.length + s.hasWitnessed.length;
+    s.witnessedBy = union(s.witnessedBy, witnessedBy);
+    s.hasWitnessed = union(s.hasWitnessed, hasWitnessed);
+    return s.witnessedBy.length + s.hasWitnessed.length > before;
   }
 }
 
@@ -239,15 +242,10 @@ function copyScores(from: readonly number[], to: number[]): void {
   for (let i = 0; i < 6; i++) to[i] = from[i]!;
 }
 
-function addMissing(list: string[], ids: readonly string[]): number {
-  let added = 0;
-  for (const id of ids) {
-    if (!list.includes(id)) {
-      list.push(id);
-      added++;
-    }
-  }
-  return added;
+/** `list` followed by the ids of `more` it lacks (the same array when it lacks none). */
+function union(list: readonly string[], more: readonly string[]): readonly string[] {
+  const missing = more.filter((id, i) => !list.includes(id) && more.indexOf(id) === i);
+  return missing.length === 0 ? list : [...list, ...missing];
 }
 
 /** Throws `RangeError` unless `m` is a finite number (any finite magnitude is then clamped to [0,1]). */

@@ -82,3 +82,12 @@ describe('createBundle', () => {
     expect(createBundle([], T0).exported_at).toBe(new Date(T0).toISOString());
   });
 });
+
+describe('witness list union', () => {
+  it('adds each missing id once, keeping the order', () => {
+    const e = entity('mcp:a', { witnessedBy: ['session:a'] });
+    expect(e.unionWitnessLists(['session:b', 'session:a', 'session:b'], [])).toBe(true);
+    expect(e.witnessedBy).toEqual(['session:a', 'session:b']);
+    expect(e.unionWitnessLists(['session:b'], [])).toBe(false);
+  });
+});
