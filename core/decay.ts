@@ -23,6 +23,7 @@ export function assertDecayArguments(days: number, rate: number): void {
 /**
  * Decays `scores` in place by `days` at `rate` per day (upstream's formula: f = (1 − rate)^days; per
  * dimension factor k; talent and veracity never decay). Arguments must already be valid and days > 0.
+ * The scores are the first six numbers of `scores`.
  */
 export function decayScores(scores: number[], days: number, rate: number): void {
   const f = (1 - rate) ** days;

@@ -1,6 +1,6 @@
 import { DIMENSIONS, TALENT, TEMPERAMENT, TRAINING, VALIDITY, VALUATION, VERACITY } from './dimensions.js';
 import { entityIdProblem, entityNameOf, entityTypeOf } from './entity-id.js';
-import { NO_IDS, type EntityState } from './entity-state.js';
+import { AT_LAST_ACTIVITY, COUNTS, NO_IDS, SCORES, type EntityState } from './entity-state.js';
 import { TrustFormatError, describeValue } from './errors.js';
 import { formatTimestamp, parseTimestamp, type EpochMs } from './time.js';
 
@@ -55,28 +55,25 @@ export function parseEntityState(value: unknown, path = ''): EntityState {
   const idProblem = entityIdProblem(id);
   if (idProblem !== undefined) fail(at(path, 'entity_id'), id === undefined ? 'missing' : idProblem);
 
-  const scores = [0, 0, 0, 0, 0, 0];
-  readTensor(value, path, scores, TALENT, T3_NAMES, LEGACY_T3, t3FromLegacy);
-  readTensor(value, path, scores, VALUATION, V3_NAMES, LEGACY_V3, v3FromLegacy);
-
-  const counts = [0, 0, 0, 0, 0, 0];
-  readTriple(value, path, 't3_observation_counts', counts, TALENT, readCount);
-  readTriple(value, path, 'v3_observation_counts', counts, VALUATION, readCount);
+  const numbers = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  readTensor(value, path, numbers, SCORES + TALENT, T3_NAMES, LEGACY_T3, t3FromLegacy);
+  readTensor(value, path, numbers, SCORES + VALUATION, V3_NAMES, LEGACY_V3, v3FromLegacy);
+  readTriple(value, path, 't3_observation_counts', numbers, COUNTS + TALENT, readCount);
+  readTriple(value, path, 'v3_observation_counts', numbers, COUNTS + VALUATION, readCount);
+  // Missing scores at last activity (upstream files) are the current ones.
+  for (let i = 0; i < 6; i++) numbers[AT_LAST_ACTIVITY + i] = numbers[SCORES + i]!;
+  readTriple(value, path, 't3_at_last_activity', numbers, AT_LAST_ACTIVITY + TALENT, readScore);
+  readTriple(value, path, 'v3_at_last_activity', numbers, AT_LAST_ACTIVITY + VALUATION, readScore);
 
   const createdAt = readTimestamp(value, path, 'created_at');
   const lastAction = readTimestamp(value, path, 'last_action');
   // Upstream files have no decay fields: their period starts at the last action, else at creation.
   const activityField = value.last_activity !== undefined ? 'last_activity' : lastAction !== null ? 'last_action' : 'created_at';
   const lastActivity = readTimestamp(value, path, activityField);
-  const scoresAtLastActivity = scores.slice();
-  readTriple(value, path, 't3_at_last_activity', scoresAtLastActivity, TALENT, readScore);
-  readTriple(value, path, 'v3_at_last_activity', scoresAtLastActivity, VALUATION, readScore);
 
   return {
     id: id as string,
-    scores,
-    counts,
-    scoresAtLastActivity,
+    numbers,
     witnessedBy: readIdList(value, path, 'witnessed_by'),
     hasWitnessed: readIdList(value, path, 'has_witnessed'),
     actionCount: readCounter(value, path, 'action_count'),
@@ -94,19 +91,19 @@ export function parseEntityState(value: unknown, path = ''): EntityState {
 }
 
 export function stateToJson(s: EntityState): EntityJson {
-  const { scores: v, counts: c, scoresAtLastActivity: a } = s;
+  const n = s.numbers;
   const json: EntityJson = {
     entity_id: s.id,
     entity_type: entityTypeOf(s.id),
     entity_name: entityNameOf(s.id),
-    talent: v[TALENT]!,
-    training: v[TRAINING]!,
-    temperament: v[TEMPERAMENT]!,
-    t3_observation_counts: [c[TALENT]!, c[TRAINING]!, c[TEMPERAMENT]!],
-    valuation: v[VALUATION]!,
-    veracity: v[VERACITY]!,
-    validity: v[VALIDITY]!,
-    v3_observation_counts: [c[VALUATION]!, c[VERACITY]!, c[VALIDITY]!],
+    talent: n[SCORES + TALENT]!,
+    training: n[SCORES + TRAINING]!,
+    temperament: n[SCORES + TEMPERAMENT]!,
+    t3_observation_counts: [n[COUNTS + TALENT]!, n[COUNTS + TRAINING]!, n[COUNTS + TEMPERAMENT]!],
+    valuation: n[SCORES + VALUATION]!,
+    veracity: n[SCORES + VERACITY]!,
+    validity: n[SCORES + VALIDITY]!,
+    v3_observation_counts: [n[COUNTS + VALUATION]!, n[COUNTS + VERACITY]!, n[COUNTS + VALIDITY]!],
     witnessed_by: s.witnessedBy.slice(),
     has_witnessed: s.hasWitnessed.slice(),
     action_count: s.actionCount,
@@ -116,8 +113,8 @@ export function stateToJson(s: EntityState): EntityJson {
     created_at: s.createdAt === null ? null : (s.createdAtText ??= formatTimestamp(s.createdAt)),
     last_activity:
       s.lastActivity === null ? null : (s.lastActivityText ??= formatTimestamp(s.lastActivity)),
-    t3_at_last_activity: [a[TALENT]!, a[TRAINING]!, a[TEMPERAMENT]!],
-    v3_at_last_activity: [a[VALUATION]!, a[VERACITY]!, a[VALIDITY]!],
+    t3_at_last_activity: [n[AT_LAST_ACTIVITY + TALENT]!, n[AT_LAST_ACTIVITY + TRAINING]!, n[AT_LAST_ACTIVITY + TEMPERAMENT]!],
+    v3_at_last_activity: [n[AT_LAST_ACTIVITY + VALUATION]!, n[AT_LAST_ACTIVITY + VERACITY]!, n[AT_LAST_ACTIVITY + VALIDITY]!],
   };
   if (s.extra) for (const key of Object.keys(s.extra)) setOwn(json, key, s.extra[key]);
   return json;

@@ -1,18 +1,15 @@
 import type { EpochMs } from './time.js';
 
 /**
- * Everything an entity holds. Scores, counts and the scores at last activity are indexed by the
- * constants in `dimensions.ts`. Timestamps keep the text they were read from, so that upstream's
+ * Everything an entity holds. `numbers` holds the scores, observation counts and scores at last
+ * activity, each indexed by the constants in `dimensions.ts` from its offset below. Timestamps keep the text they were read from, so that upstream's
  * nanosecond timestamps survive a round trip; the text is dropped when the time changes.
  */
 export interface EntityState {
   id: string;
-  // Plain arrays of 6, not typed arrays: V8 allocates and copies them several times faster, and
-  // entities are cloned on every store read.
-  scores: number[];
-  counts: number[];
-  /** Scores right after the last activity: decay is always computed from these, so sweeps never compound. */
-  scoresAtLastActivity: number[];
+  // One plain array of 18 rather than three of 6, or typed arrays: import allocates one per entity,
+  // and V8 allocates plain arrays several times faster.
+  numbers: number[];
   // Witness lists are never changed in place, only replaced: clones share them, and every entity
   // without witnesses shares one empty list.
   witnessedBy: readonly string[];
@@ -35,14 +32,22 @@ export interface EntityState {
   sharers: number;
 }
 
+/** Where the scores are in `EntityState.numbers` (first, so that decay works on `numbers` as is). */
+export const SCORES = 0;
+/** Where the observation counts are. */
+export const COUNTS = 6;
+/**
+ * Where the scores right after the last activity are: decay is always computed from these, so
+ * sweeps never compound.
+ */
+export const AT_LAST_ACTIVITY = 12;
+
 export const NO_IDS: readonly string[] = Object.freeze([]);
 
 export function neutralState(id: string, now: EpochMs): EntityState {
   return {
     id,
-    scores: [0.5, 0.5, 0.5, 0.5, 0.5, 0.5],
-    counts: [0, 0, 0, 0, 0, 0],
-    scoresAtLastActivity: [0.5, 0.5, 0.5, 0.5, 0.5, 0.5],
+    numbers: [0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0, 0, 0, 0, 0, 0, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5],
     witnessedBy: NO_IDS,
     hasWitnessed: NO_IDS,
     actionCount: 0,
@@ -62,9 +67,7 @@ export function neutralState(id: string, now: EpochMs): EntityState {
 export function cloneState(s: EntityState): EntityState {
   return {
     id: s.id,
-    scores: s.scores.slice(),
-    counts: s.counts.slice(),
-    scoresAtLastActivity: s.scoresAtLastActivity.slice(),
+    numbers: s.numbers.slice(),
     witnessedBy: s.witnessedBy,
     hasWitnessed: s.hasWitnessed,
     actionCount: s.actionCount,

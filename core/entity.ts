@@ -5,7 +5,7 @@ import {
 } from './dimensions.js';
 import { assertEntityId, entityNameOf, entityTypeOf } from './entity-id.js';
 import { parseEntityState, stateToJson, type EntityJson } from './entity-json.js';
-import { cloneState, neutralState, type EntityState } from './entity-state.js';
+import { AT_LAST_ACTIVITY, COUNTS, SCORES, cloneState, neutralState, type EntityState } from './entity-state.js';
 import { MS_PER_DAY, type EpochMs } from './time.js';
 
 // Lets the static factories hand a ready state to the constructor without making it public.
@@ -66,20 +66,20 @@ export class EntityTrust {
 
   // --- Scores ------------------------------------------------------------------------------------
 
-  get talent(): number { return this.#s.scores[TALENT]!; }
-  get training(): number { return this.#s.scores[TRAINING]!; }
-  get temperament(): number { return this.#s.scores[TEMPERAMENT]!; }
-  get valuation(): number { return this.#s.scores[VALUATION]!; }
-  get veracity(): number { return this.#s.scores[VERACITY]!; }
-  get validity(): number { return this.#s.scores[VALIDITY]!; }
+  get talent(): number { return this.#s.numbers[SCORES + TALENT]!; }
+  get training(): number { return this.#s.numbers[SCORES + TRAINING]!; }
+  get temperament(): number { return this.#s.numbers[SCORES + TEMPERAMENT]!; }
+  get valuation(): number { return this.#s.numbers[SCORES + VALUATION]!; }
+  get veracity(): number { return this.#s.numbers[SCORES + VERACITY]!; }
+  get validity(): number { return this.#s.numbers[SCORES + VALIDITY]!; }
 
   get t3Average(): number {
-    const s = this.#s.scores;
+    const s = this.#s.numbers;
     return (s[TALENT]! + s[TRAINING]! + s[TEMPERAMENT]!) / 3;
   }
 
   get v3Average(): number {
-    const s = this.#s.scores;
+    const s = this.#s.numbers;
     return (s[VALUATION]! + s[VERACITY]! + s[VALIDITY]!) / 3;
   }
 
@@ -92,12 +92,12 @@ export class EntityTrust {
 
   /** The score of one dimension by name. */
   score(dimension: Dimension): number {
-    return this.#s.scores[DIMENSIONS.indexOf(dimension)]!;
+    return this.#s.numbers[SCORES + DIMENSIONS.indexOf(dimension)]!;
   }
 
   /** How many outcomes or witnesses have moved this dimension. */
   observations(dimension: Dimension): number {
-    return this.#s.counts[DIMENSIONS.indexOf(dimension)]!;
+    return this.#s.numbers[COUNTS + DIMENSIONS.indexOf(dimension)]!;
   }
 
   /** min(1, ln(1 + observations) / ln 10): 0 with no evidence, 1 from 9 observations on. */
@@ -113,7 +113,7 @@ export class EntityTrust {
     const s = this.#own();
     s.actionCount++;
     if (success) s.successCount++;
-    const training = s.scores[TRAINING]!;
+    const training = s.numbers[SCORES + TRAINING]!;
     const d = success ? m * 0.05 * (1 - training) : -m * 0.1 * training;
     this.#apply(TRAINING, d);
     this.#apply(TEMPERAMENT, d * 0.5);
@@ -131,9 +131,9 @@ export class EntityTrust {
     const s = this.#own();
     s.witnessCount++;
     if (!s.witnessedBy.includes(witnessId)) s.witnessedBy = [...s.witnessedBy, witnessId];
-    const temperament = s.scores[TEMPERAMENT]!;
+    const temperament = s.numbers[SCORES + TEMPERAMENT]!;
     this.#apply(TEMPERAMENT, success ? m * 0.03 * (1 - temperament) : -m * 0.05 * temperament);
-    const veracity = s.scores[VERACITY]!;
+    const veracity = s.numbers[SCORES + VERACITY]!;
     this.#apply(VERACITY, success ? m * 0.8 * (1 - veracity) : -m * 0.5 * veracity);
     this.#apply(VALIDITY, 0.01);
     this.#recordActivity(now);
@@ -145,7 +145,7 @@ export class EntityTrust {
     const m = clampMagnitude(magnitude);
     const s = this.#own();
     if (!s.hasWitnessed.includes(targetId)) s.hasWitnessed = [...s.hasWitnessed, targetId];
-    const temperament = s.scores[TEMPERAMENT]!;
+    const temperament = s.numbers[SCORES + TEMPERAMENT]!;
     this.#apply(TEMPERAMENT, (success ? 0.02 : 0.01) * m * (1 - temperament));
     this.#apply(VALUATION, 0.005);
     this.#recordActivity(now);
@@ -163,10 +163,10 @@ export class EntityTrust {
   applyDecay(days: number, rate: number): boolean {
     assertDecayArguments(days, rate);
     if (days <= 0) return false;
-    const { scores } = this.#own();
-    const before = scores[TRAINING]!;
-    decayScores(scores, days, rate);
-    return Math.abs(before - scores[TRAINING]!) > 0.001;
+    const { numbers } = this.#own();
+    const before = numbers[SCORES + TRAINING]!;
+    decayScores(numbers, days, rate);
+    return Math.abs(before - numbers[SCORES + TRAINING]!) > 0.001;
   }
 
   /**
@@ -180,15 +180,11 @@ export class EntityTrust {
     if (lastActivity === null) return false;
     const s = this.#own();
     const days = (now - lastActivity) / MS_PER_DAY - config.graceDays;
-    const { scores } = s;
-    const training = scores[TRAINING]!, temperament = scores[TEMPERAMENT]!;
-    const valuation = scores[VALUATION]!, validity = scores[VALIDITY]!;
-    copyScores(s.scoresAtLastActivity, scores);
-    if (days > 0) decayScores(scores, days, config.ratePerDay);
-    return (
-      training !== scores[TRAINING] || temperament !== scores[TEMPERAMENT] ||
-      valuation !== scores[VALUATION] || validity !== scores[VALIDITY]
-    );
+    const n = s.numbers;
+    const training = n[TRAINING]!, temperament = n[TEMPERAMENT]!, valuation = n[VALUATION]!, validity = n[VALIDITY]!;
+    copySix(n, AT_LAST_ACTIVITY, SCORES);
+    if (days > 0) decayScores(n, days, config.ratePerDay);
+    return training !== n[TRAINING] || temperament !== n[TEMPERAMENT] || valuation !== n[VALUATION] || validity !== n[VALIDITY];
   }
 
   // --- Internals ---------------------------------------------------------------------------------
@@ -203,9 +199,9 @@ export class EntityTrust {
 
   /** Adds `delta` to one dimension, clamped to [0,1]; it counts as an observation even if clamped away. */
   #apply(dimension: number, delta: number): void {
-    const { scores, counts } = this.#s;
-    scores[dimension] = Math.min(1, Math.max(0, scores[dimension]! + delta));
-    counts[dimension]!++;
+    const n = this.#s.numbers;
+    n[SCORES + dimension] = Math.min(1, Math.max(0, n[SCORES + dimension]! + delta));
+    n[COUNTS + dimension]!++;
   }
 
   /** Starts a new decay period from the current scores. */
@@ -215,7 +211,7 @@ export class EntityTrust {
       s.lastActivity = now;
       s.lastActivityText = undefined;
     }
-    copyScores(s.scores, s.scoresAtLastActivity);
+    copySix(s.numbers, SCORES, AT_LAST_ACTIVITY);
   }
 
   /** @internal For stores and import planning: the entity's whole state, for comparison. */
@@ -238,8 +234,9 @@ function adopt(state: EntityState): EntityTrust {
   return new EntityTrust(state.id);
 }
 
-function copyScores(from: readonly number[], to: number[]): void {
-  for (let i = 0; i < 6; i++) to[i] = from[i]!;
+/** Copies six numbers within `n`, from offset `from` to offset `to`. */
+function copySix(n: number[], from: number, to: number): void {
+  for (let i = 0; i < 6; i++) n[to + i] = n[from + i]!;
 }
 
 /** `list` followed by the ids of `more` it lacks (the same array when it lacks none). */
