@@ -56,7 +56,7 @@ export default async function run(bench: Bench): Promise<void> {
         const bundle = await big.store.exportBundle();
         await new MemoryTrustStore({ clock: big.clock }).importBundle(bundle, 'merge');
       }
-    }, { n: 100_000, runs: 5 }),
+    }, { n: 100_000, runs: 9 }),
   });
 
   bench.report({
@@ -67,7 +67,7 @@ export default async function run(bench: Bench): Promise<void> {
         const text = JSON.stringify(await big.store.exportBundle());
         await new MemoryTrustStore({ clock: big.clock }).importBundle(JSON.parse(text), 'merge');
       }
-    }, { n: 100_000, runs: 5 }),
+    }, { n: 100_000, runs: 9 }),
   });
 }
 

@@ -73,6 +73,7 @@ export function parseEntityState(value: unknown, path = ''): EntityState {
 
   return {
     id: id as string,
+    typeAndName: undefined,
     numbers,
     witnessedBy: readIdList(value, path, 'witnessed_by'),
     hasWitnessed: readIdList(value, path, 'has_witnessed'),
@@ -92,10 +93,11 @@ export function parseEntityState(value: unknown, path = ''): EntityState {
 
 export function stateToJson(s: EntityState): EntityJson {
   const n = s.numbers;
+  const [type, name] = typeAndNameOf(s);
   const json: EntityJson = {
     entity_id: s.id,
-    entity_type: entityTypeOf(s.id),
-    entity_name: entityNameOf(s.id),
+    entity_type: type,
+    entity_name: name,
     talent: n[SCORES + TALENT]!,
     training: n[SCORES + TRAINING]!,
     temperament: n[SCORES + TEMPERAMENT]!,
@@ -123,6 +125,10 @@ export function stateToJson(s: EntityState): EntityJson {
 // The documented mapping from the 6-D legacy dimensions, in the order of LEGACY_T3 and LEGACY_V3.
 const t3FromLegacy = (l: number[]): Triple => [l[0]!, (l[1]! + l[2]! + l[3]!) / 3, (l[4]! + l[5]!) / 2];
 const v3FromLegacy = (l: number[]): Triple => [(l[0]! + l[1]!) / 2, l[2]!, (l[3]! + l[4]! + l[5]!) / 3];
+
+export function typeAndNameOf(s: EntityState): readonly [type: string, name: string] {
+  return (s.typeAndName ??= [entityTypeOf(s.id), entityNameOf(s.id)]);
+}
 
 function readTensor(
   o: Record<string, unknown>,

@@ -7,6 +7,8 @@ import type { EpochMs } from './time.js';
  */
 export interface EntityState {
   id: string;
+  /** `entity_type` and `entity_name`, derived from the id when first needed. */
+  typeAndName: readonly [type: string, name: string] | undefined;
   // One plain array of 18 rather than three of 6, or typed arrays: import allocates one per entity,
   // and V8 allocates plain arrays several times faster.
   numbers: number[];
@@ -47,6 +49,7 @@ export const NO_IDS: readonly string[] = Object.freeze([]);
 export function neutralState(id: string, now: EpochMs): EntityState {
   return {
     id,
+    typeAndName: undefined,
     numbers: [0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0, 0, 0, 0, 0, 0, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5],
     witnessedBy: NO_IDS,
     hasWitnessed: NO_IDS,
@@ -67,6 +70,7 @@ export function neutralState(id: string, now: EpochMs): EntityState {
 export function cloneState(s: EntityState): EntityState {
   return {
     id: s.id,
+    typeAndName: s.typeAndName,
     numbers: s.numbers.slice(),
     witnessedBy: s.witnessedBy,
     hasWitnessed: s.hasWitnessed,

@@ -3,8 +3,8 @@ import {
   DIMENSIONS, TALENT, TEMPERAMENT, TRAINING, VALIDITY, VALUATION, VERACITY,
   confidenceOf, trustLevelOf, type Dimension, type TrustLevel,
 } from './dimensions.js';
-import { assertEntityId, entityNameOf, entityTypeOf } from './entity-id.js';
-import { parseEntityState, stateToJson, type EntityJson } from './entity-json.js';
+import { assertEntityId } from './entity-id.js';
+import { parseEntityState, stateToJson, typeAndNameOf, type EntityJson } from './entity-json.js';
 import { AT_LAST_ACTIVITY, COUNTS, SCORES, cloneState, neutralState, type EntityState } from './entity-state.js';
 import { MS_PER_DAY, type EpochMs } from './time.js';
 
@@ -50,8 +50,8 @@ export class EntityTrust {
   // --- Identity and counters -------------------------------------------------------------------
 
   get entityId(): string { return this.#s.id; }
-  get entityType(): string { return entityTypeOf(this.#s.id); }
-  get entityName(): string { return entityNameOf(this.#s.id); }
+  get entityType(): string { return typeAndNameOf(this.#s)[0]; }
+  get entityName(): string { return typeAndNameOf(this.#s)[1]; }
   get actionCount(): number { return this.#s.actionCount; }
   get successCount(): number { return this.#s.successCount; }
   get witnessCount(): number { return this.#s.witnessCount; }

@@ -14,9 +14,17 @@ export const MS_PER_DAY = 86_400_000;
 // missing zone means UTC (the Python plugin sometimes omits it).
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?([Zz]|[+-]\d{2}:\d{2})?$/;
 
+// The last timestamp parsed: an entity's last action and last activity are usually the same text.
+let lastText = '';
+let lastMs: EpochMs | undefined;
+
 /** Parses an RFC 3339 timestamp to epoch ms (sub-millisecond digits are dropped), or undefined. */
 export function parseTimestamp(text: string): EpochMs | undefined {
-  return parseOwnFormat(text) ?? parseRfc3339(text);
+  if (text !== lastText) {
+    lastText = text;
+    lastMs = parseOwnFormat(text) ?? parseRfc3339(text);
+  }
+  return lastMs;
 }
 
 /**
