@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_DECAY, EntityTrust, MS_PER_DAY, TrustFormatError,
-  type Clock, type TrustStore, type TrustStoreOptions,
+  type Clock, type EntityJson, type TrustStore, type TrustStoreOptions,
 } from '../../core/index.js';
 
 /** A clock the test moves by hand. */
@@ -207,7 +207,7 @@ export function describeTrustStoreContract(
         await store.witness('session:old', 'mcp:a', true, 0.5);
         const stored = (await store.get('mcp:a')).toJSON();
         clock.advanceDays(0.5);
-        const newer = new MemoryLike(stored).witnessedBy('session:new').at(clock.now() + 1000);
+        const newer = witnessedCopy(stored, 'session:new', clock.now() + 1000);
         const plan = await store.importBundle([newer], 'merge');
         expect(plan.updated.map((e) => e.entityId)).toEqual(['mcp:a']);
         const merged = await store.get('mcp:a');
@@ -218,7 +218,7 @@ export function describeTrustStoreContract(
       it('merges: an older incoming entity only adds its witnesses', async () => {
         await store.update('mcp:a', true, 1);
         const stored = (await store.get('mcp:a')).toJSON();
-        const older = new MemoryLike(stored).witnessedBy('session:x').at(clock.now() - MS_PER_DAY);
+        const older = witnessedCopy(stored, 'session:x', clock.now() - MS_PER_DAY);
         older.training = 0.01;
         const plan = await store.importBundle({ format: 'web4-trust-store', version: 1, exported_at: '2026-01-01T00:00:00Z', entities: [older] });
         expect(plan.updated).toHaveLength(1);
@@ -268,16 +268,9 @@ export function describeTrustStoreContract(
   });
 }
 
-/** Edits an entity's JSON for import tests. */
-class MemoryLike {
-  constructor(private readonly json: ReturnType<EntityTrust['toJSON']>) {}
-  witnessedBy(id: string): this {
-    this.json.witnessed_by = [id];
-    return this;
-  }
-  at(ms: number): ReturnType<EntityTrust['toJSON']> & { training: number } {
-    const entity = EntityTrust.fromJSON({ ...this.json, last_activity: new Date(ms).toISOString() });
-    entity.receiveWitness(this.json.witnessed_by[0]!, true, 1, ms);
-    return entity.toJSON();
-  }
+/** Another copy of a stored entity, in which `witnessId` witnessed it at `at` (epoch ms): for imports. */
+function witnessedCopy(stored: EntityJson, witnessId: string, at: number): EntityJson {
+  const entity = EntityTrust.fromJSON({ ...stored, witnessed_by: [], last_activity: new Date(at).toISOString() });
+  entity.receiveWitness(witnessId, true, 1, at);
+  return entity.toJSON();
 }
