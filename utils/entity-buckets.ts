@@ -26,6 +26,21 @@ export interface EntityBucket {
 export interface SummaryBucket {
   bucket: number;
   summaries: EntitySummary[];
+  /**
+   * The ids of the rows at low or minimal trust. A multi-entry index on it has one key per such
+   * entity, so the badge's count is one index count, without reading any row.
+   */
+  low_trust: string[];
+}
+
+/** The summary bucket record of `summaries`. */
+export function summaryBucket(bucket: number, summaries: EntitySummary[]): SummaryBucket {
+  return { bucket, summaries, low_trust: summaries.filter(isLowTrust).map((row) => row.entity_id) };
+}
+
+/** Low or minimal trust: what the badge counts. */
+export function isLowTrust(row: EntitySummary): boolean {
+  return row.t3_average < 0.4;
 }
 
 /** The bucket of an entity id: FNV-1a (32-bit) over its UTF-16 code units, modulo `BUCKET_COUNT`. */
@@ -141,7 +156,7 @@ export class BucketSet<S extends Stores> {
         writes.add(this.#summaryStore.delete(bucket));
       } else {
         writes.add(this.#entityStore.put({ bucket, entities }));
-        writes.add(this.#summaryStore.put({ bucket, summaries: [...summaries.values()] }));
+        writes.add(this.#summaryStore.put(summaryBucket(bucket, [...summaries.values()])));
       }
     }
     this.#changed.clear();

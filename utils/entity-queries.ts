@@ -58,8 +58,6 @@ async function allRows(db: TrustDb): Promise<EntitySummary[]> {
 }
 
 /** How many entities are at `low` or `minimal` trust (t3_average < 0.4). */
-export async function countLowTrust(db: TrustDb): Promise<number> {
-  let count = 0;
-  for (const row of await allRows(db)) if (row.t3_average < 0.4) count++;
-  return count;
+export function countLowTrust(db: TrustDb): Promise<number> {
+  return db.countFromIndex('summary-buckets', 'low-trust');
 }

@@ -3,7 +3,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { EntityTrust, type DecayConfig } from '@/core/index.js';
 import type { Settings, SweepResult, TrustEvent } from './api-types.js';
-import { BUCKET_COUNT, bucketOf, type EntityBucket, type SummaryBucket } from './entity-buckets.js';
+import { BUCKET_COUNT, bucketOf, summaryBucket, type EntityBucket, type SummaryBucket } from './entity-buckets.js';
 import { toRecord, type EntityRecord } from './entity-record.js';
 import type { EntitySummary } from './api-types.js';
 
@@ -44,6 +44,7 @@ export interface TrustDbSchema extends DBSchema {
   'summary-buckets': {
     key: number;
     value: SummaryBucket;
+    indexes: { 'low-trust': string };
   };
   events: {
     key: number;
@@ -84,11 +85,13 @@ export const UPGRADES: readonly ((db: TrustDb, tx: UpgradeTransaction) => Promis
     }
   },
   // 3: entities grouped into buckets by a hash of their id (see entity-buckets.ts): each bucket's
-  //    entity texts in `entity-buckets`, its list rows in `summary-buckets`. A saved sweep cursor
+  //    entity texts in `entity-buckets`, its list rows in `summary-buckets` (with a multi-entry
+  //    index of the low-trust ids, for the badge). A saved sweep cursor
   //    counted entity ids, so it is dropped (the next sweep starts over).
   async (db, tx) => {
     db.createObjectStore('entity-buckets', { keyPath: 'bucket' });
-    db.createObjectStore('summary-buckets', { keyPath: 'bucket' });
+    const summaries = db.createObjectStore('summary-buckets', { keyPath: 'bucket' });
+    summaries.createIndex('low-trust', 'low_trust', { multiEntry: true });
     const texts = Array.from({ length: BUCKET_COUNT }, () => ({} as Record<string, string>));
     const rows = Array.from({ length: BUCKET_COUNT }, (): EntitySummary[] => []);
     for (const record of await tx.objectStore('entities').getAll()) {
@@ -103,7 +106,7 @@ export const UPGRADES: readonly ((db: TrustDb, tx: UpgradeTransaction) => Promis
     for (let bucket = 0; bucket < BUCKET_COUNT; bucket++) {
       if (rows[bucket]!.length === 0) continue;
       writes.push(tx.objectStore('entity-buckets').put({ bucket, entities: texts[bucket]! }));
-      writes.push(tx.objectStore('summary-buckets').put({ bucket, summaries: rows[bucket]! }));
+      writes.push(tx.objectStore('summary-buckets').put(summaryBucket(bucket, rows[bucket]!)));
     }
     writes.push(tx.objectStore('meta').delete('sweep-cursor'));
     await Promise.all(writes);
