@@ -3,11 +3,11 @@
 // entities in one record instead of 100 records is what makes 100,000-entity imports and sweeps fast.
 // Each bucket has two records: the entities' JSON texts, and their list rows (so that the popup
 // never reads the texts).
+import type { IDBPObjectStore, StoreNames } from 'idb';
 import { EntityTrust } from '@/core/index.js';
 import type { EntitySummary } from './api-types.js';
-import { PendingWrites } from './transaction.js';
+import type { PendingWrites } from './transaction.js';
 import type { TrustDbSchema } from './trust-db.js';
-import type { IDBPObjectStore, StoreNames } from 'idb';
 
 /**
  * Buckets per store. 1024 puts 100,000 entities ~100 to a bucket (a ~100–200 KB record): few
@@ -86,6 +86,7 @@ export class BucketSet<S extends Stores> {
   readonly #summaryStore: WritableStore<S, 'summary-buckets'>;
   readonly #loaded = new Map<number, LoadedBucket>();
   readonly #changed = new Set<number>();
+  #lowTrustChanged = false;
 
   constructor(entityStore: WritableStore<S, 'entity-buckets'>, summaryStore: WritableStore<S, 'summary-buckets'>) {
     this.#entityStore = entityStore;
@@ -129,11 +130,19 @@ export class BucketSet<S extends Stores> {
     return text === undefined ? undefined : parseEntity(text);
   }
 
+  /** Whether a change so far moved an entity into or out of low trust (what the badge counts). */
+  get lowTrustChanged(): boolean {
+    return this.#lowTrustChanged;
+  }
+
   put(entity: EntityTrust): void {
     const id = entity.entityId;
     const bucket = this.#bucket(id);
+    const before = bucket.summaries.get(id);
+    const row = summaryOf(entity);
+    if ((before !== undefined && isLowTrust(before)) !== isLowTrust(row)) this.#lowTrustChanged = true;
     bucket.entities[id] = JSON.stringify(entity.toJSON());
-    bucket.summaries.set(id, summaryOf(entity));
+    bucket.summaries.set(id, row);
     this.#changed.add(bucketOf(id));
   }
 
@@ -141,6 +150,7 @@ export class BucketSet<S extends Stores> {
   delete(entityId: string): boolean {
     const bucket = this.#bucket(entityId);
     if (!(entityId in bucket.entities)) return false;
+    if (isLowTrust(bucket.summaries.get(entityId)!)) this.#lowTrustChanged = true;
     delete bucket.entities[entityId];
     bucket.summaries.delete(entityId);
     this.#changed.add(bucketOf(entityId));

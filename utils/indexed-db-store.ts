@@ -1,5 +1,6 @@
 // The core's TrustStore on IndexedDB: one transaction per logical operation, each change logged in
 // the same transaction as the change itself.
+import type { StoreNames } from 'idb';
 import {
   DEFAULT_DECAY, EntityTrust, assertDecayConfig, assertEntityId, assertMagnitude, assertWitnessIds,
   buildWitnessingChain, compareIds, createBundle, planImportOrThrow, recordOutcome, recordWitness, systemClock,
@@ -8,17 +9,15 @@ import {
 } from '@/core/index.js';
 import type { SweepResult } from './api-types.js';
 import { runSweep } from './decay-sweep.js';
-import { BucketSet, bucketOf, parseEntity } from './entity-buckets.js';
+import { BucketSet, bucketOf, parseEntity, type SummaryBucket } from './entity-buckets.js';
 import { DEFAULT_EVENT_LOG_CAP, appendEvent, type NewEvent, type WritableEvents } from './event-log.js';
 import { PendingWrites, inTransaction } from './transaction.js';
 import type { TrustDb, TrustDbSchema } from './trust-db.js';
-import type { IDBPTransaction, StoreNames } from 'idb';
-import type { SummaryBucket } from './entity-buckets.js';
 
 type Stores = ArrayLike<StoreNames<TrustDbSchema>>;
-const BUCKET_STORES = ['entity-buckets', 'summary-buckets'] as const;
 const WRITE_STORES = ['entity-buckets', 'summary-buckets', 'events'] as const;
 
+/** How many entities the summary buckets list. */
 function countRows(buckets: SummaryBucket[]): number {
   let count = 0;
   for (const { summaries } of buckets) count += summaries.length;
@@ -28,6 +27,8 @@ function countRows(buckets: SummaryBucket[]): number {
 export interface IndexedDbTrustStoreOptions extends TrustStoreOptions {
   /** How many events the log keeps (the oldest go first). */
   eventLogCap?: number;
+  /** Called after a committed change that moved entities into or out of low trust (the badge's count). */
+  onLowTrustChange?: () => void;
 }
 
 export interface ImportProgressStep {
@@ -49,13 +50,18 @@ export class IndexedDbTrustStore implements TrustStore {
   readonly #clock: Clock;
   readonly #decay: DecayConfig;
   readonly #eventLogCap: number;
+  readonly #onLowTrustChange: (() => void) | undefined;
 
-  constructor(db: TrustDb, { clock = systemClock, decay = DEFAULT_DECAY, eventLogCap = DEFAULT_EVENT_LOG_CAP }: IndexedDbTrustStoreOptions = {}) {
+  constructor(
+    db: TrustDb,
+    { clock = systemClock, decay = DEFAULT_DECAY, eventLogCap = DEFAULT_EVENT_LOG_CAP, onLowTrustChange }: IndexedDbTrustStoreOptions = {},
+  ) {
     assertDecayConfig(decay);
     this.#db = db;
     this.#clock = clock;
     this.#decay = { ...decay };
     this.#eventLogCap = eventLogCap;
+    this.#onLowTrustChange = onLowTrustChange;
   }
 
   async get(entityId: string): Promise<EntityTrust> {
@@ -69,9 +75,7 @@ export class IndexedDbTrustStore implements TrustStore {
   }
 
   async save(entity: EntityTrust): Promise<void> {
-    const tx = this.#db.transaction(BUCKET_STORES, 'readwrite');
-    await inTransaction(tx, async () => {
-      const buckets = this.#buckets(tx);
+    await this.#change('default', async (buckets) => {
       await buckets.loadFor([entity.entityId]);
       buckets.put(entity);
       await this.#write(buckets);
@@ -80,12 +84,10 @@ export class IndexedDbTrustStore implements TrustStore {
 
   async delete(entityId: string): Promise<boolean> {
     assertEntityId(entityId);
-    const tx = this.#db.transaction(WRITE_STORES, 'readwrite', { durability: 'strict' });
-    return inTransaction(tx, async () => {
-      const buckets = this.#buckets(tx);
+    return this.#change('strict', async (buckets, events) => {
       await buckets.loadFor([entityId]);
       if (!buckets.delete(entityId)) return false;
-      await this.#write(buckets, this.#log(tx.objectStore('events'), 'delete', [entityId], {}));
+      await this.#write(buckets, this.#log(events, 'delete', [entityId], {}));
       return true;
     });
   }
@@ -94,12 +96,10 @@ export class IndexedDbTrustStore implements TrustStore {
   async reset(entityId: string): Promise<EntityTrust> {
     assertEntityId(entityId);
     const fresh = new EntityTrust(entityId, this.#clock.now());
-    const tx = this.#db.transaction(WRITE_STORES, 'readwrite', { durability: 'strict' });
-    await inTransaction(tx, async () => {
-      const buckets = this.#buckets(tx);
+    await this.#change('strict', async (buckets, events) => {
       await buckets.loadFor([entityId]);
       buckets.put(fresh);
-      await this.#write(buckets, this.#log(tx.objectStore('events'), 'reset', [entityId], {}));
+      await this.#write(buckets, this.#log(events, 'reset', [entityId], {}));
     });
     return fresh;
   }
@@ -107,7 +107,7 @@ export class IndexedDbTrustStore implements TrustStore {
   /** Deletes every entity and the whole event log, then logs that; resolves to how many entities there were. */
   async deleteAll(): Promise<number> {
     const tx = this.#db.transaction([...WRITE_STORES, 'meta'], 'readwrite', { durability: 'strict' });
-    return inTransaction(tx, async () => {
+    const count = await inTransaction(tx, async () => {
       const summaries = tx.objectStore('summary-buckets');
       const count = countRows(await summaries.getAll());
       await Promise.all([
@@ -117,6 +117,8 @@ export class IndexedDbTrustStore implements TrustStore {
       await this.#log(tx.objectStore('events'), 'delete', [], { all: true, entities: count });
       return count;
     });
+    if (count > 0) this.#onLowTrustChange?.();
+    return count;
   }
 
   async exists(entityId: string): Promise<boolean> {
@@ -141,14 +143,12 @@ export class IndexedDbTrustStore implements TrustStore {
     assertMagnitude(magnitude);
     const now = this.#clock.now();
     // Relaxed: an outcome is one small event; waiting for the disk on each would cap the rate.
-    const tx = this.#db.transaction(WRITE_STORES, 'readwrite', { durability: 'relaxed' });
-    return inTransaction(tx, async () => {
-      const buckets = this.#buckets(tx);
+    return this.#change('relaxed', async (buckets, events) => {
       await buckets.loadFor([entityId]);
       const entity = buckets.get(entityId) ?? new EntityTrust(entityId, now);
       recordOutcome(entity, success, magnitude, now, this.#decay);
       buckets.put(entity);
-      await this.#write(buckets, this.#log(tx.objectStore('events'), 'outcome', [entityId], { success, magnitude }, now));
+      await this.#write(buckets, this.#log(events, 'outcome', [entityId], { success, magnitude }, now));
       return entity;
     });
   }
@@ -159,9 +159,7 @@ export class IndexedDbTrustStore implements TrustStore {
     assertWitnessIds(witnessId, targetId);
     assertMagnitude(magnitude);
     const now = this.#clock.now();
-    const tx = this.#db.transaction(WRITE_STORES, 'readwrite', { durability: 'relaxed' });
-    return inTransaction(tx, async () => {
-      const buckets = this.#buckets(tx);
+    return this.#change('relaxed', async (buckets, events) => {
       await buckets.loadFor([witnessId, targetId]);
       const witness = buckets.get(witnessId) ?? new EntityTrust(witnessId, now);
       const target = witnessId === targetId ? witness : buckets.get(targetId) ?? new EntityTrust(targetId, now);
@@ -169,7 +167,7 @@ export class IndexedDbTrustStore implements TrustStore {
       buckets.put(witness);
       if (target !== witness) buckets.put(target);
       const ids = witnessId === targetId ? [witnessId] : [witnessId, targetId];
-      await this.#write(buckets, this.#log(tx.objectStore('events'), 'witness', ids, { witness_id: witnessId, target_id: targetId, success, magnitude }, now));
+      await this.#write(buckets, this.#log(events, 'witness', ids, { witness_id: witnessId, target_id: targetId, success, magnitude }, now));
       return [witness.clone(), target.clone()];
     });
   }
@@ -210,9 +208,7 @@ export class IndexedDbTrustStore implements TrustStore {
     if (dryRun) return planImportOrThrow((await this.#allTexts()).map(parseEntity), input, mode);
     // Plan and apply in one transaction, so that no change can slip in between; strict durability,
     // so that an import reported as done survives a crash.
-    const tx = this.#db.transaction(WRITE_STORES, 'readwrite', { durability: 'strict' });
-    return inTransaction(tx, async () => {
-      const buckets = this.#buckets(tx);
+    return this.#change('strict', async (buckets, events) => {
       await buckets.loadAll();
       const stored = [...buckets.texts()].map(([, text]) => parseEntity(text));
       onProgress?.({ phase: 'plan', done: 0, total: stored.length });
@@ -227,7 +223,7 @@ export class IndexedDbTrustStore implements TrustStore {
       for (const entity of plan.added) { buckets.put(entity); tick(); }
       for (const entity of plan.updated) { buckets.put(entity); tick(); }
       for (const id of plan.removed) { buckets.delete(id); tick(); }
-      await this.#write(buckets, this.#log(tx.objectStore('events'), 'import', [], {
+      await this.#write(buckets, this.#log(events, 'import', [], {
         mode, added: plan.added.length, updated: plan.updated.length, unchanged: plan.unchanged.length,
         removed: plan.removed.length, rejected: plan.rejected.length,
       }));
@@ -243,8 +239,19 @@ export class IndexedDbTrustStore implements TrustStore {
     return entries.map(([, text]) => text);
   }
 
-  #buckets<S extends typeof BUCKET_STORES | typeof WRITE_STORES>(tx: IDBPTransaction<TrustDbSchema, S, 'readwrite'>): BucketSet<S> {
-    return new BucketSet(tx.objectStore('entity-buckets'), tx.objectStore('summary-buckets'));
+  /**
+   * Runs `body` on the buckets (and the event log) in one read-write transaction; after the commit,
+   * tells `onLowTrustChange` if an entity moved into or out of low trust.
+   */
+  async #change<T>(
+    durability: IDBTransactionDurability,
+    body: (buckets: BucketSet<typeof WRITE_STORES>, events: WritableEvents<typeof WRITE_STORES>) => Promise<T>,
+  ): Promise<T> {
+    const tx = this.#db.transaction(WRITE_STORES, 'readwrite', { durability });
+    const buckets = new BucketSet(tx.objectStore('entity-buckets'), tx.objectStore('summary-buckets'));
+    const result = await inTransaction(tx, () => body(buckets, tx.objectStore('events')));
+    if (buckets.lowTrustChanged) this.#onLowTrustChange?.();
+    return result;
   }
 
   /** Writes the changed buckets, together with `alsoPending` (the event). */
