@@ -18,7 +18,7 @@ export interface BackgroundServices {
   clock: Clock;
   /** When this background started (epoch ms). */
   startedAt: number;
-  /** The store changed (refresh the badge). */
+  /** The number of entities at low or minimal trust may have changed (refresh the badge). */
   changed: () => void;
   /** The settings changed (reschedule the alarm if the period did). */
   settingsChanged: (next: Settings, previous: Settings) => Promise<void>;
@@ -96,19 +96,16 @@ const HANDLERS: { [K in ApiCall]: Handler<K> } = {
 
   async recordOutcome({ id, success, magnitude }, services) {
     const entity = await (await openStore(services)).update(id, success, magnitude);
-    services.changed();
     return entity.toJSON();
   },
 
   async recordWitness({ witnessId, targetId, success, magnitude }, services) {
     const [witness, target] = await (await openStore(services)).witness(witnessId, targetId, success, magnitude);
-    services.changed();
     return { witness: witness.toJSON(), target: target.toJSON() };
   },
 
   async deleteEntity({ id }, services) {
     if (!(await (await openStore(services)).delete(id))) throw notFound(id);
-    services.changed();
     return { deleted: true as const };
   },
 
@@ -116,13 +113,11 @@ const HANDLERS: { [K in ApiCall]: Handler<K> } = {
     const store = await openStore(services);
     if (!(await store.exists(id))) throw notFound(id);
     const fresh = await store.reset(id);
-    services.changed();
     return fresh.toJSON();
   },
 
   async deleteAll(_request, services) {
     const deleted = await (await openStore(services)).deleteAll();
-    services.changed();
     return { deleted };
   },
 
@@ -148,7 +143,6 @@ const HANDLERS: { [K in ApiCall]: Handler<K> } = {
     });
     if (!dryRun) {
       services.importProgress({ phase: 'done', done: 1, total: 1 });
-      services.changed();
     }
     return importSummary(plan, !dryRun);
   },
@@ -231,7 +225,11 @@ function cachedSettings(db: TrustDb): Promise<Settings> {
 async function openStore(services: BackgroundServices): Promise<IndexedDbTrustStore> {
   const db = await services.db();
   const settings = await cachedSettings(db);
-  return new IndexedDbTrustStore(db, { clock: services.clock, decay: decayConfigOf(settings), eventLogCap: settings.eventLogCap });
+  return new IndexedDbTrustStore(db, {
+    clock: services.clock, decay: decayConfigOf(settings), eventLogCap: settings.eventLogCap,
+    // Only changes to the badge's count refresh it: an outcome that leaves it as it is costs no read.
+    onLowTrustChange: services.changed,
+  });
 }
 
 function notFound(id: string): ApiFailure {

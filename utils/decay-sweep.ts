@@ -1,14 +1,15 @@
 // The decay sweep: brings every stored entity to its decayed state at one moment, in bounded
-// batches. The cursor is saved with each batch, so a sweep cut short by a stopped worker resumes
-// where it was on the next wake instead of starting over.
+// batches of buckets. The cursor (the next bucket) is saved with each batch, so a sweep cut short by
+// a stopped worker resumes where it was on the next wake instead of starting over.
 import { assertDecayConfig, type DecayConfig, type EpochMs } from '@/core/index.js';
 import type { SweepResult } from './api-types.js';
-import { fromRecord, toRecord } from './entity-record.js';
+import { BUCKET_COUNT, BucketSet, parseEntity } from './entity-buckets.js';
 import { appendEvent } from './event-log.js';
 import { PendingWrites, inTransaction } from './transaction.js';
 import type { SweepCursor, TrustDb } from './trust-db.js';
 
-export const SWEEP_BATCH_SIZE = 5000;
+/** Buckets per batch: ~6,400 entities per transaction with 100,000 entities. */
+export const SWEEP_BATCH_BUCKETS = 64;
 
 export interface SweepOptions {
   /** The moment to decay to (ignored when resuming: a sweep keeps its moment). */
@@ -17,6 +18,7 @@ export interface SweepOptions {
   /** Continue a saved, unfinished sweep if there is one (the alarm does; an explicit sweep does not). */
   resume: boolean;
   eventLogCap: number;
+  /** Buckets per batch. */
   batchSize?: number;
   /** Where `finished_at` comes from. */
   clockNow?: () => EpochMs;
@@ -26,34 +28,35 @@ export interface SweepOptions {
 
 /** Runs (or resumes) a sweep to its end and returns its summary, which is also logged and saved. */
 export async function runSweep(db: TrustDb, options: SweepOptions): Promise<SweepResult> {
-  const { eventLogCap, batchSize = SWEEP_BATCH_SIZE, clockNow = () => Date.now(), onBatch } = options;
+  const { eventLogCap, batchSize = SWEEP_BATCH_BUCKETS, clockNow = () => Date.now(), onBatch } = options;
   assertDecayConfig(options.config);
   const saved = options.resume ? ((await db.get('meta', 'sweep-cursor')) as SweepCursor | undefined) : undefined;
   const state: SweepCursor = saved ?? {
-    now: options.now, config: { ...options.config }, started_at: clockNow(), after: null, scanned: 0, changed: 0, busy_ms: 0,
+    now: options.now, config: { ...options.config }, started_at: clockNow(), next_bucket: 0, scanned: 0, changed: 0, busy_ms: 0,
   };
 
   for (;;) {
     const started = performance.now();
     // Relaxed: a batch lost to a crash is simply swept again on the next run.
-    const tx = db.transaction(['entities', 'events', 'meta'], 'readwrite', { durability: 'relaxed' });
+    const tx = db.transaction(['entity-buckets', 'summary-buckets', 'events', 'meta'], 'readwrite', { durability: 'relaxed' });
     const result = await inTransaction(tx, async () => {
-      const entities = tx.objectStore('entities');
-      const range = state.after === null ? undefined : IDBKeyRange.lowerBound(state.after, true);
-      const records = await entities.getAll(range, batchSize);
-      const writes = new PendingWrites();
-      for (const record of records) {
-        const entity = fromRecord(record);
+      const buckets = new BucketSet(tx.objectStore('entity-buckets'), tx.objectStore('summary-buckets'));
+      const end = Math.min(state.next_bucket + batchSize, BUCKET_COUNT);
+      await buckets.loadRange(state.next_bucket, end);
+      for (const [, text] of buckets.texts()) {
+        const entity = parseEntity(text);
         if (entity.decayTo(state.now, state.config)) {
-          writes.add(entities.put(toRecord(entity)));
+          buckets.put(entity);
           state.changed++;
         }
+        state.scanned++;
       }
-      state.scanned += records.length;
-      state.after = records.at(-1)?.entity_id ?? state.after;
+      const writes = new PendingWrites();
+      buckets.write(writes);
+      state.next_bucket = end;
       state.busy_ms += performance.now() - started;
       const meta = tx.objectStore('meta');
-      if (records.length === batchSize) {
+      if (end < BUCKET_COUNT) {
         writes.add(meta.put({ ...state }, 'sweep-cursor'));
         await writes.all();
         return undefined;

@@ -1,5 +1,6 @@
-// How an entity is stored in IndexedDB: the core's JSON plus the derived fields the popup's indexes
-// and rows need, so that a list page never has to parse entity JSON.
+// How schema 2 stored an entity in IndexedDB (one record per entity): the core's JSON plus the
+// derived fields the popup's indexes and rows needed. Only upgrade steps 2 and 3 use it now; since
+// schema 3 entities live in buckets (entity-buckets.ts).
 import { EntityTrust } from '@/core/index.js';
 import type { EntitySummary } from './api-types.js';
 
@@ -30,21 +31,5 @@ export function toRecord(entity: EntityTrust): EntityRecord {
     trust_key: -t3,
     recent_key: lastActivity === null ? Infinity : -lastActivity,
     entity: JSON.stringify(entity.toJSON()),
-  };
-}
-
-/** The stored entity. */
-export function fromRecord(record: Pick<EntityRecord, 'entity'>): EntityTrust {
-  return EntityTrust.fromJSON(JSON.parse(record.entity));
-}
-
-export function toSummary(record: EntityRecord): EntitySummary {
-  return {
-    entity_id: record.entity_id,
-    entity_type: record.entity_type,
-    t3_average: record.t3_average,
-    v3_average: record.v3_average,
-    trust_level: record.trust_level,
-    last_activity: record.last_activity,
   };
 }

@@ -1,21 +1,34 @@
 // The core's TrustStore on IndexedDB: one transaction per logical operation, each change logged in
 // the same transaction as the change itself.
+import type { StoreNames } from 'idb';
 import {
   DEFAULT_DECAY, EntityTrust, assertDecayConfig, assertEntityId, assertMagnitude, assertWitnessIds,
-  buildWitnessingChain, createBundle, planImportOrThrow, recordOutcome, recordWitness, systemClock,
+  buildWitnessingChain, compareIds, createBundle, planImportOrThrow, recordOutcome, recordWitness, systemClock,
   type Clock, type DecayConfig, type EntityFilter, type EpochMs, type ImportMode, type ImportPlan,
   type SweepSummary, type TrustBundle, type TrustStore, type TrustStoreOptions, type WitnessingChain,
 } from '@/core/index.js';
 import type { SweepResult } from './api-types.js';
 import { runSweep } from './decay-sweep.js';
-import { fromRecord, toRecord } from './entity-record.js';
+import { BucketSet, bucketOf, parseEntity, type SummaryBucket } from './entity-buckets.js';
 import { DEFAULT_EVENT_LOG_CAP, appendEvent, type NewEvent, type WritableEvents } from './event-log.js';
 import { PendingWrites, inTransaction } from './transaction.js';
-import type { TrustDb } from './trust-db.js';
+import type { TrustDb, TrustDbSchema } from './trust-db.js';
+
+type Stores = ArrayLike<StoreNames<TrustDbSchema>>;
+const WRITE_STORES = ['entity-buckets', 'summary-buckets', 'events'] as const;
+
+/** How many entities the summary buckets list. */
+function countRows(buckets: SummaryBucket[]): number {
+  let count = 0;
+  for (const { summaries } of buckets) count += summaries.length;
+  return count;
+}
 
 export interface IndexedDbTrustStoreOptions extends TrustStoreOptions {
   /** How many events the log keeps (the oldest go first). */
   eventLogCap?: number;
+  /** Called after a committed change that moved entities into or out of low trust (the badge's count). */
+  onLowTrustChange?: () => void;
 }
 
 export interface ImportProgressStep {
@@ -37,13 +50,18 @@ export class IndexedDbTrustStore implements TrustStore {
   readonly #clock: Clock;
   readonly #decay: DecayConfig;
   readonly #eventLogCap: number;
+  readonly #onLowTrustChange: (() => void) | undefined;
 
-  constructor(db: TrustDb, { clock = systemClock, decay = DEFAULT_DECAY, eventLogCap = DEFAULT_EVENT_LOG_CAP }: IndexedDbTrustStoreOptions = {}) {
+  constructor(
+    db: TrustDb,
+    { clock = systemClock, decay = DEFAULT_DECAY, eventLogCap = DEFAULT_EVENT_LOG_CAP, onLowTrustChange }: IndexedDbTrustStoreOptions = {},
+  ) {
     assertDecayConfig(decay);
     this.#db = db;
     this.#clock = clock;
     this.#decay = { ...decay };
     this.#eventLogCap = eventLogCap;
+    this.#onLowTrustChange = onLowTrustChange;
   }
 
   async get(entityId: string): Promise<EntityTrust> {
@@ -52,21 +70,24 @@ export class IndexedDbTrustStore implements TrustStore {
 
   async getExisting(entityId: string): Promise<EntityTrust | undefined> {
     assertEntityId(entityId);
-    const record = await this.#db.get('entities', entityId);
-    return record && fromRecord(record);
+    const text = (await this.#db.get('entity-buckets', bucketOf(entityId)))?.entities[entityId];
+    return text === undefined ? undefined : parseEntity(text);
   }
 
   async save(entity: EntityTrust): Promise<void> {
-    await this.#db.put('entities', toRecord(entity));
+    await this.#change('default', async (buckets) => {
+      await buckets.loadFor([entity.entityId]);
+      buckets.put(entity);
+      await this.#write(buckets);
+    });
   }
 
   async delete(entityId: string): Promise<boolean> {
     assertEntityId(entityId);
-    const tx = this.#db.transaction(['entities', 'events'], 'readwrite', { durability: 'strict' });
-    return inTransaction(tx, async () => {
-      const entities = tx.objectStore('entities');
-      if ((await entities.count(entityId)) === 0) return false;
-      await Promise.all([entities.delete(entityId), this.#log(tx.objectStore('events'), 'delete', [entityId], {})]);
+    return this.#change('strict', async (buckets, events) => {
+      await buckets.loadFor([entityId]);
+      if (!buckets.delete(entityId)) return false;
+      await this.#write(buckets, this.#log(events, 'delete', [entityId], {}));
       return true;
     });
   }
@@ -75,38 +96,46 @@ export class IndexedDbTrustStore implements TrustStore {
   async reset(entityId: string): Promise<EntityTrust> {
     assertEntityId(entityId);
     const fresh = new EntityTrust(entityId, this.#clock.now());
-    const tx = this.#db.transaction(['entities', 'events'], 'readwrite', { durability: 'strict' });
-    await inTransaction(tx, async () => {
-      await Promise.all([tx.objectStore('entities').put(toRecord(fresh)), this.#log(tx.objectStore('events'), 'reset', [entityId], {})]);
+    await this.#change('strict', async (buckets, events) => {
+      await buckets.loadFor([entityId]);
+      buckets.put(fresh);
+      await this.#write(buckets, this.#log(events, 'reset', [entityId], {}));
     });
     return fresh;
   }
 
   /** Deletes every entity and the whole event log, then logs that; resolves to how many entities there were. */
   async deleteAll(): Promise<number> {
-    const tx = this.#db.transaction(['entities', 'events', 'meta'], 'readwrite', { durability: 'strict' });
-    return inTransaction(tx, async () => {
-      const entities = tx.objectStore('entities');
-      const count = await entities.count();
-      await Promise.all([entities.clear(), tx.objectStore('events').clear(), tx.objectStore('meta').delete('sweep-cursor')]);
+    const tx = this.#db.transaction([...WRITE_STORES, 'meta'], 'readwrite', { durability: 'strict' });
+    const count = await inTransaction(tx, async () => {
+      const summaries = tx.objectStore('summary-buckets');
+      const count = countRows(await summaries.getAll());
+      await Promise.all([
+        tx.objectStore('entity-buckets').clear(), summaries.clear(), tx.objectStore('events').clear(),
+        tx.objectStore('meta').delete('sweep-cursor'),
+      ]);
       await this.#log(tx.objectStore('events'), 'delete', [], { all: true, entities: count });
       return count;
     });
+    if (count > 0) this.#onLowTrustChange?.();
+    return count;
   }
 
   async exists(entityId: string): Promise<boolean> {
-    return (await this.#db.count('entities', entityId)) > 0;
+    return (await this.getExisting(entityId)) !== undefined;
   }
 
   async list({ type }: EntityFilter = {}): Promise<EntityTrust[]> {
-    const records = type === undefined
-      ? await this.#db.getAll('entities')
-      : await this.#db.getAllFromIndex('entities', 'type', type);
-    return records.map(fromRecord);
+    const entities = (await this.#allTexts(true)).map(parseEntity);
+    return type === undefined ? entities : entities.filter((entity) => entity.entityType === type);
   }
 
   async count({ type }: EntityFilter = {}): Promise<number> {
-    return type === undefined ? this.#db.count('entities') : this.#db.countFromIndex('entities', 'type', type);
+    const buckets = await this.#db.getAll('summary-buckets');
+    if (type === undefined) return countRows(buckets);
+    let count = 0;
+    for (const { summaries } of buckets) for (const row of summaries) if (row.entity_type === type) count++;
+    return count;
   }
 
   async update(entityId: string, success: boolean, magnitude: number): Promise<EntityTrust> {
@@ -114,15 +143,12 @@ export class IndexedDbTrustStore implements TrustStore {
     assertMagnitude(magnitude);
     const now = this.#clock.now();
     // Relaxed: an outcome is one small event; waiting for the disk on each would cap the rate.
-    const tx = this.#db.transaction(['entities', 'events'], 'readwrite', { durability: 'relaxed' });
-    return inTransaction(tx, async () => {
-      const entities = tx.objectStore('entities');
-      const entity = this.#fromRecord(await entities.get(entityId), entityId, now);
+    return this.#change('relaxed', async (buckets, events) => {
+      await buckets.loadFor([entityId]);
+      const entity = buckets.get(entityId) ?? new EntityTrust(entityId, now);
       recordOutcome(entity, success, magnitude, now, this.#decay);
-      await Promise.all([
-        entities.put(toRecord(entity)),
-        this.#log(tx.objectStore('events'), 'outcome', [entityId], { success, magnitude }, now),
-      ]);
+      buckets.put(entity);
+      await this.#write(buckets, this.#log(events, 'outcome', [entityId], { success, magnitude }, now));
       return entity;
     });
   }
@@ -133,26 +159,27 @@ export class IndexedDbTrustStore implements TrustStore {
     assertWitnessIds(witnessId, targetId);
     assertMagnitude(magnitude);
     const now = this.#clock.now();
-    const tx = this.#db.transaction(['entities', 'events'], 'readwrite', { durability: 'relaxed' });
-    return inTransaction(tx, async () => {
-      const entities = tx.objectStore('entities');
-      const [witnessRecord, targetRecord] = await Promise.all([entities.get(witnessId), entities.get(targetId)]);
-      const witness = this.#fromRecord(witnessRecord, witnessId, now);
-      const target = witnessId === targetId ? witness : this.#fromRecord(targetRecord, targetId, now);
+    return this.#change('relaxed', async (buckets, events) => {
+      await buckets.loadFor([witnessId, targetId]);
+      const witness = buckets.get(witnessId) ?? new EntityTrust(witnessId, now);
+      const target = witnessId === targetId ? witness : buckets.get(targetId) ?? new EntityTrust(targetId, now);
       recordWitness(witness, target, success, magnitude, now, this.#decay);
-      const writes = [entities.put(toRecord(witness))];
-      if (target !== witness) writes.push(entities.put(toRecord(target)));
+      buckets.put(witness);
+      if (target !== witness) buckets.put(target);
       const ids = witnessId === targetId ? [witnessId] : [witnessId, targetId];
-      await Promise.all([...writes, this.#log(tx.objectStore('events'), 'witness', ids, { witness_id: witnessId, target_id: targetId, success, magnitude }, now)]);
+      await this.#write(buckets, this.#log(events, 'witness', ids, { witness_id: witnessId, target_id: targetId, success, magnitude }, now));
       return [witness.clone(), target.clone()];
     });
   }
 
   async witnessingChain(entityId: string, depth = 3): Promise<WitnessingChain> {
     return buildWitnessingChain(await this.get(entityId), depth, async (ids) => {
-      const tx = this.#db.transaction('entities');
-      const records = await Promise.all(ids.map((id) => tx.store.get(id)));
-      return records.map((record) => record && fromRecord(record));
+      const tx = this.#db.transaction('entity-buckets');
+      const buckets = await Promise.all(ids.map((id) => tx.store.get(bucketOf(id))));
+      return ids.map((id, i) => {
+        const text = buckets[i]?.entities[id];
+        return text === undefined ? undefined : parseEntity(text);
+      });
     });
   }
 
@@ -174,48 +201,69 @@ export class IndexedDbTrustStore implements TrustStore {
   }
 
   async exportBundle(): Promise<TrustBundle> {
-    const records = await this.#db.getAll('entities');
-    return createBundle(records.map(fromRecord), this.#clock.now());
+    return createBundle((await this.#allTexts()).map(parseEntity), this.#clock.now());
   }
 
   async importBundle(input: unknown, mode: ImportMode = 'merge', { dryRun = false, onProgress }: ImportOptions = {}): Promise<ImportPlan> {
-    if (dryRun) {
-      const records = await this.#db.getAll('entities');
-      return planImportOrThrow(records.map(fromRecord), input, mode);
-    }
+    if (dryRun) return planImportOrThrow((await this.#allTexts()).map(parseEntity), input, mode);
     // Plan and apply in one transaction, so that no change can slip in between; strict durability,
     // so that an import reported as done survives a crash.
-    const tx = this.#db.transaction(['entities', 'events'], 'readwrite', { durability: 'strict' });
-    return inTransaction(tx, async () => {
-      const entities = tx.objectStore('entities');
-      const records = await entities.getAll();
-      onProgress?.({ phase: 'plan', done: 0, total: records.length });
-      const plan = planImportOrThrow(records.map(fromRecord), input, mode);
+    return this.#change('strict', async (buckets, events) => {
+      await buckets.loadAll();
+      const stored = [...buckets.texts()].map(([, text]) => parseEntity(text));
+      onProgress?.({ phase: 'plan', done: 0, total: stored.length });
+      const plan = planImportOrThrow(stored, input, mode);
 
+      // The changes are made in memory; only the changed buckets are written.
       const total = plan.added.length + plan.updated.length + plan.removed.length;
       let done = 0;
       const tick = () => {
         if (++done % PROGRESS_EVERY === 0 || done === total) onProgress?.({ phase: 'write', done, total });
       };
-      const writes = new PendingWrites();
-      for (const entity of plan.added) writes.add(entities.put(toRecord(entity)).then(tick));
-      for (const entity of plan.updated) writes.add(entities.put(toRecord(entity)).then(tick));
-      for (const id of plan.removed) writes.add(entities.delete(id).then(tick));
-      writes.add(this.#log(tx.objectStore('events'), 'import', [], {
+      for (const entity of plan.added) { buckets.put(entity); tick(); }
+      for (const entity of plan.updated) { buckets.put(entity); tick(); }
+      for (const id of plan.removed) { buckets.delete(id); tick(); }
+      await this.#write(buckets, this.#log(events, 'import', [], {
         mode, added: plan.added.length, updated: plan.updated.length, unchanged: plan.unchanged.length,
         removed: plan.removed.length, rejected: plan.rejected.length,
       }));
-      await writes.all();
       return plan;
     });
   }
 
-  #fromRecord(record: { entity: string } | undefined, entityId: string, now: EpochMs): EntityTrust {
-    return record ? fromRecord(record) : new EntityTrust(entityId, now);
+  /** Every stored entity's JSON text, in bucket order or sorted by id. */
+  async #allTexts(sorted = false): Promise<string[]> {
+    const entries: [string, string][] = [];
+    for (const { entities } of await this.#db.getAll('entity-buckets')) entries.push(...Object.entries(entities));
+    if (sorted) entries.sort(([a], [b]) => compareIds(a, b));
+    return entries.map(([, text]) => text);
   }
 
-  #log<Stores extends ArrayLike<'entities' | 'events' | 'meta'>>(
-    events: WritableEvents<Stores>, kind: NewEvent['kind'], entityIds: string[], details: Record<string, unknown>,
+  /**
+   * Runs `body` on the buckets (and the event log) in one read-write transaction; after the commit,
+   * tells `onLowTrustChange` if an entity moved into or out of low trust.
+   */
+  async #change<T>(
+    durability: IDBTransactionDurability,
+    body: (buckets: BucketSet<typeof WRITE_STORES>, events: WritableEvents<typeof WRITE_STORES>) => Promise<T>,
+  ): Promise<T> {
+    const tx = this.#db.transaction(WRITE_STORES, 'readwrite', { durability });
+    const buckets = new BucketSet(tx.objectStore('entity-buckets'), tx.objectStore('summary-buckets'));
+    const result = await inTransaction(tx, () => body(buckets, tx.objectStore('events')));
+    if (buckets.lowTrustChanged) this.#onLowTrustChange?.();
+    return result;
+  }
+
+  /** Writes the changed buckets, together with `alsoPending` (the event). */
+  async #write<S extends Stores>(buckets: BucketSet<S>, ...alsoPending: Promise<unknown>[]): Promise<void> {
+    const writes = new PendingWrites();
+    for (const pending of alsoPending) writes.add(pending);
+    buckets.write(writes);
+    await writes.all();
+  }
+
+  #log<S extends Stores>(
+    events: WritableEvents<S>, kind: NewEvent['kind'], entityIds: string[], details: Record<string, unknown>,
     at: EpochMs = this.#clock.now(),
   ): Promise<void> {
     return appendEvent(events, { at, kind, entity_ids: entityIds, details }, this.#eventLogCap);

@@ -3,7 +3,9 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { EntityTrust, type DecayConfig } from '@/core/index.js';
 import type { Settings, SweepResult, TrustEvent } from './api-types.js';
+import { BUCKET_COUNT, bucketOf, summaryBucket, type EntityBucket, type SummaryBucket } from './entity-buckets.js';
 import { toRecord, type EntityRecord } from './entity-record.js';
+import type { EntitySummary } from './api-types.js';
 
 export const DB_NAME = 'web4-trust';
 
@@ -13,8 +15,8 @@ export interface SweepCursor {
   now: number;
   config: DecayConfig;
   started_at: number;
-  /** The last entity id done; the next batch starts after it. */
-  after: string | null;
+  /** The next bucket to sweep. */
+  next_bucket: number;
   scanned: number;
   changed: number;
   /** Time spent in batches so far (a stopped worker's idle time is not counted). */
@@ -29,10 +31,20 @@ export interface MetaValues {
 export type MetaKey = keyof MetaValues;
 
 export interface TrustDbSchema extends DBSchema {
+  /** Entities by id; schema 3 moved them into the bucket stores and deleted this (upgrade steps only). */
   entities: {
     key: string;
     value: EntityRecord;
     indexes: { type: string; trust: number; recent: number };
+  };
+  'entity-buckets': {
+    key: number;
+    value: EntityBucket;
+  };
+  'summary-buckets': {
+    key: number;
+    value: SummaryBucket;
+    indexes: { 'low-trust': string };
   };
   events: {
     key: number;
@@ -71,6 +83,34 @@ export const UPGRADES: readonly ((db: TrustDb, tx: UpgradeTransaction) => Promis
     for (let cursor = await entities.openCursor(); cursor; cursor = await cursor.continue()) {
       await cursor.update(toRecord(EntityTrust.fromJSON(cursor.value.entity as unknown)));
     }
+  },
+  // 3: entities grouped into buckets by a hash of their id (see entity-buckets.ts): each bucket's
+  //    entity texts in `entity-buckets`, its list rows in `summary-buckets` (with a multi-entry
+  //    index of the low-trust ids, for the badge). A saved sweep cursor
+  //    counted entity ids, so it is dropped (the next sweep starts over).
+  async (db, tx) => {
+    db.createObjectStore('entity-buckets', { keyPath: 'bucket' });
+    const summaries = db.createObjectStore('summary-buckets', { keyPath: 'bucket' });
+    summaries.createIndex('low-trust', 'low_trust', { multiEntry: true });
+    const texts = Array.from({ length: BUCKET_COUNT }, () => ({} as Record<string, string>));
+    const rows = Array.from({ length: BUCKET_COUNT }, (): EntitySummary[] => []);
+    for (const record of await tx.objectStore('entities').getAll()) {
+      const bucket = bucketOf(record.entity_id);
+      texts[bucket]![record.entity_id] = record.entity;
+      rows[bucket]!.push({
+        entity_id: record.entity_id, entity_type: record.entity_type, t3_average: record.t3_average,
+        v3_average: record.v3_average, trust_level: record.trust_level, last_activity: record.last_activity,
+      });
+    }
+    const writes: Promise<unknown>[] = [];
+    for (let bucket = 0; bucket < BUCKET_COUNT; bucket++) {
+      if (rows[bucket]!.length === 0) continue;
+      writes.push(tx.objectStore('entity-buckets').put({ bucket, entities: texts[bucket]! }));
+      writes.push(tx.objectStore('summary-buckets').put(summaryBucket(bucket, rows[bucket]!)));
+    }
+    writes.push(tx.objectStore('meta').delete('sweep-cursor'));
+    await Promise.all(writes);
+    db.deleteObjectStore('entities');
   },
 ];
 

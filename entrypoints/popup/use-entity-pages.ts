@@ -1,7 +1,7 @@
 // Loads the list page by page as the person scrolls, so 10,000 entities cost a few small reads.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError, EntitySummary, ListEntitiesRequest, ListEntitiesResponse } from '@/utils/api-types';
-import { listEntityPage, quickRows, takePrefetched } from '@/utils/entity-source';
+import { listEntityPage, takePrefetched } from '@/utils/entity-source';
 
 export const PAGE_SIZE = 100;
 
@@ -18,7 +18,7 @@ export function pageRequest(query: ListQuery, page: number): ListEntitiesRequest
 export interface EntityPages {
   /** Totals of the latest full response, or null before the first one. */
   meta: ListMeta | null;
-  /** How many rows the list has: the matching count, or the first rows' count until that is known. */
+  /** How many rows the list has (the matching count), or null before the first response. */
   count: number | null;
   error: ApiError | null;
   row(index: number): EntitySummary | undefined;
@@ -29,7 +29,6 @@ export interface EntityPages {
 
 export function useEntityPages(query: ListQuery): EntityPages {
   const [meta, setMeta] = useState<ListMeta | null>(null);
-  const [early, setEarly] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [, setVersion] = useState(0);
   // `pages` fills for the current filters; `shown` keeps the previous results on screen until then.
@@ -45,20 +44,8 @@ export function useEntityPages(query: ListQuery): EntityPages {
     requested.current.add(page);
     const gen = generation.current;
     const request = pageRequest(queryRef.current, page);
-    const reads = (page === 0 && takePrefetched(request)) || {
-      quick: page === 0 ? quickRows(request) : Promise.resolve(undefined),
-      full: listEntityPage(request),
-    };
-    let fullArrived = false;
-    // The first rows, without totals, when they come back before the full page (large stores).
-    void reads.quick.then((rows) => {
-      if (gen !== generation.current || fullArrived || !rows?.length) return;
-      pages.current.set(0, rows);
-      shown.current = pages.current;
-      setEarly(rows.length);
-    });
-    void reads.full.then((result) => {
-      fullArrived = true;
+    const read = (page === 0 && takePrefetched(request)) || listEntityPage(request);
+    void read.then((result) => {
       if (gen !== generation.current) return; // the filters changed meanwhile
       if (!result.ok) {
         requested.current.delete(page);
@@ -69,7 +56,6 @@ export function useEntityPages(query: ListQuery): EntityPages {
       pages.current.set(page, items);
       shown.current = pages.current;
       setMeta(totals);
-      setEarly(null);
       setError(null);
       setVersion((v) => v + 1);
     });
@@ -86,7 +72,7 @@ export function useEntityPages(query: ListQuery): EntityPages {
 
   return {
     meta,
-    count: early ?? meta?.matching ?? null,
+    count: meta?.matching ?? null,
     error,
     row: (index) => shown.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
     ensure(start, end) {

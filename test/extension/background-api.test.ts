@@ -39,6 +39,17 @@ describe('outcomes, witnesses and entity detail', () => {
     expect(detail.events.map((e) => e.kind)).toEqual(['witness', 'outcome']);
     expect(detail.chain.witnessed_by.map((l) => l.entity_id)).toEqual(['session:s']);
     expect(detail.entity.witnessed_by).toEqual(['session:s']);
+  });
+
+  it('asks for a badge refresh only when an entity moves into or out of low trust', async () => {
+    await value('recordOutcome', { id: 'mcp:fs', success: true, magnitude: 0.1 });
+    await value('recordWitness', { witnessId: 'session:s', targetId: 'mcp:fs', success: true, magnitude: 0.5 });
+    expect(services.changes).toBe(0);
+    await value('importStore', { bundle: [entityWithTrust('mcp:low', 0.3, services.clock.now())], mode: 'merge', dryRun: false });
+    expect(services.changes).toBe(1);
+    for (let i = 0; i < 20; i++) await value('recordOutcome', { id: 'mcp:low', success: true, magnitude: 1 });
+    expect(services.changes).toBe(2);
+    await value('deleteEntity', { id: 'mcp:fs' });
     expect(services.changes).toBe(2);
   });
 

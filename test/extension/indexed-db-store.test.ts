@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EntityTrust, MS_PER_DAY } from '@/core/index.js';
+import { bucketOf, summaryOf } from '@/utils/entity-buckets.js';
 import { IndexedDbTrustStore } from '@/utils/indexed-db-store.js';
 import { eventsOf, recentEvents } from '@/utils/event-log.js';
 import { openTrustDb, type TrustDb } from '@/utils/trust-db.js';
@@ -23,6 +24,22 @@ describe('IndexedDbTrustStore event log and transactions', () => {
     clock = new ManualClock();
     store = new IndexedDbTrustStore(db, { clock, eventLogCap: 5 });
     return () => db.close();
+  });
+
+  it('keeps each entity in its bucket: its text, its list row, its low-trust flag; empty buckets go', async () => {
+    await store.update('mcp:a', false, 1);
+    await store.witness('session:s', 'mcp:a', false, 1);
+    const stored = await store.get('mcp:a');
+    const bucket = bucketOf('mcp:a');
+    expect((await db.get('entity-buckets', bucket))!.entities['mcp:a']).toBe(JSON.stringify(stored.toJSON()));
+    const summaries = (await db.get('summary-buckets', bucket))!;
+    expect(summaries.summaries.find((row) => row.entity_id === 'mcp:a')).toEqual(summaryOf(stored));
+    expect(summaries.low_trust.includes('mcp:a')).toBe(stored.t3Average < 0.4);
+
+    await store.delete('mcp:a');
+    await store.delete('session:s');
+    expect(await db.count('entity-buckets')).toBe(0);
+    expect(await db.count('summary-buckets')).toBe(0);
   });
 
   it('logs each outcome, witness, delete, reset and import with its inputs', async () => {

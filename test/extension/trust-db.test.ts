@@ -2,7 +2,10 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, expect, it } from 'vitest';
 import { EntityTrust } from '@/core/index.js';
+import { hasUnfinishedSweep } from '@/utils/decay-sweep.js';
+import { bucketOf } from '@/utils/entity-buckets.js';
 import { listEntities } from '@/utils/entity-queries.js';
+import { toRecord } from '@/utils/entity-record.js';
 import { eventsOf } from '@/utils/event-log.js';
 import { IndexedDbTrustStore } from '@/utils/indexed-db-store.js';
 import { readSettings } from '@/utils/settings.js';
@@ -28,12 +31,27 @@ const WRITE_VERSION: Record<number, (db: IDBDatabase) => Promise<void>> = {
     }
     tx.objectStore('events').add({ at, kind: 'outcome', entity_ids: ['mcp:good'], details: { success: true, magnitude: 1 } });
     tx.objectStore('meta').put({ decayRatePerDay: 0.05, graceDays: 2, sweepPeriodMinutes: 15, eventLogCap: 100 }, 'settings');
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onerror = reject;
-    });
+    await committed(tx);
+  },
+  2: async (raw) => {
+    const tx = raw.transaction(['entities', 'events', 'meta'], 'readwrite');
+    for (const entity of [sampleEntity('mcp:good', true), sampleEntity('role:bad', false)]) {
+      tx.objectStore('entities').put(toRecord(entity));
+    }
+    tx.objectStore('events').add({ at, kind: 'outcome', entity_ids: ['mcp:good'], details: { success: true, magnitude: 1 } });
+    tx.objectStore('meta').put({ decayRatePerDay: 0.05, graceDays: 2, sweepPeriodMinutes: 15, eventLogCap: 100 }, 'settings');
+    // A sweep cut short under schema 2: its cursor is an entity id, which schema 3 cannot resume from.
+    tx.objectStore('meta').put({ now: at, config: { ratePerDay: 0.05, graceDays: 2 }, started_at: at, after: 'mcp:good', scanned: 1, changed: 1, busy_ms: 1 }, 'sweep-cursor');
+    await committed(tx);
   },
 };
+
+function committed(tx: IDBTransaction): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = resolve;
+    tx.onerror = reject;
+  });
+}
 
 it('has a writer for every earlier schema version', () => {
   expect(Object.keys(WRITE_VERSION).map(Number)).toEqual(Array.from({ length: DB_VERSION - 1 }, (_, i) => i + 1));
@@ -53,6 +71,10 @@ it.each(Object.keys(WRITE_VERSION).map(Number))('upgrades data written by schema
   expect(page.items[0]!.t3_average).toBe(sampleEntity('mcp:good', true).t3Average);
   expect((await eventsOf(db, 'mcp:good', 5)).map((e) => e.kind)).toEqual(['outcome']);
   expect(await readSettings(db)).toEqual({ decayRatePerDay: 0.05, graceDays: 2, sweepPeriodMinutes: 15, eventLogCap: 100 });
+  expect(await hasUnfinishedSweep(db)).toBe(false);
+  expect([...db.objectStoreNames].sort()).toEqual(['entity-buckets', 'events', 'meta', 'summary-buckets']);
+  const bucket = await db.get('entity-buckets', bucketOf('role:bad'));
+  expect(JSON.parse(bucket!.entities['role:bad']!)).toEqual(sampleEntity('role:bad', false).toJSON());
   db.close();
 });
 

@@ -1,0 +1,198 @@
+// How entities are stored since schema 3: grouped into a fixed number of buckets by a hash of their
+// id. The browser charges about the same per IndexedDB put whatever its size, so writing ~100
+// entities in one record instead of 100 records is what makes 100,000-entity imports and sweeps fast.
+// Each bucket has two records: the entities' JSON texts, and their list rows (so that the popup
+// never reads the texts).
+import type { IDBPObjectStore, StoreNames } from 'idb';
+import { EntityTrust } from '@/core/index.js';
+import type { EntitySummary } from './api-types.js';
+import type { PendingWrites } from './transaction.js';
+import type { TrustDbSchema } from './trust-db.js';
+
+/**
+ * Buckets per store. 1024 puts 100,000 entities ~100 to a bucket (~65 KB of entity text). Measured
+ * in Chromium with 100,000 entities (bench/extension.bench.ts), import / sweep / 1,000 outcomes:
+ * 256 buckets 2.1 s / 1.0 s / 4.4 s; 1024 buckets 2.1 s / 1.5 s / 3.2 s; 4096 buckets 3.0 s /
+ * 3.1 s / 2.8 s. Fewer buckets make each outcome rewrite more text; more make imports and sweeps
+ * pay for more records. Changing it needs an upgrade step that rehashes every entity.
+ */
+export const BUCKET_COUNT = 1024;
+
+/** `entity-buckets` record: entity id → `JSON.stringify(entity.toJSON())`, exactly as export writes it. */
+export interface EntityBucket {
+  bucket: number;
+  entities: Record<string, string>;
+}
+
+/** `summary-buckets` record: the list rows of the same bucket's entities, in no particular order. */
+export interface SummaryBucket {
+  bucket: number;
+  summaries: EntitySummary[];
+  /**
+   * The ids of the rows at low or minimal trust. A multi-entry index on it has one key per such
+   * entity, so the badge's count is one index count, without reading any row.
+   */
+  low_trust: string[];
+}
+
+/** The summary bucket record of `summaries`. */
+export function summaryBucket(bucket: number, summaries: EntitySummary[]): SummaryBucket {
+  return { bucket, summaries, low_trust: summaries.filter(isLowTrust).map((row) => row.entity_id) };
+}
+
+/** Low or minimal trust: what the badge counts. */
+export function isLowTrust(row: EntitySummary): boolean {
+  return row.t3_average < 0.4;
+}
+
+/** The bucket of an entity id: FNV-1a (32-bit) over its UTF-16 code units, modulo `BUCKET_COUNT`. */
+export function bucketOf(entityId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < entityId.length; i++) {
+    hash ^= entityId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % BUCKET_COUNT;
+}
+
+export function summaryOf(entity: EntityTrust): EntitySummary {
+  return {
+    entity_id: entity.entityId,
+    entity_type: entity.entityType,
+    t3_average: entity.t3Average,
+    v3_average: entity.v3Average,
+    trust_level: entity.trustLevel,
+    last_activity: entity.lastActivity,
+  };
+}
+
+export function parseEntity(text: string): EntityTrust {
+  return EntityTrust.fromJSON(JSON.parse(text));
+}
+
+type BucketStoreName = 'entity-buckets' | 'summary-buckets';
+type Stores = ArrayLike<StoreNames<TrustDbSchema>>;
+type WritableStore<S extends Stores, N extends BucketStoreName> = IDBPObjectStore<TrustDbSchema, S, N, 'readwrite'>;
+
+interface LoadedBucket {
+  entities: Record<string, string>;
+  summaries: Map<string, EntitySummary>;
+}
+
+/**
+ * Buckets read in one read-write transaction, changed in memory, then written back together:
+ * both records of every changed bucket, or their deletion when the bucket became empty.
+ */
+export class BucketSet<S extends Stores> {
+  readonly #entityStore: WritableStore<S, 'entity-buckets'>;
+  readonly #summaryStore: WritableStore<S, 'summary-buckets'>;
+  readonly #loaded = new Map<number, LoadedBucket>();
+  readonly #changed = new Set<number>();
+  #lowTrustChanged = false;
+
+  constructor(entityStore: WritableStore<S, 'entity-buckets'>, summaryStore: WritableStore<S, 'summary-buckets'>) {
+    this.#entityStore = entityStore;
+    this.#summaryStore = summaryStore;
+  }
+
+  /** Reads the buckets of `entityIds` (those not read yet). */
+  async loadFor(entityIds: Iterable<string>): Promise<void> {
+    const wanted = [...new Set([...entityIds].map(bucketOf))].filter((b) => !this.#loaded.has(b));
+    await Promise.all(wanted.map(async (bucket) => {
+      const [entities, summaries] = await Promise.all([this.#entityStore.get(bucket), this.#summaryStore.get(bucket)]);
+      this.#add(bucket, entities, summaries);
+    }));
+  }
+
+  /** Reads every bucket (imports). */
+  async loadAll(): Promise<void> {
+    const [entities, summaries] = await Promise.all([this.#entityStore.getAll(), this.#summaryStore.getAll()]);
+    this.#addAll(0, BUCKET_COUNT, entities, summaries);
+  }
+
+  /** Reads the buckets `from` to `to` − 1 (a sweep batch). */
+  async loadRange(from: number, to: number): Promise<void> {
+    const range = IDBKeyRange.bound(from, to, false, true);
+    const [entities, summaries] = await Promise.all([this.#entityStore.getAll(range), this.#summaryStore.getAll(range)]);
+    this.#addAll(from, to, entities, summaries);
+  }
+
+  /** Every loaded entity's id and JSON text. */
+  *texts(): Generator<[string, string]> {
+    for (const { entities } of this.#loaded.values()) yield* Object.entries(entities);
+  }
+
+  /** The stored text of `entityId` (its bucket must be loaded). */
+  text(entityId: string): string | undefined {
+    return this.#bucket(entityId).entities[entityId];
+  }
+
+  get(entityId: string): EntityTrust | undefined {
+    const text = this.text(entityId);
+    return text === undefined ? undefined : parseEntity(text);
+  }
+
+  /** Whether a change so far moved an entity into or out of low trust (what the badge counts). */
+  get lowTrustChanged(): boolean {
+    return this.#lowTrustChanged;
+  }
+
+  put(entity: EntityTrust): void {
+    const id = entity.entityId;
+    const bucket = this.#bucket(id);
+    const before = bucket.summaries.get(id);
+    const row = summaryOf(entity);
+    if ((before !== undefined && isLowTrust(before)) !== isLowTrust(row)) this.#lowTrustChanged = true;
+    bucket.entities[id] = JSON.stringify(entity.toJSON());
+    bucket.summaries.set(id, row);
+    this.#changed.add(bucketOf(id));
+  }
+
+  /** Removes `entityId`; false if it was not stored. */
+  delete(entityId: string): boolean {
+    const bucket = this.#bucket(entityId);
+    if (!(entityId in bucket.entities)) return false;
+    if (isLowTrust(bucket.summaries.get(entityId)!)) this.#lowTrustChanged = true;
+    delete bucket.entities[entityId];
+    bucket.summaries.delete(entityId);
+    this.#changed.add(bucketOf(entityId));
+    return true;
+  }
+
+  /** Queues the writes of every changed bucket in `writes`. */
+  write(writes: PendingWrites): void {
+    for (const bucket of this.#changed) {
+      const { entities, summaries } = this.#loaded.get(bucket)!;
+      if (summaries.size === 0) {
+        writes.add(this.#entityStore.delete(bucket));
+        writes.add(this.#summaryStore.delete(bucket));
+      } else {
+        writes.add(this.#entityStore.put({ bucket, entities }));
+        writes.add(this.#summaryStore.put(summaryBucket(bucket, [...summaries.values()])));
+      }
+    }
+    this.#changed.clear();
+  }
+
+  #bucket(entityId: string): LoadedBucket {
+    const bucket = this.#loaded.get(bucketOf(entityId));
+    if (!bucket) throw new Error(`bucket of ${entityId} not loaded`);
+    return bucket;
+  }
+
+  #add(bucket: number, entities: EntityBucket | undefined, summaries: SummaryBucket | undefined): void {
+    this.#loaded.set(bucket, {
+      entities: entities?.entities ?? {},
+      summaries: new Map((summaries?.summaries ?? []).map((s) => [s.entity_id, s])),
+    });
+  }
+
+  /** Records read for buckets `from` to `to` − 1; the buckets with no record are empty. */
+  #addAll(from: number, to: number, entities: EntityBucket[], summaries: SummaryBucket[]): void {
+    const summariesByBucket = new Map(summaries.map((s) => [s.bucket, s]));
+    for (let b = from; b < to; b++) {
+      if (!this.#loaded.has(b)) this.#add(b, undefined, undefined);
+    }
+    for (const record of entities) this.#add(record.bucket, record, summariesByBucket.get(record.bucket));
+  }
+}
