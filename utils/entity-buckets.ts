@@ -18,10 +18,13 @@ import type { TrustDbSchema } from './trust-db.js';
  */
 export const BUCKET_COUNT = 1024;
 
-/** `entity-buckets` record: entity id → `JSON.stringify(entity.toJSON())`, exactly as export writes it. */
+/**
+ * `entity-buckets` record: entity id → `JSON.stringify(entity.toJSON())`, exactly as export writes it.
+ * A Map, not an object: ids such as `__proto__` or `constructor` are valid and must stay plain keys.
+ */
 export interface EntityBucket {
   bucket: number;
-  entities: Record<string, string>;
+  entities: Map<string, string>;
 }
 
 /** `summary-buckets` record: the list rows of the same bucket's entities, in no particular order. */
@@ -75,7 +78,7 @@ type Stores = ArrayLike<StoreNames<TrustDbSchema>>;
 type WritableStore<S extends Stores, N extends BucketStoreName> = IDBPObjectStore<TrustDbSchema, S, N, 'readwrite'>;
 
 interface LoadedBucket {
-  entities: Record<string, string>;
+  entities: Map<string, string>;
   summaries: Map<string, EntitySummary>;
 }
 
@@ -119,12 +122,12 @@ export class BucketSet<S extends Stores> {
 
   /** Every loaded entity's id and JSON text. */
   *texts(): Generator<[string, string]> {
-    for (const { entities } of this.#loaded.values()) yield* Object.entries(entities);
+    for (const { entities } of this.#loaded.values()) yield* entities;
   }
 
   /** The stored text of `entityId` (its bucket must be loaded). */
   text(entityId: string): string | undefined {
-    return this.#bucket(entityId).entities[entityId];
+    return this.#bucket(entityId).entities.get(entityId);
   }
 
   get(entityId: string): EntityTrust | undefined {
@@ -143,7 +146,7 @@ export class BucketSet<S extends Stores> {
     const before = bucket.summaries.get(id);
     const row = summaryOf(entity);
     if ((before !== undefined && isLowTrust(before)) !== isLowTrust(row)) this.#lowTrustChanged = true;
-    bucket.entities[id] = JSON.stringify(entity.toJSON());
+    bucket.entities.set(id, JSON.stringify(entity.toJSON()));
     bucket.summaries.set(id, row);
     this.#changed.add(bucketOf(id));
   }
@@ -151,9 +154,9 @@ export class BucketSet<S extends Stores> {
   /** Removes `entityId`; false if it was not stored. */
   delete(entityId: string): boolean {
     const bucket = this.#bucket(entityId);
-    if (!(entityId in bucket.entities)) return false;
+    if (!bucket.entities.has(entityId)) return false;
     if (isLowTrust(bucket.summaries.get(entityId)!)) this.#lowTrustChanged = true;
-    delete bucket.entities[entityId];
+    bucket.entities.delete(entityId);
     bucket.summaries.delete(entityId);
     this.#changed.add(bucketOf(entityId));
     return true;
@@ -182,7 +185,7 @@ export class BucketSet<S extends Stores> {
 
   #add(bucket: number, entities: EntityBucket | undefined, summaries: SummaryBucket | undefined): void {
     this.#loaded.set(bucket, {
-      entities: entities?.entities ?? {},
+      entities: entities?.entities ?? new Map(),
       summaries: new Map((summaries?.summaries ?? []).map((s) => [s.entity_id, s])),
     });
   }

@@ -70,7 +70,7 @@ export class IndexedDbTrustStore implements TrustStore {
 
   async getExisting(entityId: string): Promise<EntityTrust | undefined> {
     assertEntityId(entityId);
-    const text = (await this.#db.get('entity-buckets', bucketOf(entityId)))?.entities[entityId];
+    const text = (await this.#db.get('entity-buckets', bucketOf(entityId)))?.entities.get(entityId);
     return text === undefined ? undefined : parseEntity(text);
   }
 
@@ -177,7 +177,7 @@ export class IndexedDbTrustStore implements TrustStore {
       const tx = this.#db.transaction('entity-buckets');
       const buckets = await Promise.all(ids.map((id) => tx.store.get(bucketOf(id))));
       return ids.map((id, i) => {
-        const text = buckets[i]?.entities[id];
+        const text = buckets[i]?.entities.get(id);
         return text === undefined ? undefined : parseEntity(text);
       });
     });
@@ -234,7 +234,7 @@ export class IndexedDbTrustStore implements TrustStore {
   /** Every stored entity's JSON text, in bucket order or sorted by id. */
   async #allTexts(sorted = false): Promise<string[]> {
     const entries: [string, string][] = [];
-    for (const { entities } of await this.#db.getAll('entity-buckets')) entries.push(...Object.entries(entities));
+    for (const { entities } of await this.#db.getAll('entity-buckets')) entries.push(...entities);
     if (sorted) entries.sort(([a], [b]) => compareIds(a, b));
     return entries.map(([, text]) => text);
   }

@@ -92,11 +92,11 @@ export const UPGRADES: readonly ((db: TrustDb, tx: UpgradeTransaction) => Promis
     db.createObjectStore('entity-buckets', { keyPath: 'bucket' });
     const summaries = db.createObjectStore('summary-buckets', { keyPath: 'bucket' });
     summaries.createIndex('low-trust', 'low_trust', { multiEntry: true });
-    const texts = Array.from({ length: BUCKET_COUNT }, () => ({} as Record<string, string>));
+    const texts = Array.from({ length: BUCKET_COUNT }, () => new Map<string, string>());
     const rows = Array.from({ length: BUCKET_COUNT }, (): EntitySummary[] => []);
     for (const record of await tx.objectStore('entities').getAll()) {
       const bucket = bucketOf(record.entity_id);
-      texts[bucket]![record.entity_id] = record.entity;
+      texts[bucket]!.set(record.entity_id, record.entity);
       rows[bucket]!.push({
         entity_id: record.entity_id, entity_type: record.entity_type, t3_average: record.t3_average,
         v3_average: record.v3_average, trust_level: record.trust_level, last_activity: record.last_activity,

@@ -92,6 +92,19 @@ export function describeTrustStoreContract(
         expect((await store.get('mcp:b')).actionCount).toBe(0);
       });
 
+      it('keeps ids that are also names of JavaScript object properties as plain ids', async () => {
+        const ids = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+        expect(await store.exists('constructor')).toBe(false);
+        expect(await store.getExisting('toString')).toBeUndefined();
+        expect(await store.delete('hasOwnProperty')).toBe(false);
+        for (const id of ids) await store.update(id, true, 0.5);
+        await store.witness('__proto__', 'constructor', true, 0.5);
+        expect((await store.list()).map((e) => e.entityId)).toEqual([...ids].sort());
+        expect((await store.get('constructor')).witnessedBy).toEqual(['__proto__']);
+        expect(await store.delete('__proto__')).toBe(true);
+        expect(await store.count()).toBe(3);
+      });
+
       it('deletes, saying whether the entity existed', async () => {
         await store.update('mcp:a', true, 0.5);
         expect(await store.delete('mcp:a')).toBe(true);

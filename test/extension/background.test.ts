@@ -25,11 +25,17 @@ async function send(type: string, data?: unknown, sender: object = OWN_PAGE): Pr
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
+/** The badge is refreshed in the background after a change: wait (up to 2 s) until it shows `text`. */
+const badgeShows = (text: string) =>
+  vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe(text), { timeout: 2000 });
+
 it('creates the decay-sweep alarm once, and never resets an existing one', async () => {
   await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
-  await settle();
-  const alarm = await fakeBrowser.alarms.get('decay-sweep');
-  expect(alarm).toMatchObject({ periodInMinutes: 60 });
+  const alarm = await vi.waitFor(async () => {
+    const created = await fakeBrowser.alarms.get('decay-sweep');
+    expect(created).toMatchObject({ periodInMinutes: 60 });
+    return created;
+  });
   await fakeBrowser.runtime.onStartup.trigger();
   await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', temporary: false });
   await settle();
@@ -51,21 +57,18 @@ it('shows the number of low and minimal entities on the badge, refreshed after c
     bundle: [entityWithTrust('mcp:low', 0.3, now), entityWithTrust('mcp:ok', 0.9, now), entityWithTrust('mcp:old', 0.45, now - 400 * MS_PER_DAY)],
     mode: 'merge', dryRun: false,
   });
-  await settle();
-  expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+  await badgeShows('1');
 
   // The alarm's sweep decays the long-idle entity below 0.4.
   await fakeBrowser.alarms.onAlarm.trigger({ name: 'decay-sweep', scheduledTime: now, periodInMinutes: 60 });
-  await settle();
-  expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
+  await badgeShows('2');
   const status = (await send('getStatus')) as { value: { lastSweep: { scanned: number; changed: number } } };
   expect(status.value.lastSweep).toMatchObject({ scanned: 3, changed: 1 });
   const old = (await send('getEntity', { id: 'mcp:old' })) as { value: { entity: unknown } };
   expect(EntityTrust.fromJSON(old.value.entity).t3Average).toBeLessThan(0.4);
 
   await send('deleteEntity', { id: 'mcp:low' });
-  await settle();
-  expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+  await badgeShows('1');
 });
 
 it('reschedules the alarm when the sweep period changes', async () => {
