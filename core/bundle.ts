@@ -42,6 +42,27 @@ export interface ImportPlan {
   rejected: RejectedEntity[];
 }
 
+/** A plan by id: what the extension's preview and the CLI show. */
+export interface ImportPlanSummary {
+  mode: ImportMode;
+  added: string[];
+  updated: string[];
+  unchanged: string[];
+  removed: string[];
+  rejected: RejectedEntity[];
+}
+
+export function summarizePlan(plan: ImportPlan): ImportPlanSummary {
+  return {
+    mode: plan.mode,
+    added: plan.added.map((e) => e.entityId),
+    updated: plan.updated.map((e) => e.entityId),
+    unchanged: plan.unchanged,
+    removed: plan.removed,
+    rejected: plan.rejected,
+  };
+}
+
 /** Builds a bundle of `entities`, sorted by id. */
 export function createBundle(entities: Iterable<EntityTrust>, now: EpochMs): TrustBundle {
   const sorted = [...entities].sort((a, b) => compareIds(a.entityId, b.entityId));
@@ -93,9 +114,7 @@ export function planImport(
       incoming = EntityTrust.fromJSON(value);
     } catch (error) {
       // The entity's own path is only built for an error: imports of 100,000 entities are hot.
-      const message = error instanceof TrustFormatError
-        ? new TrustFormatError(joinPath(entries.path(index), error.path), error.problem).message
-        : errorMessage(error);
+      const message = error instanceof TrustFormatError ? error.within(entries.path(index)).message : errorMessage(error);
       plan.rejected.push({ index, entity_id: claimedId, message });
       if (claimedId !== undefined) seen.set(claimedId, index);
       return;
@@ -150,13 +169,6 @@ function entityEntries(input: unknown): { values: readonly unknown[]; path: (ind
     throw new TrustFormatError('entities', `expected an array of entities, got ${describeValue(input.entities)}`);
   }
   return { values: input.entities, path: (i) => `entities[${i}]` };
-}
-
-/** `entities[3]` + `training` → `entities[3].training`; `entities[3]` + `[1]` → `entities[3][1]`. */
-function joinPath(prefix: string, path: string): string {
-  if (!path) return prefix;
-  if (!prefix || path.startsWith('[')) return prefix + path;
-  return `${prefix}.${path}`;
 }
 
 /** Merge order: newer last activity, then more observations. */

@@ -1,7 +1,7 @@
 import { DIMENSIONS, TALENT, TEMPERAMENT, TRAINING, VALIDITY, VALUATION, VERACITY } from './dimensions.js';
 import { entityIdProblem, entityNameOf, entityTypeOf } from './entity-id.js';
 import { AT_LAST_ACTIVITY, COUNTS, NO_IDS, SCORES, type EntityState } from './entity-state.js';
-import { TrustFormatError, describeValue } from './errors.js';
+import { TrustFormatError, at, describeValue } from './errors.js';
 import { formatTimestamp, parseTimestamp, type EpochMs } from './time.js';
 
 type Triple = [number, number, number];
@@ -243,12 +243,6 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 function describeLength(value: unknown): string {
   return Array.isArray(value) ? `an array of ${value.length}` : describeValue(value);
-}
-
-/** Appends a field or index to a JSON path: `entities[3]` + `training` → `entities[3].training`. */
-export function at(path: string, field: string | number): string {
-  if (typeof field === 'number') return `${path}[${field}]`;
-  return path ? `${path}.${field}` : field;
 }
 
 function fail(path: string, problem: string): never {

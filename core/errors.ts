@@ -13,6 +13,18 @@ export class TrustFormatError extends Error {
   ) {
     super(path ? `${path}: ${problem}` : problem);
   }
+
+  /** The same problem, with its path placed inside `prefix` (e.g. `entities[12]`). */
+  within(prefix: string): TrustFormatError {
+    if (!this.path) return new TrustFormatError(prefix, this.problem);
+    return new TrustFormatError(this.path.startsWith('[') ? prefix + this.path : at(prefix, this.path), this.problem);
+  }
+}
+
+/** Appends a field or index to a JSON path: `entities[3]` + `training` → `entities[3].training`. */
+export function at(path: string, field: string | number): string {
+  if (typeof field === 'number') return `${path}[${field}]`;
+  return path ? `${path}.${field}` : field;
 }
 
 /** Describes a JSON value briefly for an error message: `"high"`, `-3`, `null`, `an array`, `an object`. */

@@ -9,8 +9,8 @@ export {
 export { DEFAULT_DECAY, DECAY_FLOOR, assertDecayConfig, type DecayConfig } from './decay.js';
 export { MAX_ENTITY_ID_LENGTH, assertEntityId, entityIdProblem, entityNameOf, entityTypeOf } from './entity-id.js';
 export {
-  BUNDLE_FORMAT, BUNDLE_VERSION, compareIds, createBundle, planImport,
-  type ImportMode, type ImportPlan, type RejectedEntity, type TrustBundle,
+  BUNDLE_FORMAT, BUNDLE_VERSION, compareIds, createBundle, planImport, summarizePlan,
+  type ImportMode, type ImportPlan, type ImportPlanSummary, type RejectedEntity, type TrustBundle,
 } from './bundle.js';
 export {
   MAX_CHAIN_DEPTH, MAX_LINKS_PER_ENTITY, buildWitnessingChain,

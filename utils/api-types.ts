@@ -1,6 +1,6 @@
 // The contract between the background (issue 3) and the extension's pages (issue 5).
 // Every call resolves to an ApiResult: errors are values with a code, never unhandled rejections.
-import type { EntityJson, RejectedEntity, TrustBundle, TrustLevel, WitnessingChain } from '@/core/index.js';
+import type { EntityJson, ImportPlanSummary, TrustBundle, TrustLevel, WitnessingChain } from '@/core/index.js';
 
 export type ApiErrorCode =
   | 'invalid-request' // failed validation; `message` says which field and why
@@ -95,14 +95,8 @@ export interface ImportRequest {
 }
 
 /** A plan (dry run) or what was applied, by id. */
-export interface ImportSummary {
-  mode: 'merge' | 'replace';
+export interface ImportSummary extends ImportPlanSummary {
   applied: boolean;
-  added: string[];
-  updated: string[];
-  unchanged: string[];
-  removed: string[];
-  rejected: RejectedEntity[];
 }
 
 export interface SweepResult {

@@ -1,9 +1,9 @@
 // The background's side of the typed API: checks who is asking, validates the request, runs it on
 // the store, and turns every outcome, including failures, into an ApiResult.
 import type { GenericSchema } from 'valibot';
-import { TrustFormatError, type Clock, type ImportPlan } from '@/core/index.js';
+import { TrustFormatError, summarizePlan, type Clock } from '@/core/index.js';
 import * as schemas from './api-schemas.js';
-import type { ApiError, ApiErrorCode, ApiResult, ImportSummary, Settings, SweepResult } from './api-types.js';
+import type { ApiError, ApiErrorCode, ApiResult, Settings, SweepResult } from './api-types.js';
 import { listEntities } from './entity-queries.js';
 import { eventsOf, trimEvents } from './event-log.js';
 import { IndexedDbTrustStore } from './indexed-db-store.js';
@@ -144,7 +144,7 @@ const HANDLERS: { [K in ApiCall]: Handler<K> } = {
     if (!dryRun) {
       services.importProgress({ phase: 'done', done: 1, total: 1 });
     }
-    return importSummary(plan, !dryRun);
+    return { ...summarizePlan(plan), applied: !dryRun };
   },
 
   async getSettings(_request, { db }) {
@@ -272,16 +272,4 @@ function takeUpload(upload: string): string {
   if (!chunks) throw new ApiFailure('bad-input', `upload ${upload} is unknown (the background may have restarted); send the file again`);
   uploads.delete(upload);
   return chunks.join('');
-}
-
-function importSummary(plan: ImportPlan, applied: boolean): ImportSummary {
-  return {
-    mode: plan.mode,
-    applied,
-    added: plan.added.map((e) => e.entityId),
-    updated: plan.updated.map((e) => e.entityId),
-    unchanged: plan.unchanged,
-    removed: plan.removed,
-    rejected: plan.rejected,
-  };
 }

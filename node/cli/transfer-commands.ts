@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { planImportOrThrow, type ImportPlan } from '../../core/index.js';
+import { planImportOrThrow, summarizePlan, type ImportPlan } from '../../core/index.js';
 import { writeFileAtomicSync } from '../atomic-write.js';
 import { createContext, toJsonText, type CommandContext } from './context.js';
 import { UsageError } from './errors.js';
@@ -39,7 +39,10 @@ export function addTransferCommands(program: Command): void {
       const plan = options.dryRun
         ? planImportOrThrow(await ctx.store.list(), input, mode)
         : await ctx.store.importBundle(input, mode);
-      if (options.json) ctx.out(toJsonText({ mode, dry_run: options.dryRun === true, ...planIds(plan) }));
+      if (options.json) {
+        const { mode: planMode, ...ids } = summarizePlan(plan);
+        ctx.out(toJsonText({ mode: planMode, dry_run: options.dryRun === true, ...ids }));
+      }
       else printPlan(ctx, file, plan, options.dryRun === true);
       if (plan.rejected.length) {
         throw new Error(`${plan.rejected.length} of the entities in ${file} were rejected${options.dryRun ? '' : '; the others were imported'}`);
@@ -61,19 +64,9 @@ function readJson(file: string): unknown {
   }
 }
 
-function planIds(plan: ImportPlan) {
-  return {
-    added: plan.added.map((e) => e.entityId),
-    updated: plan.updated.map((e) => e.entityId),
-    unchanged: plan.unchanged,
-    removed: plan.removed,
-    rejected: plan.rejected,
-  };
-}
-
 function printPlan(ctx: CommandContext, file: string, plan: ImportPlan, dryRun: boolean): void {
   const { style } = ctx;
-  const ids = planIds(plan);
+  const ids = summarizePlan(plan);
   const row = (label: string, list: string[], show = true) =>
     `  ${label.padEnd(10)}${String(list.length).padStart(6)}${show && list.length ? `  ${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}` : ''}\n`;
   ctx.out(`${style.bold(`Import ${file}`)} (${plan.mode}) into ${ctx.store.dir}\n`);

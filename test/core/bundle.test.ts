@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EntityTrust, createBundle, planImport, type EntityJson } from '../../core/index.js';
+import { EntityTrust, TrustFormatError, createBundle, planImport, summarizePlan, type EntityJson } from '../../core/index.js';
 
 const T0 = Date.UTC(2026, 10, 24);
 
@@ -89,5 +89,25 @@ describe('witness list union', () => {
     expect(e.unionWitnessLists(['session:b', 'session:a', 'session:b'], [])).toBe(true);
     expect(e.witnessedBy).toEqual(['session:a', 'session:b']);
     expect(e.unionWitnessLists(['session:b'], [])).toBe(false);
+  });
+});
+
+describe('summarizePlan', () => {
+  it('names each entity of a plan by id', () => {
+    const plan = planImport([entity('mcp:old'), entity('mcp:same')], [entity('mcp:new').toJSON(), entity('mcp:same').toJSON(), 'x'], { mode: 'replace' });
+    expect(summarizePlan(plan)).toEqual({
+      mode: 'replace', added: ['mcp:new'], updated: [], unchanged: ['mcp:same'], removed: ['mcp:old'],
+      rejected: [{ index: 2, entity_id: undefined, message: '[2]: expected an entity object, got "x"' }],
+    });
+  });
+});
+
+describe('TrustFormatError.within', () => {
+  it('places a path inside a prefix, whatever the path starts with', () => {
+    const error = (path: string) => new TrustFormatError(path, 'bad').within('entities[4]').message;
+    expect(error('')).toBe('entities[4]: bad');
+    expect(error('training')).toBe('entities[4].training: bad');
+    expect(error('has_witnessed[1]')).toBe('entities[4].has_witnessed[1]: bad');
+    expect(new TrustFormatError('[1]', 'bad').within('').message).toBe('[1]: bad');
   });
 });
