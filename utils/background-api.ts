@@ -90,7 +90,7 @@ const HANDLERS: { [K in ApiCall]: Handler<K> } = {
     const entity = await store.getExisting(id);
     if (!entity) throw notFound(id);
     const db = await services.db();
-    const [history, chain] = await Promise.all([eventsOf(db, id, events), store.witnessingChain(id, depth)]);
+    const [history, chain] = await Promise.all([eventsOf(db, id, events), store.witnessingChainOf(entity, depth)]);
     return { entity: entity.toJSON(), events: history, chain };
   },
 

@@ -70,8 +70,7 @@ export class IndexedDbTrustStore implements TrustStore {
 
   async getExisting(entityId: string): Promise<EntityTrust | undefined> {
     assertEntityId(entityId);
-    const text = (await this.#db.get('entity-buckets', bucketOf(entityId)))?.entities.get(entityId);
-    return text === undefined ? undefined : parseEntity(text);
+    return (await this.#read([entityId]))[0];
   }
 
   async save(entity: EntityTrust): Promise<void> {
@@ -122,7 +121,8 @@ export class IndexedDbTrustStore implements TrustStore {
   }
 
   async exists(entityId: string): Promise<boolean> {
-    return (await this.getExisting(entityId)) !== undefined;
+    assertEntityId(entityId);
+    return (await this.#db.get('entity-buckets', bucketOf(entityId)))?.entities.has(entityId) ?? false;
   }
 
   async list({ type }: EntityFilter = {}): Promise<EntityTrust[]> {
@@ -173,14 +173,12 @@ export class IndexedDbTrustStore implements TrustStore {
   }
 
   async witnessingChain(entityId: string, depth = 3): Promise<WitnessingChain> {
-    return buildWitnessingChain(await this.get(entityId), depth, async (ids) => {
-      const tx = this.#db.transaction('entity-buckets');
-      const buckets = await Promise.all(ids.map((id) => tx.store.get(bucketOf(id))));
-      return ids.map((id, i) => {
-        const text = buckets[i]?.entities.get(id);
-        return text === undefined ? undefined : parseEntity(text);
-      });
-    });
+    return this.witnessingChainOf(await this.get(entityId), depth);
+  }
+
+  /** The chain of an entity already read, so that a caller holding it does not read it again. */
+  witnessingChainOf(entity: EntityTrust, depth = 3): Promise<WitnessingChain> {
+    return buildWitnessingChain(entity, depth, (ids) => this.#read(ids));
   }
 
   async sweepDecay(now: EpochMs = this.#clock.now(), config: DecayConfig = this.#decay): Promise<SweepSummary> {
@@ -228,6 +226,16 @@ export class IndexedDbTrustStore implements TrustStore {
         removed: plan.removed.length, rejected: plan.rejected.length,
       }));
       return plan;
+    });
+  }
+
+  /** The stored entities with these ids (undefined where absent), read in one transaction. */
+  async #read(entityIds: string[]): Promise<(EntityTrust | undefined)[]> {
+    const tx = this.#db.transaction('entity-buckets');
+    const buckets = await Promise.all(entityIds.map((id) => tx.store.get(bucketOf(id))));
+    return entityIds.map((id, i) => {
+      const text = buckets[i]?.entities.get(id);
+      return text === undefined ? undefined : parseEntity(text);
     });
   }
 
