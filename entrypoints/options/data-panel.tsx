@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { ConfirmDialog } from '@/components/confirm-dialog';
+import { ResultMessage, type Outcome } from '@/components/result-message';
 import { api } from '@/utils/api-client';
 import { exportFileName, formatCount, serializeBundle } from '@/utils/format';
 
@@ -18,7 +19,7 @@ function download(text: string, name: string) {
 
 export function ExportPanel() {
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
 
   const exportStore = async () => {
     setBusy(true);
@@ -39,7 +40,7 @@ export function ExportPanel() {
       <div>
         <h3>{i18n.t('export.title')}</h3>
         <p class="muted small">{i18n.t('export.help')}</p>
-        {message && <p class={message.ok ? 'save-ok' : 'field-error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+        <ResultMessage outcome={message} />
       </div>
       <button type="button" class="btn" onClick={exportStore} disabled={busy}>
         {busy ? i18n.t('export.working') : i18n.t('export.button')}
@@ -50,7 +51,7 @@ export function ExportPanel() {
 
 export function DeleteAllPanel({ onDeleted }: { onDeleted: () => void }) {
   const [asking, setAsking] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const word = i18n.t('deleteAll.word');
 
   const deleteAll = async () => {
@@ -68,7 +69,7 @@ export function DeleteAllPanel({ onDeleted }: { onDeleted: () => void }) {
       <div>
         <h3>{i18n.t('deleteAll.title')}</h3>
         <p class="muted small">{i18n.t('deleteAll.help')}</p>
-        {message && <p class={message.ok ? 'save-ok' : 'field-error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+        <ResultMessage outcome={message} />
       </div>
       <button type="button" class="btn btn-danger" onClick={() => setAsking(true)}>{i18n.t('deleteAll.button')}</button>
       {asking && (

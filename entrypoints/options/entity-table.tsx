@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { LevelBadge } from '@/components/level-badge';
+import { ResultMessage, type Outcome } from '@/components/result-message';
 import { ScoreBar } from '@/components/score-bar';
 import { TypeChip } from '@/components/type-chip';
 import { api } from '@/utils/api-client';
@@ -19,7 +20,7 @@ export function EntityTable({ version, onChanged }: { version: number; onChanged
   const [page, setPage] = useState<ListEntitiesResponse | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<Outcome | null>(null);
 
   useEffect(() => setOffset(0), [query]);
   useEffect(() => {
@@ -62,7 +63,7 @@ export function EntityTable({ version, onChanged }: { version: number; onChanged
           ])}
         </span>
       </div>
-      {notice && <p class={notice.ok ? 'save-ok' : 'field-error'} role={notice.ok ? 'status' : 'alert'}>{notice.text}</p>}
+      <ResultMessage outcome={notice} />
       {error && <p class="field-error" role="alert">{error.message}</p>}
       <div class="table-scroll">
         <table>

@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
+import { ResultMessage, type Outcome } from '@/components/result-message';
 import { MAX_EVENT_LOG_CAP, MAX_SWEEP_PERIOD_MINUTES, MIN_SWEEP_PERIOD_MINUTES } from '@/utils/api-schemas';
 import { api } from '@/utils/api-client';
 import type { Settings } from '@/utils/api-types';
@@ -48,7 +49,7 @@ export function SettingsForm({ settings, onSaved }: { settings: Settings; onSave
   const [text, setText] = useState(() => toText(settings));
   const [touched, setTouched] = useState<Partial<Record<Key, boolean>>>({});
   const [saving, setSaving] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   useEffect(() => setText(toText(settings)), [settings]);
 
   const problems = Object.fromEntries(specs.map((f) => [f.key, problemOf(f, text[f.key])])) as Record<Key, string | undefined>;
@@ -101,9 +102,7 @@ export function SettingsForm({ settings, onSaved }: { settings: Settings; onSave
         })}
       </div>
       <div class="actions">
-        {message && (
-          <span class={message.ok ? 'save-ok' : 'field-error'} role={message.ok ? 'status' : 'alert'}>{message.text}</span>
-        )}
+        <ResultMessage outcome={message} inline />
         <button type="button" class="btn" disabled={!dirty || saving} onClick={() => {
           setText(toText(settings));
           setTouched({});
