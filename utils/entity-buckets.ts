@@ -20,11 +20,17 @@ export const BUCKET_COUNT = 1024;
 
 /**
  * `entity-buckets` record: entity id → `JSON.stringify(entity.toJSON())`, exactly as export writes it.
- * A Map, not an object: ids such as `__proto__` or `constructor` are valid and must stay plain keys.
+ * A plain object at rest (the browser stores it faster than a Map), so ids such as `__proto__` or
+ * `constructor` must only be read as own properties: use `storedText`, or a Map via `Object.entries`.
  */
 export interface EntityBucket {
   bucket: number;
-  entities: Map<string, string>;
+  entities: Record<string, string>;
+}
+
+/** The text of `entityId` in a stored bucket, if it is there. */
+export function storedText(record: EntityBucket | undefined, entityId: string): string | undefined {
+  return record && Object.hasOwn(record.entities, entityId) ? record.entities[entityId] : undefined;
 }
 
 /** `summary-buckets` record: the list rows of the same bucket's entities, in no particular order. */
@@ -170,7 +176,7 @@ export class BucketSet<S extends Stores> {
         writes.add(this.#entityStore.delete(bucket));
         writes.add(this.#summaryStore.delete(bucket));
       } else {
-        writes.add(this.#entityStore.put({ bucket, entities }));
+        writes.add(this.#entityStore.put({ bucket, entities: Object.fromEntries(entities) }));
         writes.add(this.#summaryStore.put(summaryBucket(bucket, [...summaries.values()])));
       }
     }
@@ -185,7 +191,7 @@ export class BucketSet<S extends Stores> {
 
   #add(bucket: number, entities: EntityBucket | undefined, summaries: SummaryBucket | undefined): void {
     this.#loaded.set(bucket, {
-      entities: entities?.entities ?? new Map(),
+      entities: new Map(entities ? Object.entries(entities.entities) : []),
       summaries: new Map((summaries?.summaries ?? []).map((s) => [s.entity_id, s])),
     });
   }

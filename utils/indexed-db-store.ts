@@ -9,7 +9,7 @@ import {
 } from '@/core/index.js';
 import type { SweepResult } from './api-types.js';
 import { runSweep } from './decay-sweep.js';
-import { BucketSet, bucketOf, parseEntity, type SummaryBucket } from './entity-buckets.js';
+import { BucketSet, bucketOf, parseEntity, storedText, type SummaryBucket } from './entity-buckets.js';
 import { DEFAULT_EVENT_LOG_CAP, appendEvent, type NewEvent, type WritableEvents } from './event-log.js';
 import { PendingWrites, inTransaction } from './transaction.js';
 import type { TrustDb, TrustDbSchema } from './trust-db.js';
@@ -122,7 +122,7 @@ export class IndexedDbTrustStore implements TrustStore {
 
   async exists(entityId: string): Promise<boolean> {
     assertEntityId(entityId);
-    return (await this.#db.get('entity-buckets', bucketOf(entityId)))?.entities.has(entityId) ?? false;
+    return storedText(await this.#db.get('entity-buckets', bucketOf(entityId)), entityId) !== undefined;
   }
 
   async list({ type }: EntityFilter = {}): Promise<EntityTrust[]> {
@@ -234,7 +234,7 @@ export class IndexedDbTrustStore implements TrustStore {
     const tx = this.#db.transaction('entity-buckets');
     const buckets = await Promise.all(entityIds.map((id) => tx.store.get(bucketOf(id))));
     return entityIds.map((id, i) => {
-      const text = buckets[i]?.entities.get(id);
+      const text = storedText(buckets[i], id);
       return text === undefined ? undefined : parseEntity(text);
     });
   }
@@ -242,7 +242,7 @@ export class IndexedDbTrustStore implements TrustStore {
   /** Every stored entity's JSON text, in bucket order or sorted by id. */
   async #allTexts(sorted = false): Promise<string[]> {
     const entries: [string, string][] = [];
-    for (const { entities } of await this.#db.getAll('entity-buckets')) entries.push(...entities);
+    for (const { entities } of await this.#db.getAll('entity-buckets')) entries.push(...Object.entries(entities));
     if (sorted) entries.sort(([a], [b]) => compareIds(a, b));
     return entries.map(([, text]) => text);
   }

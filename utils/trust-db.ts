@@ -105,7 +105,7 @@ export const UPGRADES: readonly ((db: TrustDb, tx: UpgradeTransaction) => Promis
     const writes: Promise<unknown>[] = [];
     for (let bucket = 0; bucket < BUCKET_COUNT; bucket++) {
       if (rows[bucket]!.length === 0) continue;
-      writes.push(tx.objectStore('entity-buckets').put({ bucket, entities: texts[bucket]! }));
+      writes.push(tx.objectStore('entity-buckets').put({ bucket, entities: Object.fromEntries(texts[bucket]!) }));
       writes.push(tx.objectStore('summary-buckets').put(summaryBucket(bucket, rows[bucket]!)));
     }
     writes.push(tx.objectStore('meta').delete('sweep-cursor'));

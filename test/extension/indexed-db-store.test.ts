@@ -31,7 +31,7 @@ describe('IndexedDbTrustStore event log and transactions', () => {
     await store.witness('session:s', 'mcp:a', false, 1);
     const stored = await store.get('mcp:a');
     const bucket = bucketOf('mcp:a');
-    expect((await db.get('entity-buckets', bucket))!.entities.get('mcp:a')).toBe(JSON.stringify(stored.toJSON()));
+    expect((await db.get('entity-buckets', bucket))!.entities['mcp:a']).toBe(JSON.stringify(stored.toJSON()));
     const summaries = (await db.get('summary-buckets', bucket))!;
     expect(summaries.summaries.find((row) => row.entity_id === 'mcp:a')).toEqual(summaryOf(stored));
     expect(summaries.low_trust.includes('mcp:a')).toBe(stored.t3Average < 0.4);

@@ -74,7 +74,7 @@ it.each(Object.keys(WRITE_VERSION).map(Number))('upgrades data written by schema
   expect(await hasUnfinishedSweep(db)).toBe(false);
   expect([...db.objectStoreNames].sort()).toEqual(['entity-buckets', 'events', 'meta', 'summary-buckets']);
   const bucket = await db.get('entity-buckets', bucketOf('role:bad'));
-  expect(JSON.parse(bucket!.entities.get('role:bad')!)).toEqual(sampleEntity('role:bad', false).toJSON());
+  expect(JSON.parse(bucket!.entities['role:bad']!)).toEqual(sampleEntity('role:bad', false).toJSON());
   db.close();
 });
 
