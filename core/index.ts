@@ -18,5 +18,8 @@ export {
 } from './chain.js';
 export type { EntityFilter, SweepSummary, TrustStore, TrustStoreOptions } from './store.js';
 export { MemoryTrustStore } from './memory-store.js';
-export { assertWitnessIds, planImportOrThrow, recordOutcome, recordWitness } from './operations.js';
+export {
+  applyOperations, assertOperations, assertWitnessIds, operationIds, planImportOrThrow, recordOutcome, recordWitness,
+  type TrustOperation,
+} from './operations.js';
 export { MS_PER_DAY, formatTimestamp, parseTimestamp, systemClock, type Clock, type EpochMs } from './time.js';

@@ -1,4 +1,4 @@
-import { planImport, type ImportMode, type ImportPlan } from './bundle.js';
+import { compareIds, planImport, type ImportMode, type ImportPlan } from './bundle.js';
 import type { DecayConfig } from './decay.js';
 import { assertEntityId } from './entity-id.js';
 import { assertMagnitude, type EntityTrust } from './entity.js';
@@ -41,4 +41,47 @@ export function planImportOrThrow(current: Iterable<EntityTrust>, input: unknown
   const plan = planImport(current, input, { mode });
   if (plan.error !== undefined) throw new TrustFormatError('', plan.error);
   return plan;
+}
+
+/** One recorded event, in a form that can be stored and applied later (a hook's journal, an outbox). */
+export type TrustOperation =
+  | { kind: 'outcome'; entityId: string; success: boolean; magnitude: number }
+  | { kind: 'witness'; witnessId: string; targetId: string; success: boolean; magnitude: number };
+
+/** The ids an operation list touches, sorted and without repeats: the order in which to lock them. */
+export function operationIds(operations: readonly TrustOperation[]): string[] {
+  const ids = new Set<string>();
+  for (const op of operations) {
+    if (op.kind === 'outcome') ids.add(op.entityId);
+    else ids.add(op.witnessId).add(op.targetId);
+  }
+  return [...ids].sort(compareIds);
+}
+
+/** Throws before anything changes unless every operation is well formed. */
+export function assertOperations(operations: readonly TrustOperation[]): void {
+  for (const op of operations) {
+    if (op.kind === 'outcome') assertEntityId(op.entityId);
+    else assertWitnessIds(op.witnessId, op.targetId);
+    assertMagnitude(op.magnitude);
+  }
+}
+
+/**
+ * Applies `operations` in order at `now` to `entities` (every id of `operationIds` must be present;
+ * a missing entity is passed in as a new neutral one).
+ */
+export function applyOperations(
+  entities: ReadonlyMap<string, EntityTrust>, operations: readonly TrustOperation[], now: EpochMs, decay: DecayConfig,
+): void {
+  assertOperations(operations);
+  const entity = (id: string) => entities.get(id) ?? fail(id);
+  for (const op of operations) {
+    if (op.kind === 'outcome') recordOutcome(entity(op.entityId), op.success, op.magnitude, now, decay);
+    else recordWitness(entity(op.witnessId), entity(op.targetId), op.success, op.magnitude, now, decay);
+  }
+}
+
+function fail(id: string): never {
+  throw new Error(`applyOperations: no entity ${JSON.stringify(id)} was passed in`);
 }

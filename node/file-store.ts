@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  DEFAULT_DECAY, EntityTrust, assertDecayConfig, assertEntityId, assertWitnessIds, buildWitnessingChain,
-  compareIds, createBundle, planImport, planImportOrThrow, recordOutcome, recordWitness, systemClock,
+  DEFAULT_DECAY, EntityTrust, applyOperations, assertDecayConfig, assertEntityId, assertOperations,
+  buildWitnessingChain, compareIds, createBundle, operationIds, planImport, planImportOrThrow, systemClock,
   type Clock, type DecayConfig, type EntityFilter, type EpochMs, type ImportMode, type ImportPlan,
-  type SweepSummary, type TrustBundle, type TrustStore, type TrustStoreOptions, type WitnessingChain,
+  type SweepSummary, type TrustBundle, type TrustOperation, type TrustStore, type TrustStoreOptions,
+  type WitnessingChain,
 } from '../core/index.js';
 import { writeFileAtomicSync } from './atomic-write.js';
 import { ENTITY_FILE_NAME, EntityFileError, entityFileName, formatEntityFile, parseEntityFile } from './entity-file.js';
@@ -118,44 +119,48 @@ export class FileTrustStore implements TrustStore {
   }
 
   async update(entityId: string, success: boolean, magnitude: number): Promise<EntityTrust> {
-    const name = entityFileName(checked(entityId));
-    return this.#locked([name], () => {
-      const entity = this.#read(name)?.entity ?? new EntityTrust(entityId, this.#clock.now());
-      recordOutcome(entity, success, magnitude, this.#clock.now(), this.#decay);
-      this.#write(name, entity);
-      return entity;
-    });
+    const entities = await this.record([{ kind: 'outcome', entityId: checked(entityId), success, magnitude }]);
+    return entities.get(entityId)!;
   }
 
   async witness(
     witnessId: string, targetId: string, success: boolean, magnitude: number,
   ): Promise<[witness: EntityTrust, target: EntityTrust]> {
-    assertWitnessIds(witnessId, targetId);
-    const witnessName = entityFileName(witnessId);
-    const targetName = entityFileName(targetId);
-    const ids = [...new Set([witnessId, targetId])].sort(compareIds);
-    return this.#locked(ids.map(entityFileName), () => {
+    const entities = await this.record([{ kind: 'witness', witnessId, targetId, success, magnitude }]);
+    const witness = entities.get(witnessId)!;
+    return [witness, witnessId === targetId ? witness.clone() : entities.get(targetId)!];
+  }
+
+  /**
+   * Applies `operations` in order as one change: every entity they touch is locked, changed and
+   * written, and if one file cannot be written the ones already written are put back. Resolves to
+   * the entities as written, by id.
+   */
+  async record(operations: readonly TrustOperation[]): Promise<Map<string, EntityTrust>> {
+    assertOperations(operations);
+    const ids = operationIds(operations);
+    const names = [...new Set(ids.map(entityFileName))];
+    return this.#locked(names, () => {
       const now = this.#clock.now();
-      const witnessFile = this.#read(witnessName);
-      const witness = witnessFile?.entity ?? new EntityTrust(witnessId, now);
-      if (witnessId === targetId) {
-        recordWitness(witness, witness, success, magnitude, now, this.#decay);
-        this.#write(witnessName, witness);
-        return [witness, witness.clone()];
-      }
-      const targetFile = this.#read(targetName);
-      const target = targetFile?.entity ?? new EntityTrust(targetId, now);
-      recordWitness(witness, target, success, magnitude, now, this.#decay);
-      this.#write(targetName, target);
+      const before = new Map(ids.map((id) => [id, this.#read(entityFileName(id))]));
+      const entities = new Map(ids.map((id) => [id, before.get(id)?.entity ?? new EntityTrust(id, now)]));
+      applyOperations(entities, operations, now, this.#decay);
+      const written: string[] = [];
       try {
-        this.#write(witnessName, witness);
+        for (const id of ids) {
+          this.#write(entityFileName(id), entities.get(id)!);
+          written.push(id);
+        }
       } catch (error) {
-        // Both or neither: put the target back as it was.
-        if (targetFile) writeFileAtomicSync(path.join(this.dir, targetName), targetFile.text);
-        else this.#remove(targetName);
+        // All or nothing: put back what was already written.
+        for (const id of written) {
+          const old = before.get(id);
+          if (old) writeFileAtomicSync(path.join(this.dir, entityFileName(id)), old.text);
+          else this.#remove(entityFileName(id));
+        }
         throw error;
       }
-      return [witness, target];
+      return entities;
     });
   }
 

@@ -5,9 +5,22 @@ export { LockTimeoutError } from './locks.js';
 export { defaultStoreDir, hookErrorLogPath } from './paths.js';
 export { QUARANTINE_DIR_NAME, examineStore, quarantine, type Examination, type Finding, type FindingKind } from './doctor.js';
 export {
-  MCP_MATCHER, hooksSnippet, installHooks, isOurCommand, settingsPath, uninstallHooks, withOurHooks, withoutOurHooks,
-  type SettingsChange, type SettingsScope,
-} from './claude-settings.js';
-export { HOOK_EVENTS, HOOK_MAGNITUDE, isHookEvent, runHook, type HookEvent } from './hook/run-hook.js';
-export { HookInputError, mcpServerOf, parseHookInput, toolFailed, type HookInput } from './hook/hook-input.js';
-export { HOOK_LOCK_TIMEOUT_MS, hookMain, hookStore } from './hook/hook-main.js';
+  SETTINGS_SCOPES, installHooks, readSettings, settingsPath, uninstallHooks, type SettingsChange, type SettingsScope,
+} from './claude-code/settings-file.js';
+export {
+  TOOL_MATCHER, hookCommand, hooksSnippet, isOtherWeb4Command, isOurCommand, withOurHooks, withoutOurHooks,
+  type HookSetup,
+} from './claude-code/our-hooks.js';
+export { HookCommandError, PROJECT_BASE, assertPortable, hookCommandBase, isEphemeral, type Whereabouts } from './claude-code/hook-command.js';
+export { duplicateWarnings, hooksStatus, type HooksStatus, type ScopeStatus } from './claude-code/hooks-status.js';
+export {
+  CLAUDE_EVENT_OF, HOOK_EVENTS, HOOK_MAGNITUDE, RECORD_MODES, isHookEvent, runHook,
+  type HookEvent, type HookOptions, type HookStore, type RecordMode,
+} from './hook/run-hook.js';
+export {
+  HookInputError, callResultOf, callSubjectOf, mcpServerOf, parseHookInput, quoted, sessionEntityOf,
+  type CallResult, type CallSubject, type HookInput,
+} from './hook/hook-input.js';
+export { MAX_SUMMARY_LENGTH, callContext, sessionSummary } from './hook/hook-context.js';
+export { HOOK_LOCK_TIMEOUT_MS, hookMain, hookStore, isDisabled, parseHookArgs } from './hook/hook-main.js';
+export { VERSION } from './version.js';

@@ -8,12 +8,14 @@ import { addListCommand } from './list-command.js';
 import { addRecordCommands } from './record-commands.js';
 import { addShowCommand } from './show-command.js';
 import { addTransferCommands } from './transfer-commands.js';
+import { VERSION } from '../version.js';
 
 const STORE_HELP = 'store folder (default: $WEB4_TRUST_DIR, else ~/.web4/governance/entities)';
 
 export function createProgram(): Command {
   const program = new Command('web4-trust')
     .description('Trust (T3/V3) in MCP servers, sessions, roles and other entities, kept in ~/.web4')
+    .version(VERSION, '-V, --version', 'print the version')
     .option('--store <dir>', STORE_HELP)
     .exitOverride()
     .configureOutput({ outputError: () => {} });

@@ -1,6 +1,10 @@
-// What Claude Code sends a command hook on stdin (PreToolUse / PostToolUse): one JSON object with
-// session_id, transcript_path, cwd, permission_mode, hook_event_name, tool_name, tool_input,
-// tool_use_id and, after the call, tool_response. MCP tools are named mcp__<server>__<tool>.
+import { entityIdProblem } from '../../core/index.js';
+
+// What Claude Code sends a command hook on stdin: one JSON object with session_id, transcript_path,
+// cwd, permission_mode and hook_event_name; the tool events add tool_name, tool_input and
+// tool_use_id; PostToolUse adds tool_response, PostToolUseFailure a top-level `error` string and
+// `is_interrupt`; SessionStart adds `source`. MCP tools are named mcp__<server>__<tool>; a subagent
+// is the `Task` tool (`Agent` in newer versions) with `tool_input.subagent_type`.
 
 export class HookInputError extends Error {
   override readonly name = 'HookInputError';
@@ -10,8 +14,10 @@ export interface HookInput {
   session_id?: unknown;
   hook_event_name?: unknown;
   tool_name?: unknown;
+  tool_input?: unknown;
   tool_response?: unknown;
   error?: unknown;
+  is_interrupt?: unknown;
   [field: string]: unknown;
 }
 
@@ -23,10 +29,36 @@ export function parseHookInput(text: string): HookInput {
   } catch (error) {
     throw new HookInputError(`hook input is not JSON (${(error as Error).message})`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new HookInputError('hook input is not a JSON object');
-  }
-  return value as HookInput;
+  if (!isRecord(value)) throw new HookInputError('hook input is not a JSON object');
+  return value;
+}
+
+/** The entity a tool call acts as: an MCP server, or a subagent's role. */
+export interface CallSubject {
+  entityId: string;
+  kind: 'mcp' | 'subagent';
+  /** The server's or role's name as Claude Code gave it (untrusted text: quote before showing). */
+  name: string;
+}
+
+/** The tools that start a subagent. */
+const SUBAGENT_TOOLS = new Set(['Task', 'Agent']);
+const DEFAULT_SUBAGENT = 'general-purpose';
+
+/** The MCP server or subagent role a tool call is about, or undefined for every other tool. */
+export function callSubjectOf(input: HookInput): CallSubject | undefined {
+  const server = mcpServerOf(input.tool_name);
+  if (server !== undefined) return subject('mcp', server);
+  if (typeof input.tool_name !== 'string' || !SUBAGENT_TOOLS.has(input.tool_name)) return undefined;
+  const type = isRecord(input.tool_input) ? input.tool_input.subagent_type : undefined;
+  return subject('subagent', typeof type === 'string' && type !== '' ? type : DEFAULT_SUBAGENT);
+}
+
+function subject(kind: CallSubject['kind'], name: string): CallSubject {
+  const entityId = `${kind === 'mcp' ? 'mcp' : 'role'}:${name}`;
+  const problem = entityIdProblem(entityId);
+  if (problem !== undefined) throw new HookInputError(`cannot record ${kind === 'mcp' ? 'MCP server' : 'subagent'} ${quoted(name)}: ${problem}`);
+  return { entityId, kind, name };
 }
 
 /** `mcp__github__create_issue` → `github`; undefined for tools that are not MCP tools. */
@@ -37,24 +69,46 @@ export function mcpServerOf(toolName: unknown): string | undefined {
   return end > 0 ? rest.slice(0, end) : undefined;
 }
 
-export function sessionIdOf(input: HookInput): string {
+/** `session:<session_id>`, checked. */
+export function sessionEntityOf(input: HookInput): string {
   const id = input.session_id;
   if (typeof id !== 'string' || id === '') throw new HookInputError('hook input has no session_id');
-  return id;
+  const entityId = `session:${id}`;
+  const problem = entityIdProblem(entityId);
+  if (problem !== undefined) throw new HookInputError(`session_id: ${problem}`);
+  return entityId;
 }
+
+export type CallResult = 'success' | 'failure' | 'interrupted';
 
 /**
- * Whether the tool call failed: its response says `is_error: true` (or MCP's `isError: true`) or has
- * an `error` field; Claude Code's PostToolUseFailure event, which carries `error` at the top, also counts.
+ * How a finished call went. PostToolUseFailure is a failure, unless the user interrupted it (Esc):
+ * then the tool did nothing wrong. After PostToolUse, an MCP result flagged `isError: true` (or
+ * `is_error`) is a failure too, should Claude Code ever deliver one there.
  */
-export function toolFailed(input: HookInput): boolean {
-  if (input.hook_event_name === 'PostToolUseFailure' || hasValue(input.error)) return true;
+export function callResultOf(input: HookInput, failureEvent: boolean): CallResult {
+  if (failureEvent || input.hook_event_name === 'PostToolUseFailure') {
+    return input.is_interrupt === true ? 'interrupted' : 'failure';
+  }
   const response = input.tool_response;
-  if (typeof response !== 'object' || response === null || Array.isArray(response)) return false;
-  const fields = response as Record<string, unknown>;
-  return fields.is_error === true || fields.isError === true || hasValue(fields.error);
+  const flagged = isRecord(response) && (response.isError === true || response.is_error === true);
+  return flagged ? 'failure' : 'success';
 }
 
-function hasValue(value: unknown): boolean {
-  return value !== undefined && value !== null && value !== false && value !== '';
+const UNSAFE_TEXT = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+const MAX_SHOWN_NAME = 64;
+
+/**
+ * A name from hook input as it may appear in Claude's context: control and format characters
+ * (bidirectional overrides included) removed, at most 64 characters, in JSON quotes — so that a
+ * server named like an instruction reads as a name.
+ */
+export function quoted(name: string): string {
+  const clean = name.replace(UNSAFE_TEXT, '');
+  const chars = [...clean];
+  return JSON.stringify(chars.length > MAX_SHOWN_NAME ? `${chars.slice(0, MAX_SHOWN_NAME - 1).join('')}…` : clean);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -2,27 +2,68 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FileTrustStore } from '../file-store.js';
 import { defaultStoreDir, hookErrorLogPath } from '../paths.js';
-import { isHookEvent, runHook } from './run-hook.js';
+import { TRUST_LEVELS } from '../../core/index.js';
+import { HOOK_EVENTS, RECORD_MODES, isHookEvent, runHook, type HookOptions } from './run-hook.js';
 
 /** A hook waits at most this long for a lock: Claude Code is waiting on it. */
 export const HOOK_LOCK_TIMEOUT_MS = 2_000;
 
 /**
- * `web4-trust hook <event> [--store DIR]`, as Claude Code runs it. It must never break Claude Code:
- * whatever goes wrong is one line on stderr and in the hook error log, and the exit code is 0.
+ * `web4-trust hook <event> [--store DIR] [--record MODE] [--ask-below LEVEL]`, as Claude Code runs it.
+ * It must never break Claude Code: whatever goes wrong is one line on stderr and in the hook error
+ * log, and the exit code is 0. `WEB4_TRUST_DISABLE=1` turns it into a no-op (stop recording without
+ * uninstalling).
  */
-export async function hookMain(args: readonly string[]): Promise<void> {
+export async function hookMain(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  process.exitCode = 0;
+  if (isDisabled(env.WEB4_TRUST_DISABLE)) return;
   const [event] = args;
-  const storeAt = args.indexOf('--store');
-  const dir = storeAt >= 0 && args[storeAt + 1] ? args[storeAt + 1]! : defaultStoreDir();
+  const { dir, options, problems } = parseHookArgs(args.slice(1), env);
+  for (const problem of problems) logHookError(dir, `hook ${event ?? ''}: ${problem}`);
   try {
-    if (!isHookEvent(event)) throw new Error(`unknown hook ${JSON.stringify(event ?? '')}; use post-tool-use or pre-tool-use`);
-    const output = await runHook(event, await readStdin(), hookStore(dir));
+    if (!isHookEvent(event)) throw new Error(`unknown hook ${JSON.stringify(event ?? '')}; use one of ${HOOK_EVENTS.join(', ')}`);
+    const output = await runHook(event, await readStdin(), hookStore(dir), options);
     if (output) process.stdout.write(output);
   } catch (error) {
     logHookError(dir, `hook ${event ?? ''}: ${(error as Error).message ?? String(error)}`);
   }
-  process.exitCode = 0;
+}
+
+/** `WEB4_TRUST_DISABLE` set to anything but empty, `0` or `false`. */
+export function isDisabled(value: string | undefined): boolean {
+  return value !== undefined && !['', '0', 'false'].includes(value.trim().toLowerCase());
+}
+
+/**
+ * The hook's options. A bad value is a problem to log, and the default is used instead, so that a
+ * mistyped setting never costs a recorded call.
+ */
+export function parseHookArgs(
+  args: readonly string[], env: NodeJS.ProcessEnv,
+): { dir: string; options: HookOptions; problems: string[] } {
+  const options: HookOptions = {};
+  const problems: string[] = [];
+  let dir = defaultStoreDir(env);
+  for (let i = 0; i < args.length; i++) {
+    const name = args[i]!;
+    const value = args[i + 1];
+    if (!['--store', '--record', '--ask-below'].includes(name) || value === undefined) {
+      problems.push(`ignored the argument ${JSON.stringify(name)}`);
+      continue;
+    }
+    i++;
+    if (name === '--store') dir = value;
+    else if (name === '--record') {
+      if (isOneOf(RECORD_MODES, value)) options.record = value;
+      else problems.push(`--record ${JSON.stringify(value)} is not one of ${RECORD_MODES.join(', ')}; recorded both`);
+    } else if (isOneOf(TRUST_LEVELS, value)) options.askBelow = value;
+    else problems.push(`--ask-below ${JSON.stringify(value)} is not one of ${TRUST_LEVELS.join(', ')}; ignored it`);
+  }
+  return { dir, options, problems };
+}
+
+function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
+  return (values as readonly string[]).includes(value);
 }
 
 /** The store as a hook uses it: a short lock timeout, and no warnings about other files. */

@@ -1,11 +1,42 @@
-import type { TrustStore } from '../../core/index.js';
-import { mcpServerOf, parseHookInput, sessionIdOf, toolFailed } from './hook-input.js';
+import type { EntityFilter, EntityTrust, EpochMs, TrustLevel, TrustOperation } from '../../core/index.js';
+import { callContext, isAtOrBelow, sessionSummary, stateAt } from './hook-context.js';
+import { callResultOf, callSubjectOf, parseHookInput, sessionEntityOf, type CallSubject, type HookInput } from './hook-input.js';
 
-export const HOOK_EVENTS = ['post-tool-use', 'pre-tool-use'] as const;
+/** The `web4-trust hook <event>` names, one per Claude Code event we handle. */
+export const HOOK_EVENTS = ['session-start', 'pre-tool-use', 'post-tool-use', 'post-tool-use-failure'] as const;
 export type HookEvent = (typeof HOOK_EVENTS)[number];
 
-/** How much one MCP tool call counts as a witness. */
+/** Claude Code's name of each event. */
+export const CLAUDE_EVENT_OF = {
+  'session-start': 'SessionStart',
+  'pre-tool-use': 'PreToolUse',
+  'post-tool-use': 'PostToolUse',
+  'post-tool-use-failure': 'PostToolUseFailure',
+} as const satisfies Record<HookEvent, string>;
+
+/** How much one call counts, as an outcome and as a witness. */
 export const HOOK_MAGNITUDE = 0.1;
+
+/**
+ * What a finished call records: an outcome of the called entity (its own action: moves success rate,
+ * T3 and level), the session's witness of it (upstream's Python plugin records only this), or both.
+ */
+export const RECORD_MODES = ['both', 'outcome', 'witness'] as const;
+export type RecordMode = (typeof RECORD_MODES)[number];
+
+export interface HookOptions {
+  record?: RecordMode;
+  /** PreToolUse asks the user to confirm calls to an entity at or below this level (never denies). */
+  askBelow?: TrustLevel;
+  now?: EpochMs;
+}
+
+/** What a hook needs of a store: reads, and a list of operations applied as one change. */
+export interface HookStore {
+  getExisting(entityId: string): Promise<EntityTrust | undefined>;
+  list(filter?: EntityFilter): Promise<EntityTrust[]>;
+  record(operations: readonly TrustOperation[]): Promise<unknown>;
+}
 
 export function isHookEvent(value: unknown): value is HookEvent {
   return (HOOK_EVENTS as readonly unknown[]).includes(value);
@@ -14,26 +45,50 @@ export function isHookEvent(value: unknown): value is HookEvent {
 /**
  * Handles one hook call: `stdinText` is what Claude Code sent. Returns what to print on stdout, if
  * anything. Throws on bad input or a store error; the caller logs it and still exits 0.
- *
- * - post-tool-use: an MCP tool call is a witness of `session:<session_id>` observing `mcp:<server>`.
- * - pre-tool-use: for an MCP tool with a trust record, adds the server's trust as context. It never
- *   blocks a call.
- * Other tools are ignored.
  */
-export async function runHook(event: HookEvent, stdinText: string, store: TrustStore): Promise<string | undefined> {
+export async function runHook(
+  event: HookEvent, stdinText: string, store: HookStore, options: HookOptions = {},
+): Promise<string | undefined> {
   const input = parseHookInput(stdinText);
-  const server = mcpServerOf(input.tool_name);
-  if (server === undefined) return undefined;
-  const serverId = `mcp:${server}`;
-  if (event === 'post-tool-use') {
-    await store.witness(`session:${sessionIdOf(input)}`, serverId, !toolFailed(input), HOOK_MAGNITUDE);
-    return undefined;
+  const now = options.now ?? Date.now();
+  if (event === 'session-start') return sessionStart(store, now);
+  const subject = callSubjectOf(input);
+  if (subject === undefined) return undefined;
+  if (event === 'pre-tool-use') return preToolUse(subject, store, now, options.askBelow);
+  const result = callResultOf(input, event === 'post-tool-use-failure');
+  if (result === 'interrupted') return undefined;
+  await store.record(operationsFor(input, subject, result === 'success', options.record ?? 'both'));
+  return undefined;
+}
+
+function operationsFor(input: HookInput, subject: CallSubject, success: boolean, mode: RecordMode): TrustOperation[] {
+  const operations: TrustOperation[] = [];
+  const magnitude = HOOK_MAGNITUDE;
+  if (mode !== 'witness') operations.push({ kind: 'outcome', entityId: subject.entityId, success, magnitude });
+  if (mode !== 'outcome') {
+    operations.push({ kind: 'witness', witnessId: sessionEntityOf(input), targetId: subject.entityId, success, magnitude });
   }
-  const entity = await store.getExisting(serverId);
-  if (!entity) return undefined;
-  const context =
-    `Web4 trust in MCP server "${server}" (${serverId}): ${entity.trustLevel}, ` +
-    `T3 ${entity.t3Average.toFixed(2)}, V3 ${entity.v3Average.toFixed(2)}, ` +
-    `witnessed ${entity.witnessCount} ${entity.witnessCount === 1 ? 'time' : 'times'}, veracity ${entity.veracity.toFixed(2)}.`;
-  return `${JSON.stringify({ hookSpecificOutput: { hookEventName: 'PreToolUse', additionalContext: context } })}\n`;
+  return operations;
+}
+
+async function preToolUse(
+  subject: CallSubject, store: HookStore, now: EpochMs, askBelow: TrustLevel | undefined,
+): Promise<string | undefined> {
+  const stored = await store.getExisting(subject.entityId);
+  if (!stored) return undefined;
+  const entity = stateAt(stored, now);
+  const context = callContext(subject, entity);
+  const ask = askBelow !== undefined && isAtOrBelow(entity.trustLevel, askBelow);
+  const decision: Record<string, string> = ask ? { permissionDecision: 'ask', permissionDecisionReason: context } : {};
+  return output({ hookEventName: 'PreToolUse', ...decision, additionalContext: context });
+}
+
+async function sessionStart(store: HookStore, now: EpochMs): Promise<string | undefined> {
+  const [servers, roles] = await Promise.all([store.list({ type: 'mcp' }), store.list({ type: 'role' })]);
+  const summary = sessionSummary([...servers, ...roles].map((entity) => stateAt(entity, now)));
+  return summary === undefined ? undefined : output({ hookEventName: 'SessionStart', additionalContext: summary });
+}
+
+function output(hookSpecificOutput: Record<string, string>): string {
+  return `${JSON.stringify({ hookSpecificOutput })}\n`;
 }

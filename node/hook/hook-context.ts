@@ -1,0 +1,69 @@
+import { DEFAULT_DECAY, TRUST_LEVELS, type EntityTrust, type EpochMs, type TrustLevel } from '../../core/index.js';
+import { quoted, type CallSubject } from './hook-input.js';
+
+// The words a hook adds to Claude's context. Every name in them comes from hook input or the store,
+// so it goes through `quoted`.
+
+/** Claude Code shows at most this much of a SessionStart summary; more would crowd the context. */
+export const MAX_SUMMARY_LENGTH = 600;
+
+const LOW_LEVELS: ReadonlySet<TrustLevel> = new Set(['low', 'minimal']);
+
+/** The entity's state at `now`: stored scores decayed by the time since its last activity. */
+export function stateAt(entity: EntityTrust, now: EpochMs): EntityTrust {
+  const copy = entity.clone();
+  copy.decayTo(now, DEFAULT_DECAY);
+  return copy;
+}
+
+/** Whether `level` is `threshold` or below it (`minimal` is the lowest). */
+export function isAtOrBelow(level: TrustLevel, threshold: TrustLevel): boolean {
+  return TRUST_LEVELS.indexOf(level) >= TRUST_LEVELS.indexOf(threshold);
+}
+
+function label(kind: CallSubject['kind'], name: string): string {
+  return `${kind === 'mcp' ? 'MCP server' : 'subagent'} ${quoted(name)}`;
+}
+
+/** `12 calls, 9 succeeded` or, before any outcome, how often it was witnessed. */
+function evidence(entity: EntityTrust): string {
+  if (entity.actionCount > 0) return `${plural(entity.actionCount, 'call')}, ${entity.successCount} succeeded`;
+  return entity.witnessCount > 0 ? `witnessed ${plural(entity.witnessCount, 'time')}` : 'no calls recorded';
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** PreToolUse context: `Web4 trust in MCP server "github": medium (T3 0.50, V3 0.52); 3 calls, 2 succeeded.` */
+export function callContext(subject: CallSubject, entity: EntityTrust): string {
+  return `Web4 trust in ${label(subject.kind, subject.name)}: ${entity.trustLevel} ` +
+    `(T3 ${entity.t3Average.toFixed(2)}, V3 ${entity.v3Average.toFixed(2)}); ${evidence(entity)}.`;
+}
+
+/**
+ * SessionStart context: the MCP servers and subagent roles on record, those at low or minimal trust
+ * first (lowest first), then the most recently active, cut to `MAX_SUMMARY_LENGTH` characters.
+ * Undefined when there are none.
+ */
+export function sessionSummary(entities: readonly EntityTrust[]): string | undefined {
+  const low = entities.filter((e) => LOW_LEVELS.has(e.trustLevel)).sort((a, b) => a.t3Average - b.t3Average);
+  const rest = entities.filter((e) => !LOW_LEVELS.has(e.trustLevel))
+    .sort((a, b) => (b.lastActivity ?? -Infinity) - (a.lastActivity ?? -Infinity));
+  const ordered = [...low, ...rest];
+  if (ordered.length === 0) return undefined;
+  const head = 'Web4 trust on record: ';
+  const items: string[] = [];
+  for (const [i, entity] of ordered.entries()) {
+    const item = `${label(entity.entityType === 'mcp' ? 'mcp' : 'subagent', entity.entityName)} ${entity.trustLevel} (${evidence(entity)})`;
+    const left = ordered.length - i - 1;
+    const tail = left > 0 ? `; and ${left} more.` : '.';
+    // Room for this item and, in case later ones do not fit, for "and N more".
+    const longestTail = `; and ${ordered.length} more.`.length;
+    if ((head + [...items, item].join('; ')).length + (left > 0 ? longestTail : tail.length) > MAX_SUMMARY_LENGTH) {
+      return `${head}${items.join('; ')}; and ${ordered.length - i} more.`;
+    }
+    items.push(item);
+  }
+  return `${head}${items.join('; ')}.`;
+}
