@@ -29,14 +29,18 @@ export function isEphemeral(file: string): boolean {
   return file.split(path.sep).includes('_npx');
 }
 
-/** The first `web4-trust` on PATH, resolved through links, or undefined. */
+/**
+ * The first `web4-trust` on PATH that is not in the npx cache, resolved through links, or undefined.
+ * (npx puts its cache on PATH only while it runs; Claude Code's shell will not have it.)
+ */
 export function findOnPath(pathEnv: string, name = 'web4-trust'): string | undefined {
   for (const dir of pathEnv.split(path.delimiter)) {
     if (!dir) continue;
     try {
       const file = path.join(dir, name);
       fs.accessSync(file, fs.constants.X_OK);
-      return fs.realpathSync(file);
+      const real = fs.realpathSync(file);
+      if (!isEphemeral(real)) return real;
     } catch {
       // Not in this folder.
     }
@@ -51,24 +55,23 @@ export const PROJECT_BASE = 'node "$CLAUDE_PROJECT_DIR/node_modules/web4-trust/d
 /** The command base (before ` hook <event>`) for `scope`; throws `HookCommandError` when there is none that lasts. */
 export function hookCommandBase(scope: SettingsScope, where: Whereabouts): string {
   const onPath = findOnPath(where.pathEnv);
-  const stableOnPath = onPath !== undefined && !isEphemeral(onPath);
   if (scope === 'project') {
     if (samePath(packageRootOf(where.script), path.join(where.cwd, PROJECT_PACKAGE))) return PROJECT_BASE;
-    if (stableOnPath) return 'web4-trust';
+    if (onPath !== undefined) return 'web4-trust';
     throw new HookCommandError(
       `${path.join('.claude', 'settings.json')} is shared with everyone who works on this project, so it needs a command ` +
       'that works on their machines too. Add web4-trust to the project (npm i -D web4-trust) or install it ' +
       'globally (npm i -g web4-trust), then run this again; or name the command with --command.',
     );
   }
-  if (onPath !== undefined && samePath(onPath, where.script)) return 'web4-trust';
   if (isEphemeral(where.script)) {
-    if (stableOnPath) return 'web4-trust';
+    if (onPath !== undefined) return 'web4-trust';
     throw new HookCommandError(
       'npx runs web4-trust from a temporary cache that npm may empty at any time, and the hooks would stop ' +
       'working then. Install it first (npm i -g web4-trust), then run: web4-trust hooks install',
     );
   }
+  if (onPath !== undefined && samePath(onPath, where.script)) return 'web4-trust';
   return `node ${shellQuote(where.script)}`;
 }
 

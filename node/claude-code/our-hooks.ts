@@ -9,10 +9,9 @@ export const TOOL_MATCHER = 'mcp__.*|Task|Agent';
 /** Seconds Claude Code gives the hook; it needs milliseconds, 2 s at worst waiting for a lock. */
 const HOOK_TIMEOUT_SECONDS = 10;
 
-// `web4-trust hook …`, `…/web4-trust.mjs' hook …`, `npx -y web4-trust@0.2.0 hook …`.
-const OURS = new RegExp(
-  `(?:^|[\\s/'"])web4-trust(?:@[\\w.^~-]+)?(?:\\.mjs)?['"]?\\s+hook\\s+(?:${HOOK_EVENTS.join('|')})(?:\\s|$)`,
-);
+// Ours: a command that runs web4-trust (`web4-trust`, `…/web4-trust.mjs'`, `npx -y web4-trust@0.2.0`,
+// a wrapper with web4-trust in its name) with `hook <event>`. The name is how we find our entries again.
+const OURS = new RegExp(`web4-trust.*\\shook\\s+(?:${HOOK_EVENTS.join('|')})(?:\\s|$)`);
 // Other web4 tools hooked into Claude Code (the web4 Python governance plugin's scripts).
 const OTHER_WEB4 = /web4/i;
 
@@ -33,6 +32,11 @@ export interface HookSetup {
   base: string;
   record?: RecordMode;
   askBelow?: TrustLevel;
+}
+
+/** Why `--command` cannot be used, or undefined. */
+export function commandBaseProblem(base: string): string | undefined {
+  return isOurCommand(`${base} hook session-start`) ? undefined : '--command must run web4-trust and have "web4-trust" in it: that is how our hooks are found again';
 }
 
 export function isOurCommand(command: unknown): command is string {

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { TRUST_LEVELS, type TrustLevel } from '../../core/index.js';
 import { assertPortable, hookCommandBase } from '../claude-code/hook-command.js';
 import { duplicateWarnings, hooksStatus, type HooksStatus, type StatusOptions } from '../claude-code/hooks-status.js';
-import { hooksSnippet, type HookSetup } from '../claude-code/our-hooks.js';
+import { commandBaseProblem, hooksSnippet, type HookSetup } from '../claude-code/our-hooks.js';
 import { SETTINGS_SCOPES, installHooks, settingsPath, uninstallHooks, type SettingsScope } from '../claude-code/settings-file.js';
 import { hookMain } from '../hook/hook-main.js';
 import { HOOK_EVENTS, RECORD_MODES, type RecordMode } from '../hook/run-hook.js';
@@ -110,6 +110,8 @@ function baseFor(scope: SettingsScope, command: string | undefined): string {
     const script = process.argv[1] ? fs.realpathSync(process.argv[1]) : '';
     return hookCommandBase(scope, { script, pathEnv: process.env.PATH ?? '', cwd: process.cwd() });
   }
+  const problem = commandBaseProblem(command);
+  if (problem !== undefined) throw new UsageError(problem);
   if (scope === 'project') assertPortable(command);
   return command;
 }

@@ -960,20 +960,6 @@ var init_operations = __esm({
   }
 });
 
-// core/memory-store.ts
-var init_memory_store = __esm({
-  "core/memory-store.ts"() {
-    "use strict";
-    init_bundle();
-    init_chain();
-    init_decay();
-    init_entity_id();
-    init_entity();
-    init_operations();
-    init_time();
-  }
-});
-
 // core/index.ts
 var init_core = __esm({
   "core/index.ts"() {
@@ -985,7 +971,6 @@ var init_core = __esm({
     init_entity_id();
     init_bundle();
     init_chain();
-    init_memory_store();
     init_operations();
     init_time();
   }
@@ -5510,6 +5495,9 @@ var init_decay_command = __esm({
 });
 
 // node/claude-code/our-hooks.ts
+function commandBaseProblem(base) {
+  return isOurCommand(`${base} hook session-start`) ? void 0 : '--command must run web4-trust and have "web4-trust" in it: that is how our hooks are found again';
+}
 function isOurCommand(command2) {
   return typeof command2 === "string" && OURS.test(command2);
 }
@@ -5585,9 +5573,7 @@ var init_our_hooks = __esm({
     init_run_hook();
     TOOL_MATCHER = "mcp__.*|Task|Agent";
     HOOK_TIMEOUT_SECONDS = 10;
-    OURS = new RegExp(
-      `(?:^|[\\s/'"])web4-trust(?:@[\\w.^~-]+)?(?:\\.mjs)?['"]?\\s+hook\\s+(?:${HOOK_EVENTS.join("|")})(?:\\s|$)`
-    );
+    OURS = new RegExp(`web4-trust.*\\shook\\s+(?:${HOOK_EVENTS.join("|")})(?:\\s|$)`);
     OTHER_WEB4 = /web4/i;
   }
 });
@@ -5847,7 +5833,8 @@ function findOnPath(pathEnv, name = "web4-trust") {
     try {
       const file = path8.join(dir, name);
       fs8.accessSync(file, fs8.constants.X_OK);
-      return fs8.realpathSync(file);
+      const real = fs8.realpathSync(file);
+      if (!isEphemeral(real)) return real;
     } catch {
     }
   }
@@ -5855,21 +5842,20 @@ function findOnPath(pathEnv, name = "web4-trust") {
 }
 function hookCommandBase(scope, where) {
   const onPath = findOnPath(where.pathEnv);
-  const stableOnPath = onPath !== void 0 && !isEphemeral(onPath);
   if (scope === "project") {
     if (samePath(packageRootOf(where.script), path8.join(where.cwd, PROJECT_PACKAGE))) return PROJECT_BASE;
-    if (stableOnPath) return "web4-trust";
+    if (onPath !== void 0) return "web4-trust";
     throw new HookCommandError(
       `${path8.join(".claude", "settings.json")} is shared with everyone who works on this project, so it needs a command that works on their machines too. Add web4-trust to the project (npm i -D web4-trust) or install it globally (npm i -g web4-trust), then run this again; or name the command with --command.`
     );
   }
-  if (onPath !== void 0 && samePath(onPath, where.script)) return "web4-trust";
   if (isEphemeral(where.script)) {
-    if (stableOnPath) return "web4-trust";
+    if (onPath !== void 0) return "web4-trust";
     throw new HookCommandError(
       "npx runs web4-trust from a temporary cache that npm may empty at any time, and the hooks would stop working then. Install it first (npm i -g web4-trust), then run: web4-trust hooks install"
     );
   }
+  if (onPath !== void 0 && samePath(onPath, where.script)) return "web4-trust";
   return `node ${shellQuote(where.script)}`;
 }
 function assertPortable(command2) {
@@ -5958,6 +5944,8 @@ function baseFor(scope, command2) {
     const script = process.argv[1] ? fs9.realpathSync(process.argv[1]) : "";
     return hookCommandBase(scope, { script, pathEnv: process.env.PATH ?? "", cwd: process.cwd() });
   }
+  const problem = commandBaseProblem(command2);
+  if (problem !== void 0) throw new UsageError(problem);
   if (scope === "project") assertPortable(command2);
   return command2;
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FileTrustStore, entityFileName } from '../../node/index.js';
-import { base, payloads } from '../node/hook-payloads.js';
+import { SESSION, text } from '../node/claude-code-fixtures.js';
 import { ROOT, ensureBuilt, runBin, sandbox, type Sandbox } from './support/node-bin.js';
 
 // `web4-trust hook …` as Claude Code runs it: JSON on stdin, never a non-zero exit.
@@ -13,7 +13,6 @@ let env: NodeJS.ProcessEnv;
 let store: string;
 let log: string;
 const hook = (event: string, input: string) => runBin(['hook', event], { env, input });
-const SESSION = `session:${base.session_id}`;
 
 beforeAll(() => ensureBuilt());
 beforeEach(() => {
@@ -28,24 +27,37 @@ afterEach(() => box.cleanup());
 
 const logLines = () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trimEnd().split('\n') : []);
 
-describe('post-tool-use', () => {
-  it('records MCP successes and failures in ~/.web4/governance/entities', async () => {
-    for (const payload of [payloads.mcpSuccess, payloads.mcpSuccess, payloads.mcpIsError]) {
-      const run = await hook('post-tool-use', JSON.stringify(payload));
-      expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
+describe('post-tool-use and post-tool-use-failure', () => {
+  it('record MCP successes and failures in ~/.web4/governance/entities', async () => {
+    for (const [event, fixture] of [['post-tool-use', 'post-tool-use-mcp'], ['post-tool-use', 'post-tool-use-mcp'], ['post-tool-use-failure', 'post-tool-use-failure-mcp']] as const) {
+      expect(await hook(event, text(fixture))).toEqual({ code: 0, stdout: '', stderr: '' });
     }
+    expect(await hook('post-tool-use-failure', text('post-tool-use-failure-interrupt'))).toEqual({ code: 0, stdout: '', stderr: '' });
     const entities = new FileTrustStore(store);
-    const server = await entities.get('mcp:github');
-    expect(server.witnessCount).toBe(3);
+    const server = (await entities.getExisting('mcp:github'))!;
+    expect([server.actionCount, server.successCount, server.witnessCount]).toEqual([3, 2, 3]);
     expect(server.witnessedBy).toEqual([SESSION]);
-    expect(server.observations('veracity')).toBe(3);
-    expect((await entities.get(SESSION)).hasWitnessed).toEqual(['mcp:github']);
+    expect((await entities.getExisting(SESSION))!.hasWitnessed).toEqual(['mcp:github']);
     expect(fs.existsSync(path.join(store, entityFileName('mcp:github')))).toBe(true);
     expect(logLines()).toEqual([]);
   });
 
+  it('WEB4_TRUST_DISABLE=1 turns every hook into a silent no-op', async () => {
+    env.WEB4_TRUST_DISABLE = '1';
+    for (const input of [text('post-tool-use-mcp'), 'not json']) {
+      expect(await hook('post-tool-use', input)).toEqual({ code: 0, stdout: '', stderr: '' });
+    }
+    expect(fs.existsSync(store)).toBe(false);
+    expect(logLines()).toEqual([]);
+  });
+
+  it('--record outcome from the command line', async () => {
+    await runBin(['hook', 'post-tool-use', '--record', 'outcome'], { env, input: text('post-tool-use-mcp') });
+    expect((await new FileTrustStore(store).list()).map((e) => e.entityId)).toEqual(['mcp:github']);
+  });
+
   it('ignores other tools', async () => {
-    expect(await hook('post-tool-use', JSON.stringify(payloads.nonMcp))).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await hook('post-tool-use', text('post-tool-use-bash'))).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(fs.existsSync(store)).toBe(false);
   });
 
@@ -66,7 +78,7 @@ describe('post-tool-use', () => {
     // Held by this (live) test process.
     fs.writeFileSync(path.join(locks, `${entityFileName('mcp:github')}.lock`), JSON.stringify({ pid: process.pid, host: (await import('node:os')).hostname(), file: 'owner-test' }));
     const started = Date.now();
-    const run = await hook('post-tool-use', JSON.stringify(payloads.mcpSuccess));
+    const run = await hook('post-tool-use', text('post-tool-use-mcp'));
     expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/^web4-trust: hook post-tool-use: timed out after 2000 ms waiting for the lock .*held by process/);
@@ -80,23 +92,28 @@ describe('post-tool-use', () => {
   });
 });
 
-describe('pre-tool-use', () => {
-  it("prints the server's trust as additionalContext, and nothing for unknown servers or other tools", async () => {
-    const pre = JSON.stringify(payloads.preMcp);
-    expect(await hook('pre-tool-use', pre)).toEqual({ code: 0, stdout: '', stderr: '' });
-    await hook('post-tool-use', JSON.stringify(payloads.mcpSuccess));
-    const run = await hook('pre-tool-use', pre);
-    expect(run.code).toBe(0);
-    const output = JSON.parse(run.stdout);
-    expect(output.hookSpecificOutput.hookEventName).toBe('PreToolUse');
-    expect(output.hookSpecificOutput.additionalContext).toMatch(/^Web4 trust in MCP server "github" \(mcp:github\): medium, T3 0\.50/);
-    expect(await hook('pre-tool-use', JSON.stringify({ ...payloads.nonMcp, hook_event_name: 'PreToolUse' }))).toEqual({ code: 0, stdout: '', stderr: '' });
+describe('pre-tool-use and session-start', () => {
+  it("print the entity's trust as context, and nothing for unknown entities or other tools", async () => {
+    expect(await hook('pre-tool-use', text('pre-tool-use-mcp'))).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await hook('session-start', text('session-start'))).toEqual({ code: 0, stdout: '', stderr: '' });
+    await hook('post-tool-use', text('post-tool-use-mcp'));
+    await hook('post-tool-use-failure', text('post-tool-use-failure-task'));
+    const pre = await hook('pre-tool-use', text('pre-tool-use-mcp'));
+    expect(pre.code).toBe(0);
+    expect(JSON.parse(pre.stdout)).toEqual({
+      hookSpecificOutput: { hookEventName: 'PreToolUse', additionalContext: 'Web4 trust in MCP server "github": medium (T3 0.50, V3 0.52); 1 call, 1 succeeded.' },
+    });
+    const start = await hook('session-start', text('session-start'));
+    expect(JSON.parse(start.stdout).hookSpecificOutput.additionalContext).toBe(
+      'Web4 trust on record: subagent "code-reviewer" medium (1 call, 0 succeeded); MCP server "github" medium (1 call, 1 succeeded).',
+    );
+    expect(await hook('pre-tool-use', text('post-tool-use-bash', { hook_event_name: 'PreToolUse' }))).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
   it('exits 0 even for an unknown hook name', async () => {
     const run = await hook('post-tool-used', '{}');
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('unknown hook "post-tool-used"');
+    expect(run.stderr).toContain('unknown hook "post-tool-used"; use one of session-start, pre-tool-use, post-tool-use, post-tool-use-failure');
   });
 });
 
@@ -109,7 +126,7 @@ describe('concurrency', () => {
     const spawned = Array.from({ length: 16 }, (_, i) =>
       runBin(['hook', 'post-tool-use'], {
         env: box.env,
-        input: JSON.stringify({ ...payloads.mcpSuccess, session_id: 'shared', tool_name: 'mcp__filesystem__list', tool_use_id: `toolu_${i}` }),
+        input: text('post-tool-use-mcp', { session_id: 'shared', tool_name: 'mcp__filesystem__list', tool_use_id: `toolu_${i}` }),
       }),
     );
     const results = await Promise.all(workers);
@@ -119,7 +136,7 @@ describe('concurrency', () => {
     const entities = new FileTrustStore(dir);
     const server = await entities.get('mcp:filesystem');
     const session = await entities.get('session:shared');
-    expect(server.witnessCount).toBe(2016);
+    expect([server.actionCount, server.successCount, server.witnessCount]).toEqual([2016, 2016 - 8 * 50, 2016]);
     expect(server.observations('veracity')).toBe(2016);
     expect(session.observations('valuation')).toBe(2016);
     expect(server.witnessedBy).toEqual(['session:shared']);

@@ -1,6 +1,6 @@
 // Runs the built `web4-trust` executable as users and Claude Code do, in a sandbox: its own HOME and
 // store folder under tmp/, never the real ~/.web4 or ~/.claude.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -52,16 +52,30 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs `web4-trust args…` and collects its output. */
-export function runBin(args: readonly string[], options: { env: NodeJS.ProcessEnv; input?: string; cwd?: string }): Promise<Run> {
+export interface RunOptions {
+  env: NodeJS.ProcessEnv;
+  input?: string;
+  cwd?: string;
+}
+
+/** Runs `web4-trust args…` (or another copy of the executable, `bin`) and collects its output. */
+export function runBin(args: readonly string[], options: RunOptions & { bin?: string }): Promise<Run> {
+  return collect(spawn(process.execPath, [options.bin ?? BIN, ...args], { env: options.env, cwd: options.cwd ?? ROOT }), options.input);
+}
+
+/** Runs a command line through the shell, as Claude Code runs a hook command. */
+export function runShell(command: string, options: RunOptions): Promise<Run> {
+  return collect(spawn('/bin/sh', ['-c', command], { env: options.env, cwd: options.cwd ?? ROOT }), options.input);
+}
+
+function collect(child: ChildProcessWithoutNullStreams, input: string | undefined): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: options.env, cwd: options.cwd ?? ROOT });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
     child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
+    child.stdin.end(input ?? '');
   });
 }
