@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'dist/', 'node_modules/', 'tmp/'] },
+  { ignores: ['.output/', '.wxt/', 'dist/', 'node_modules/', 'tmp/', 'plugin/bin/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -11,7 +11,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.mjs', '*.config.*'],
+    files: ['scripts/**/*.mjs', 'node/**/*.mjs', '*.config.*'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );

@@ -30,12 +30,13 @@ export function isEphemeral(file: string): boolean {
 }
 
 /**
- * The first `web4-trust` on PATH that is not in the npx cache, resolved through links, or undefined.
- * (npx puts its cache on PATH only while it runs; Claude Code's shell will not have it.)
+ * The first `web4-trust` on PATH that will still be there in Claude Code's shell, resolved through
+ * links, or undefined. npm exec and npx put `node_modules/.bin` folders (and the npx cache) on PATH
+ * only while they run.
  */
 export function findOnPath(pathEnv: string, name = 'web4-trust'): string | undefined {
   for (const dir of pathEnv.split(path.delimiter)) {
-    if (!dir) continue;
+    if (!dir || path.basename(dir) === '.bin') continue;
     try {
       const file = path.join(dir, name);
       fs.accessSync(file, fs.constants.X_OK);

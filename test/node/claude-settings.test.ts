@@ -198,7 +198,10 @@ describe('the command Claude Code runs', () => {
   it("the project's own dependency: relative to $CLAUDE_PROJECT_DIR, so it works on every clone", () => {
     const cwd = project();
     const script = install('app/node_modules/web4-trust');
-    expect(hookCommandBase('project', { script, pathEnv: binDir('app/node_modules/.bin', script), cwd })).toBe(PROJECT_BASE);
+    const pathEnv = binDir('app/node_modules/.bin', script);
+    expect(hookCommandBase('project', { script, pathEnv, cwd })).toBe(PROJECT_BASE);
+    // npm exec puts node_modules/.bin on PATH only while it runs: the user's settings get the path.
+    expect(hookCommandBase('user', { script, pathEnv, cwd })).toBe(`node '${script}'`);
     expect(PROJECT_BASE).toBe('node "$CLAUDE_PROJECT_DIR/node_modules/web4-trust/dist/bin/web4-trust.mjs"');
   });
 

@@ -1,0 +1,2 @@
+export function buildBin(outdir?: string): Promise<void>;
+export function buildPluginBin(outfile?: string): Promise<void>;
