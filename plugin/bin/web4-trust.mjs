@@ -5829,7 +5829,7 @@ function isEphemeral(file) {
 }
 function findOnPath(pathEnv, name = "web4-trust") {
   for (const dir of pathEnv.split(path8.delimiter)) {
-    if (!dir) continue;
+    if (!dir || path8.basename(dir) === ".bin") continue;
     try {
       const file = path8.join(dir, name);
       fs8.accessSync(file, fs8.constants.X_OK);

@@ -2,39 +2,81 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ROOT, ensureBuilt, sandbox, type Sandbox } from './support/node-bin.js';
+import { VERSION } from '../../node/index.js';
+import { text } from '../node/claude-code-fixtures.js';
+import { ROOT, runShell, sandbox, type Sandbox } from './support/node-bin.js';
 
-// What a user of the built package gets in plain node, with no TypeScript loader
-// (`npm test` runs `npm run build:lib` first).
+// The package as a user gets it: `npm pack` (which builds it), installed into an empty project with
+// `npm i ./web4-trust-x.y.z.tgz`, then used there with no dev tools and no TypeScript loader.
+
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 let box: Sandbox;
+let app: string;
+const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...box.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
+const node = (script: string) => execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: app, encoding: 'utf8', env: box.env });
+
 beforeAll(() => {
-  ensureBuilt();
   box = sandbox();
-});
+  app = path.join(box.home, 'app');
+  fs.mkdirSync(app);
+  const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', box.home], ROOT)) as { filename: string; files: { path: string }[] }[];
+  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true, type: 'module' }));
+  npm(['i', '--no-package-lock', path.join(box.home, packed!.filename)], app);
+}, 180_000);
 afterAll(() => box.cleanup());
 
-const runModule = (script: string, env?: NodeJS.ProcessEnv) =>
-  execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: ROOT, env });
-
-it('plain node imports the engine as web4-trust', () => {
-  const out = runModule(`
-    import { EntityTrust, MemoryTrustStore } from 'web4-trust';
-    const e = new EntityTrust('mcp:filesystem', 0);
-    e.updateFromOutcome(true, 0.1, 0);
-    console.log(JSON.stringify([e.t3Average, e.trustLevel, typeof MemoryTrustStore]));`);
-  const [t3, level, store] = JSON.parse(out) as [number, string, string];
-  expect(t3).toBeCloseTo(0.5015, 12);
-  expect([level, store]).toEqual(['medium', 'function']);
+it('has the metadata a registry shows, and nothing it does not need', () => {
+  expect(pkg.private).toBeUndefined();
+  for (const field of ['description', 'keywords', 'homepage', 'bugs', 'repository', 'license', 'author']) expect(pkg).toHaveProperty(field);
+  expect(pkg.version).toBe(VERSION);
+  expect(pkg.dependencies ?? {}).toEqual({});
+  expect(Object.keys(pkg.scripts)).not.toContain('postinstall');
+  const installed = path.join(app, 'node_modules', 'web4-trust');
+  for (const file of ['LICENSE', 'CHANGELOG.md', 'README.md', 'dist/bin/web4-trust.mjs', 'dist/core/index.d.ts', 'dist/node/index.js']) {
+    expect(fs.existsSync(path.join(installed, file)), file).toBe(true);
+  }
+  const files = fs.readdirSync(path.join(installed, 'dist'), { recursive: true }) as string[];
+  expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+  expect(files.filter((f) => f.startsWith('cli'))).toEqual([]);
 });
 
-it('plain node imports web4-trust/node by name and writes the upstream layout', () => {
-  const out = runModule(`
+it('runs: --version, hooks print, and a hook call with a Claude Code payload', async () => {
+  const run = (command: string, input?: string) => runShell(command, { env: box.env, cwd: app, input });
+  expect(await run('npx web4-trust --version')).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+  const printed = await run('npx web4-trust hooks print');
+  expect(printed.code).toBe(0);
+  const command = JSON.parse(printed.stdout).hooks.PostToolUse[0].hooks[0].command as string;
+  expect(command).toBe(`node '${fs.realpathSync(path.join(app, 'node_modules/web4-trust/dist/bin/web4-trust.mjs'))}' hook post-tool-use`);
+  expect(await run(command, text('post-tool-use-mcp'))).toEqual({ code: 0, stdout: '', stderr: '' });
+  expect(await run('npx web4-trust hook post-tool-use-failure', text('post-tool-use-failure-mcp'))).toEqual({ code: 0, stdout: '', stderr: '' });
+  const show = await run('npx web4-trust show mcp:github --json');
+  expect(JSON.parse(show.stdout).entity).toMatchObject({ entity_id: 'mcp:github', action_count: 2, success_count: 1 });
+});
+
+it('imports both entry points in plain node', () => {
+  const out = node(`
+    import { EntityTrust } from 'web4-trust';
     import { FileTrustStore, defaultStoreDir } from 'web4-trust/node';
-    const store = new FileTrustStore();
-    await store.witness('session:abc', 'mcp:filesystem', true, 0.1);
-    console.log(JSON.stringify([defaultStoreDir(), (await store.get('mcp:filesystem')).witnessCount]));`, box.env);
-  expect(JSON.parse(out)).toEqual([box.store, 1]);
-  expect(fs.readdirSync(box.store).filter((n) => n.endsWith('.json')).sort()).toEqual(['807abfaefec20c6f.json', 'a29d803b477eb420.json']);
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  expect(fs.statSync(path.join(ROOT, pkg.bin['web4-trust'])).mode & 0o111).not.toBe(0);
+    const e = new EntityTrust('mcp:filesystem', 0);
+    e.updateFromOutcome(true, 0.1, 0);
+    await new FileTrustStore().witness('session:abc', 'mcp:filesystem', true, 0.1);
+    console.log(JSON.stringify([e.trustLevel, defaultStoreDir(), (await new FileTrustStore().get('mcp:filesystem')).witnessCount]));`);
+  expect(JSON.parse(out)).toEqual(['medium', box.store, 1]);
+});
+
+it.each([['node16', 'node16'], ['esnext', 'bundler']])('type-checks a consumer under module %s, moduleResolution %s', (module, moduleResolution) => {
+  fs.writeFileSync(path.join(app, 'consumer.ts'), [
+    "import { EntityTrust, type TrustStore } from 'web4-trust';",
+    "import { FileTrustStore, runHook } from 'web4-trust/node';",
+    'const store: TrustStore = new FileTrustStore();',
+    "const level: 'high' | 'medium-high' | 'medium' | 'low' | 'minimal' = new EntityTrust('mcp:x').trustLevel;",
+    "void runHook('post-tool-use', '{}', new FileTrustStore());",
+    'export { store, level };',
+  ].join('\n'));
+  const tsconfig = {
+    compilerOptions: { module, moduleResolution, target: 'ES2022', strict: true, noEmit: true, types: ['node'], typeRoots: [path.join(ROOT, 'node_modules/@types')] },
+    files: ['consumer.ts'],
+  };
+  fs.writeFileSync(path.join(app, 'tsconfig.json'), JSON.stringify(tsconfig));
+  expect(() => execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', app], { cwd: app, encoding: 'utf8' })).not.toThrow();
 });
