@@ -1,9 +1,9 @@
-// Bundles the `web4-trust` executable (`npm run build:lib` runs this, then tsc for the library):
-// - dist/bin/web4-trust.mjs: one small entry that loads either the hook's chunk or the CLI's, so that
-//   a hook call parses only what it needs;
-// - plugin/bin/web4-trust.mjs: the same program as one self-contained file for the Claude Code
-//   plugin, which Claude Code copies as it is, with no npm install. It is committed; a test checks it
-//   against a fresh build.
+// Bundles the `web4-trust` executable:
+// - dist/bin/web4-trust.mjs (`npm run build:lib` runs this, then tsc for the library): one small
+//   entry that loads either the hook's chunk or the CLI's, so that a hook call parses only what it needs;
+// - plugin/bin/web4-trust.mjs (`npm run build:plugin`, i.e. with --plugin): the same program as one
+//   self-contained file for the Claude Code plugin, which Claude Code copies as it is, with no npm
+//   install. It is committed; a test checks it against a fresh build.
 import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -42,8 +42,11 @@ export async function buildPluginBin(outfile = path.join(root, 'plugin/bin/web4-
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  // A clean dist/, so that nothing of an older layout is packed (`tsc` writes the rest after this).
-  rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-  await buildBin();
-  await buildPluginBin();
+  if (process.argv.includes('--plugin')) {
+    await buildPluginBin();
+  } else {
+    // A clean dist/, so that nothing of an older layout is packed (`tsc` writes the rest after this).
+    rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+    await buildBin();
+  }
 }

@@ -24,7 +24,7 @@ it('the committed bundle is what a fresh build makes', async () => {
   const fresh = path.join(box.home, 'web4-trust.mjs');
   await buildPluginBin(fresh);
   const committed = path.join(PLUGIN, 'bin', 'web4-trust.mjs');
-  expect(fs.readFileSync(committed, 'utf8') === fs.readFileSync(fresh, 'utf8'), 'plugin/bin/web4-trust.mjs is stale: run npm run build:lib and commit it').toBe(true);
+  expect(fs.readFileSync(committed, 'utf8') === fs.readFileSync(fresh, 'utf8'), 'plugin/bin/web4-trust.mjs is stale: run npm run build:plugin and commit it').toBe(true);
   expect(fs.statSync(committed).mode & 0o111).not.toBe(0);
 });
 
