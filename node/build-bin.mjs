@@ -1,49 +1,52 @@
-// Bundles the `web4-trust` executable:
-// - dist/bin/web4-trust.mjs (`npm run build:lib` runs this, then tsc for the library): one small
-//   entry that loads either the hook's chunk or the CLI's, so that a hook call parses only what it needs;
-// - plugin/bin/web4-trust.mjs (`npm run build:plugin`, i.e. with --plugin): the same program as one
-//   self-contained file for the Claude Code plugin, which Claude Code copies as it is, with no npm
-//   install. It is committed; a test checks it against a fresh build.
-import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+// Bundles the `web4-trust` executable into three CommonJS files: web4-trust.cjs, a small entry that
+// loads either hook.cjs or cli.cjs, so that a hook call parses only what it needs.
+// - dist/bin/ (`npm run build:lib` runs this, then tsc for the library);
+// - plugin/bin/ (`npm run build:plugin`, i.e. with --plugin) for the Claude Code plugin, which Claude
+//   Code copies as it is, with no npm install. It is committed; a test checks it against a fresh build.
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(import.meta.dirname, '..');
-const entry = path.join(root, 'node/bin.ts');
 const common = {
   absWorkingDir: root,
   bundle: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // Bundled CommonJS packages (commander) call require() for Node built-ins.
-  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 };
 
+/** Writes web4-trust.cjs, hook.cjs and cli.cjs (and the 0.1 entry, web4-trust.mjs) into `outdir`. */
 export async function buildBin(outdir = path.join(root, 'dist/bin')) {
   rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
   await build({
     ...common,
-    entryPoints: { 'web4-trust': entry },
-    outdir,
-    splitting: true,
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
+    entryPoints: [path.join(root, 'node/bin.ts')],
+    outfile: path.join(outdir, 'web4-trust.cjs'),
+    external: ['./hook.cjs', './cli.cjs'],
+    banner: { js: '#!/usr/bin/env node' },
   });
-  chmodSync(path.join(outdir, 'web4-trust.mjs'), 0o755);
-}
-
-export async function buildPluginBin(outfile = path.join(root, 'plugin/bin/web4-trust.mjs')) {
-  mkdirSync(path.dirname(outfile), { recursive: true });
-  await build({ ...common, entryPoints: [entry], outfile });
-  chmodSync(outfile, 0o755);
+  // Minified: parsing is part of every hook call's start-up.
+  await build({ ...common, minify: true, entryPoints: [path.join(root, 'node/hook/hook-main.ts')], outfile: path.join(outdir, 'hook.cjs') });
+  await build({ ...common, minify: true, entryPoints: [path.join(root, 'node/cli/program.ts')], outfile: path.join(outdir, 'cli.cjs') });
+  // Hooks installed by 0.1 run `node …/dist/bin/web4-trust.mjs`; `hooks install` rewrites them.
+  writeFileSync(path.join(outdir, 'web4-trust.mjs'), [
+    '#!/usr/bin/env node',
+    '// The entry of web4-trust 0.1, kept for hooks installed then; `web4-trust hooks install` updates them.',
+    "import { createRequire } from 'node:module';",
+    "createRequire(import.meta.url)('./web4-trust.cjs');",
+    '',
+  ].join('\n'));
+  for (const entry of ['web4-trust.cjs', 'web4-trust.mjs']) chmodSync(path.join(outdir, entry), 0o755);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   if (process.argv.includes('--plugin')) {
-    await buildPluginBin();
+    await buildBin(path.join(root, 'plugin/bin'));
+    rmSync(path.join(root, 'plugin/bin/web4-trust.mjs'));
   } else {
     // A clean dist/, so that nothing of an older layout is packed (`tsc` writes the rest after this).
     rmSync(path.join(root, 'dist'), { recursive: true, force: true });

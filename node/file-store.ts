@@ -139,24 +139,24 @@ export class FileTrustStore implements TrustStore {
   async record(operations: readonly TrustOperation[]): Promise<Map<string, EntityTrust>> {
     assertOperations(operations);
     const ids = operationIds(operations);
-    const names = [...new Set(ids.map(entityFileName))];
-    return this.#locked(names, () => {
+    const names = new Map(ids.map((id) => [id, entityFileName(id)]));
+    return this.#locked([...new Set(names.values())], () => {
       const now = this.#clock.now();
-      const before = new Map(ids.map((id) => [id, this.#read(entityFileName(id))]));
+      const before = new Map(ids.map((id) => [id, this.#read(names.get(id)!)]));
       const entities = new Map(ids.map((id) => [id, before.get(id)?.entity ?? new EntityTrust(id, now)]));
       applyOperations(entities, operations, now, this.#decay);
       const written: string[] = [];
       try {
         for (const id of ids) {
-          this.#write(entityFileName(id), entities.get(id)!);
+          this.#write(names.get(id)!, entities.get(id)!);
           written.push(id);
         }
       } catch (error) {
         // All or nothing: put back what was already written.
         for (const id of written) {
           const old = before.get(id);
-          if (old) writeFileAtomicSync(path.join(this.dir, entityFileName(id)), old.text);
-          else this.#remove(entityFileName(id));
+          if (old) writeFileAtomicSync(path.join(this.dir, names.get(id)!), old.text);
+          else this.#remove(names.get(id)!);
         }
         throw error;
       }

@@ -120,7 +120,7 @@ export class FileLocks {
       if (again === undefined) return true;
       if (again.ino !== seen.ino || !this.#isStale(again)) return false;
       removeIfPresent(lockPath);
-      if (again.owner && !isAlive(again.owner)) fs.rmSync(path.join(this.#dir, again.owner.file), { force: true });
+      if (again.owner && !isAlive(again.owner)) removeIfPresent(path.join(this.#dir, again.owner.file));
       return true;
     } finally {
       removeIfPresent(breaker);
@@ -205,6 +205,7 @@ function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.once('exit', () => {
-    for (const file of ownerFiles) fs.rmSync(file, { force: true });
+    // unlink, not rmSync: rmSync loads Node's rimraf, ~4 ms of every hook call.
+    for (const file of ownerFiles) removeIfPresent(file);
   });
 }

@@ -11,7 +11,7 @@ export class HookCommandError extends Error {
 }
 
 export interface Whereabouts {
-  /** This executable (dist/bin/web4-trust.mjs), resolved. */
+  /** This executable (dist/bin/web4-trust.cjs), resolved. */
   script: string;
   /** `$PATH`. */
   pathEnv: string;
@@ -51,7 +51,7 @@ export function findOnPath(pathEnv: string, name = 'web4-trust'): string | undef
 
 const PROJECT_PACKAGE = path.join('node_modules', 'web4-trust');
 /** How a project's settings run the project's own copy, on any machine that has run `npm install`. */
-export const PROJECT_BASE = 'node "$CLAUDE_PROJECT_DIR/node_modules/web4-trust/dist/bin/web4-trust.mjs"';
+export const PROJECT_BASE = 'node "$CLAUDE_PROJECT_DIR/node_modules/web4-trust/dist/bin/web4-trust.cjs"';
 
 /** The command base (before ` hook <event>`) for `scope`; throws `HookCommandError` when there is none that lasts. */
 export function hookCommandBase(scope: SettingsScope, where: Whereabouts): string {

@@ -9,7 +9,7 @@ export const TOOL_MATCHER = 'mcp__.*|Task|Agent';
 /** Seconds Claude Code gives the hook; it needs milliseconds, 2 s at worst waiting for a lock. */
 const HOOK_TIMEOUT_SECONDS = 10;
 
-// Ours: a command that runs web4-trust (`web4-trust`, `…/web4-trust.mjs'`, `npx -y web4-trust@0.2.0`,
+// Ours: a command that runs web4-trust (`web4-trust`, `…/web4-trust.cjs'`, `npx -y web4-trust@0.2.0`,
 // a wrapper with web4-trust in its name) with `hook <event>`. The name is how we find our entries again.
 const OURS = new RegExp(`web4-trust.*\\shook\\s+(?:${HOOK_EVENTS.join('|')})(?:\\s|$)`);
 // Other web4 tools hooked into Claude Code (the web4 Python governance plugin's scripts).

@@ -71,8 +71,18 @@ export function hookStore(dir: string): FileTrustStore {
   return new FileTrustStore(dir, { lockTimeoutMs: HOOK_LOCK_TIMEOUT_MS, onProblem: () => {} });
 }
 
+/**
+ * All of stdin. Read synchronously: a stream (or `isatty`) would load Node's stream and tty modules,
+ * ~5 ms of every hook call. A terminal gives no input; a non-blocking stdin (EAGAIN) falls back to
+ * the stream.
+ */
 function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) return Promise.resolve('');
+  if (fs.fstatSync(0).isCharacterDevice()) return Promise.resolve('');
+  try {
+    return Promise.resolve(fs.readFileSync(0, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -63,7 +63,7 @@ describe('hooks install', () => {
   it('project scope, from the project\'s own dependency: a command relative to $CLAUDE_PROJECT_DIR that works on any clone', async () => {
     fs.mkdirSync(path.join(project, 'node_modules'));
     fs.symlinkSync(ROOT, path.join(project, 'node_modules', 'web4-trust'));
-    const run = await runBin(['hooks', 'install', '--project'], { env: box.env, cwd: project, bin: path.join(project, 'node_modules/web4-trust/dist/bin/web4-trust.mjs') });
+    const run = await runBin(['hooks', 'install', '--project'], { env: box.env, cwd: project, bin: path.join(project, 'node_modules/web4-trust/dist/bin/web4-trust.cjs') });
     expectExit(run, 0);
     const file = path.join(project, '.claude', 'settings.json');
     expect(commands(file).PostToolUse).toBe(`${PROJECT_BASE} hook post-tool-use`);
@@ -86,7 +86,7 @@ describe('hooks install', () => {
   it('run through npx (a copy in the npx cache): refuses to write a command that will vanish, and says how to install', async () => {
     const cached = path.join(box.home, '.npm', '_npx', '5f3e1a', 'node_modules', 'web4-trust', 'dist', 'bin');
     fs.cpSync(path.dirname(BIN), cached, { recursive: true });
-    const run = await runBin(['hooks', 'install'], { env: box.env, cwd: project, bin: path.join(cached, 'web4-trust.mjs') });
+    const run = await runBin(['hooks', 'install'], { env: box.env, cwd: project, bin: path.join(cached, 'web4-trust.cjs') });
     expectExit(run, 1);
     expect(run.stderr).toContain('Install it first (npm i -g web4-trust), then run: web4-trust hooks install');
     expect(fs.existsSync(userSettings())).toBe(false);

@@ -20,12 +20,17 @@ beforeEach(() => {
 afterEach(() => box.cleanup());
 
 it('the committed bundle is what a fresh build makes', async () => {
-  const { buildPluginBin } = await import('../../node/build-bin.mjs');
-  const fresh = path.join(box.home, 'web4-trust.mjs');
-  await buildPluginBin(fresh);
-  const committed = path.join(PLUGIN, 'bin', 'web4-trust.mjs');
-  expect(fs.readFileSync(committed, 'utf8') === fs.readFileSync(fresh, 'utf8'), 'plugin/bin/web4-trust.mjs is stale: run npm run build:plugin and commit it').toBe(true);
-  expect(fs.statSync(committed).mode & 0o111).not.toBe(0);
+  const { buildBin } = await import('../../node/build-bin.mjs');
+  const fresh = path.join(box.home, 'bin');
+  await buildBin(fresh);
+  const committed = path.join(PLUGIN, 'bin');
+  const files = ['cli.cjs', 'hook.cjs', 'web4-trust.cjs'];
+  expect(fs.readdirSync(committed).sort()).toEqual(files);
+  for (const file of files) {
+    const same = fs.readFileSync(path.join(committed, file), 'utf8') === fs.readFileSync(path.join(fresh, file), 'utf8');
+    expect(same, `plugin/bin/${file} is stale: run npm run build:plugin and commit it`).toBe(true);
+  }
+  expect(fs.statSync(path.join(committed, 'web4-trust.cjs')).mode & 0o111).not.toBe(0);
 });
 
 it('manifest, marketplace and hooks agree with the package and with `hooks install`', () => {
@@ -43,7 +48,7 @@ it('manifest, marketplace and hooks agree with the package and with `hooks insta
   for (const [event, [group]] of Object.entries(hooks)) {
     const [expected] = installed[event]!;
     expect(group!.matcher).toBe(expected!.matcher);
-    expect(group!.hooks[0]!.command).toBe(expected!.hooks[0]!.command!.replace('BASE', 'node "${CLAUDE_PLUGIN_ROOT}/bin/web4-trust.mjs"'));
+    expect(group!.hooks[0]!.command).toBe(expected!.hooks[0]!.command!.replace('BASE', 'node "${CLAUDE_PLUGIN_ROOT}/bin/web4-trust.cjs"'));
   }
   expect(hooks.PreToolUse![0]!.matcher).toBe(TOOL_MATCHER);
 });

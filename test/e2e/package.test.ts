@@ -29,10 +29,14 @@ it('has the metadata a registry shows, and nothing it does not need', () => {
   expect(pkg.private).toBeUndefined();
   for (const field of ['description', 'keywords', 'homepage', 'bugs', 'repository', 'license', 'author']) expect(pkg).toHaveProperty(field);
   expect(pkg.version).toBe(VERSION);
-  expect(pkg.dependencies ?? {}).toEqual({});
-  expect(Object.keys(pkg.scripts)).not.toContain('postinstall');
+  // Dependencies are exactly the packages the library imports at run time (the executables are bundled).
   const installed = path.join(app, 'node_modules', 'web4-trust');
-  for (const file of ['LICENSE', 'CHANGELOG.md', 'README.md', 'dist/bin/web4-trust.mjs', 'dist/core/index.d.ts', 'dist/node/index.js']) {
+  const sources = (fs.readdirSync(path.join(installed, 'dist'), { recursive: true }) as string[]).filter((f) => f.endsWith('.js'));
+  const imported = new Set(sources.flatMap((f) => [...fs.readFileSync(path.join(installed, 'dist', f), 'utf8').matchAll(/from '([^.'][^']*)'/g)]
+    .map((m) => m[1]!).filter((name) => !name.startsWith('node:')).map((name) => name.split('/').slice(0, name.startsWith('@') ? 2 : 1).join('/'))));
+  expect(Object.keys(pkg.dependencies ?? {}).sort()).toEqual([...imported].sort());
+  expect(Object.keys(pkg.scripts)).not.toContain('postinstall');
+  for (const file of ['LICENSE', 'CHANGELOG.md', 'README.md', 'dist/bin/web4-trust.cjs', 'dist/core/index.d.ts', 'dist/node/index.js']) {
     expect(fs.existsSync(path.join(installed, file)), file).toBe(true);
   }
   const files = fs.readdirSync(path.join(installed, 'dist'), { recursive: true }) as string[];
@@ -46,7 +50,7 @@ it('runs: --version, hooks print, and a hook call with a Claude Code payload', a
   const printed = await run('npx web4-trust hooks print');
   expect(printed.code).toBe(0);
   const command = JSON.parse(printed.stdout).hooks.PostToolUse[0].hooks[0].command as string;
-  expect(command).toBe(`node '${fs.realpathSync(path.join(app, 'node_modules/web4-trust/dist/bin/web4-trust.mjs'))}' hook post-tool-use`);
+  expect(command).toBe(`node '${fs.realpathSync(path.join(app, 'node_modules/web4-trust/dist/bin/web4-trust.cjs'))}' hook post-tool-use`);
   expect(await run(command, text('post-tool-use-mcp'))).toEqual({ code: 0, stdout: '', stderr: '' });
   expect(await run('npx web4-trust hook post-tool-use-failure', text('post-tool-use-failure-mcp'))).toEqual({ code: 0, stdout: '', stderr: '' });
   const show = await run('npx web4-trust show mcp:github --json');

@@ -158,7 +158,7 @@ it('settings files per scope', () => {
 describe('the command Claude Code runs', () => {
   // A fake machine: bin folders with web4-trust links into installs of the package.
   function install(where: string): string {
-    const script = path.join(dir, where, 'dist', 'bin', 'web4-trust.mjs');
+    const script = path.join(dir, where, 'dist', 'bin', 'web4-trust.cjs');
     fs.mkdirSync(path.dirname(script), { recursive: true });
     fs.writeFileSync(script, '#!/usr/bin/env node\n', { mode: 0o755 });
     return fs.realpathSync(script);
@@ -202,7 +202,7 @@ describe('the command Claude Code runs', () => {
     expect(hookCommandBase('project', { script, pathEnv, cwd })).toBe(PROJECT_BASE);
     // npm exec puts node_modules/.bin on PATH only while it runs: the user's settings get the path.
     expect(hookCommandBase('user', { script, pathEnv, cwd })).toBe(`node '${script}'`);
-    expect(PROJECT_BASE).toBe('node "$CLAUDE_PROJECT_DIR/node_modules/web4-trust/dist/bin/web4-trust.mjs"');
+    expect(PROJECT_BASE).toBe('node "$CLAUDE_PROJECT_DIR/node_modules/web4-trust/dist/bin/web4-trust.cjs"');
   });
 
   it('--command for a project must not name a path of this machine', () => {

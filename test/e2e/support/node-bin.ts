@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
-export const BIN = path.join(ROOT, 'dist/bin/web4-trust.mjs');
+export const BIN = path.join(ROOT, 'dist/bin/web4-trust.cjs');
 export const DIST_NODE = path.join(ROOT, 'dist/node/index.js');
 
 /** Builds dist/ (`npm run build:lib`) when it is missing or older than the sources; `npm test` has built it already. */
