@@ -108,6 +108,15 @@ export function planImport(
   const seen = new Map<string, number>();
 
   entries.values.forEach((value, index) => {
+    try {
+      planEntry(value, index);
+    } catch (error) {
+      // Not expected (every value is checked before use), but one entry must never sink the plan.
+      plan.rejected.push({ index, message: `${entries.path(index) || 'entity'}: ${errorMessage(error)}` });
+    }
+  });
+
+  function planEntry(value: unknown, index: number): void {
     const claimedId = isRecord(value) && typeof value.entity_id === 'string' ? value.entity_id : undefined;
     let incoming: EntityTrust;
     try {
@@ -140,7 +149,7 @@ export function planImport(
       if (incomingWins ? !EntityTrust.sameState(existing, result) : listsGrew) plan.updated.push(result);
       else plan.unchanged.push(id);
     }
-  });
+  }
 
   if (mode === 'replace') {
     for (const id of stored.keys()) if (!seen.has(id)) plan.removed.push(id);

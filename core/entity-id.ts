@@ -5,6 +5,11 @@ export const MAX_ENTITY_ID_LENGTH = 1024;
 // C0 controls, DEL and C1 controls: invisible in a UI, dangerous in a terminal.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+// Bidirectional marks, embeddings, overrides and isolates: they can make one id display as another.
+const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+// A UTF-16 surrogate without its pair is not a character: such ids all become U+FFFD in UTF-8, so
+// `mcp:\ud800` and `mcp:\udc00` would share one file name.
+const LONE_SURROGATE = /\p{Cs}/u;
 
 /** Why `value` is not a valid entity id, or undefined when it is one. */
 export function entityIdProblem(value: unknown): string | undefined {
@@ -14,6 +19,8 @@ export function entityIdProblem(value: unknown): string | undefined {
     return `an entity id must be at most ${MAX_ENTITY_ID_LENGTH} characters, got ${value.length}`;
   }
   if (CONTROL_CHARACTER.test(value)) return 'an entity id must not contain control characters';
+  if (BIDI_CONTROL.test(value)) return 'an entity id must not contain bidirectional control characters';
+  if (LONE_SURROGATE.test(value)) return 'an entity id must be well-formed Unicode (it has a lone surrogate)';
   return undefined;
 }
 

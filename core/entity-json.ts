@@ -86,7 +86,7 @@ export function parseEntityState(value: unknown, path = ''): EntityState {
     lastActionText: textOf(value.last_action),
     lastActivity,
     lastActivityText: textOf(value[activityField]),
-    extra: readUnknownFields(value),
+    extra: readUnknownFields(value, path),
     sharers: 1,
   };
 }
@@ -118,7 +118,10 @@ export function stateToJson(s: EntityState): EntityJson {
     t3_at_last_activity: [n[AT_LAST_ACTIVITY + TALENT]!, n[AT_LAST_ACTIVITY + TRAINING]!, n[AT_LAST_ACTIVITY + TEMPERAMENT]!],
     v3_at_last_activity: [n[AT_LAST_ACTIVITY + VALUATION]!, n[AT_LAST_ACTIVITY + VERACITY]!, n[AT_LAST_ACTIVITY + VALIDITY]!],
   };
-  if (s.extra) for (const key of Object.keys(s.extra)) setOwn(json, key, s.extra[key]);
+  if (s.extra) {
+    const extra = copyOfJson(JSON.stringify(s.extra));
+    for (const key of Object.keys(extra)) setOwn(json, key, extra[key]);
+  }
   return json;
 }
 
@@ -187,9 +190,15 @@ function readFinite(value: unknown, path: string): number {
   fail(path, `expected a finite number, got ${describeValue(value)}`);
 }
 
+/**
+ * The one bound for every counter and observation count, on read and on write (where counting
+ * stops there): 2^53 − 1, the largest whole number a JSON reader keeps exactly.
+ */
+export const MAX_COUNT = Number.MAX_SAFE_INTEGER;
+
 function readCount(value: unknown, path: string, field: string | number): number {
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
-  fail(at(path, field), `expected a whole number ≥ 0, got ${describeValue(value)}`);
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_COUNT) return value;
+  fail(at(path, field), `expected a whole number from 0 to ${MAX_COUNT}, got ${describeValue(value)}`);
 }
 
 function readCounter(o: Record<string, unknown>, path: string, field: string): number {
@@ -197,16 +206,22 @@ function readCounter(o: Record<string, unknown>, path: string, field: string): n
   return value === undefined ? 0 : readCount(value, path, field);
 }
 
+/** The most ids a witness list may hold; more is no trust data a person could have produced. */
+export const MAX_WITNESS_IDS = 100_000;
+
+/** A list of entity ids; a repeated id is kept once (upstream never writes one twice). */
 function readIdList(o: Record<string, unknown>, path: string, field: string): readonly string[] {
   const value = o[field];
   if (value === undefined || (Array.isArray(value) && value.length === 0)) return NO_IDS;
   const where = at(path, field);
   if (!Array.isArray(value)) fail(where, `expected an array of entity ids, got ${describeValue(value)}`);
+  if (value.length > MAX_WITNESS_IDS) fail(where, `at most ${MAX_WITNESS_IDS} ids, got ${value.length}`);
   for (let i = 0; i < value.length; i++) {
     const problem = entityIdProblem(value[i]);
     if (problem !== undefined) fail(`${where}[${i}]`, problem);
   }
-  return (value as string[]).slice();
+  const ids = value as string[];
+  return new Set(ids).size === ids.length ? ids.slice() : [...new Set(ids)];
 }
 
 function readTimestamp(o: Record<string, unknown>, path: string, field: string): EpochMs | null {
@@ -224,12 +239,45 @@ function textOf(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function readUnknownFields(o: Record<string, unknown>): Record<string, unknown> | undefined {
+/** How deep an unknown field's value may nest, and how long its JSON may be, per entity. */
+export const MAX_UNKNOWN_DEPTH = 32;
+export const MAX_UNKNOWN_JSON_LENGTH = 65_536;
+
+/**
+ * Fields this version does not know (a newer version's), kept as a private JSON copy so that
+ * neither the caller's object nor a returned one can change the entity. Bounded: one value nested
+ * 20,000 deep would otherwise break every later serialisation of the store.
+ */
+function readUnknownFields(o: Record<string, unknown>, path: string): Record<string, unknown> | undefined {
   let extra: Record<string, unknown> | undefined;
   for (const key in o) {
-    if (!KNOWN_FIELDS.has(key) && Object.hasOwn(o, key)) setOwn((extra ??= {}), key, o[key]);
+    if (KNOWN_FIELDS.has(key) || !Object.hasOwn(o, key)) continue;
+    if (nestsTooDeep(o[key])) fail(at(path, key), `nested more than ${MAX_UNKNOWN_DEPTH} levels deep, which this version does not keep`);
+    setOwn((extra ??= {}), key, o[key]);
   }
-  return extra;
+  if (extra === undefined) return undefined;
+  const text = JSON.stringify(extra);
+  if (text.length > MAX_UNKNOWN_JSON_LENGTH) {
+    fail(path, `unknown fields (${Object.keys(extra).join(', ')}) take ${text.length} characters of JSON; at most ${MAX_UNKNOWN_JSON_LENGTH} are kept`);
+  }
+  return copyOfJson(text);
+}
+
+/** A private copy of unknown fields, for `toJSON` to hand out. */
+export function copyOfJson(text: string): Record<string, unknown> {
+  return JSON.parse(text) as Record<string, unknown>;
+}
+
+/** Whether `value` nests arrays and objects more than `MAX_UNKNOWN_DEPTH` deep; without recursion. */
+function nestsTooDeep(value: unknown): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth > MAX_UNKNOWN_DEPTH) return true;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** Assigns an own property even for the key `__proto__`, which plain assignment would not. */

@@ -4,7 +4,7 @@ import {
   confidenceOf, trustLevelOf, type Dimension, type TrustLevel,
 } from './dimensions.js';
 import { assertEntityId } from './entity-id.js';
-import { parseEntityState, stateToJson, typeAndNameOf, type EntityJson } from './entity-json.js';
+import { MAX_COUNT, parseEntityState, stateToJson, typeAndNameOf, type EntityJson } from './entity-json.js';
 import { AT_LAST_ACTIVITY, COUNTS, SCORES, cloneState, neutralState, type EntityState } from './entity-state.js';
 import { MS_PER_DAY, type EpochMs } from './time.js';
 
@@ -111,8 +111,8 @@ export class EntityTrust {
   updateFromOutcome(success: boolean, magnitude: number, now: EpochMs = Date.now()): void {
     const m = clampMagnitude(magnitude);
     const s = this.#own();
-    s.actionCount++;
-    if (success) s.successCount++;
+    s.actionCount = counted(s.actionCount);
+    if (success) s.successCount = counted(s.successCount);
     const training = s.numbers[SCORES + TRAINING]!;
     const d = success ? m * 0.05 * (1 - training) : -m * 0.1 * training;
     this.#apply(TRAINING, d);
@@ -129,7 +129,7 @@ export class EntityTrust {
     assertEntityId(witnessId);
     const m = clampMagnitude(magnitude);
     const s = this.#own();
-    s.witnessCount++;
+    s.witnessCount = counted(s.witnessCount);
     if (!s.witnessedBy.includes(witnessId)) s.witnessedBy = [...s.witnessedBy, witnessId];
     const temperament = s.numbers[SCORES + TEMPERAMENT]!;
     this.#apply(TEMPERAMENT, success ? m * 0.03 * (1 - temperament) : -m * 0.05 * temperament);
@@ -201,7 +201,7 @@ export class EntityTrust {
   #apply(dimension: number, delta: number): void {
     const n = this.#s.numbers;
     n[SCORES + dimension] = Math.min(1, Math.max(0, n[SCORES + dimension]! + delta));
-    n[COUNTS + dimension]!++;
+    n[COUNTS + dimension] = counted(n[COUNTS + dimension]!);
   }
 
   /** Starts a new decay period from the current scores. */
@@ -232,6 +232,11 @@ export class EntityTrust {
 function adopt(state: EntityState): EntityTrust {
   adopted = state;
   return new EntityTrust(state.id);
+}
+
+/** `count` + 1, stopping at `MAX_COUNT`: a counter never grows past what the reader accepts. */
+function counted(count: number): number {
+  return count < MAX_COUNT ? count + 1 : MAX_COUNT;
 }
 
 /** Copies six numbers within `n`, from offset `from` to offset `to`. */

@@ -63,7 +63,7 @@ export class MemoryTrustStore implements TrustStore {
   ): Promise<[witness: EntityTrust, target: EntityTrust]> {
     assertWitnessIds(witnessId, targetId);
     const witness = this.#stored(witnessId);
-    const target = witnessId === targetId ? witness : this.#stored(targetId);
+    const target = this.#stored(targetId);
     // recordWitness validates before it changes anything, so the stored objects can change in place.
     recordWitness(witness, target, success, magnitude, this.#clock.now(), this.#decay);
     this.#entities.set(witnessId, witness);

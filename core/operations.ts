@@ -17,23 +17,25 @@ export function recordOutcome(
 }
 
 /**
- * `witness` observed `target` at `now`: the target receives, then the witness gives. For a
- * self-witness pass the same object twice. Validates everything before changing anything.
+ * `witness` observed `target` at `now`: the target receives, then the witness gives. Validates
+ * everything before changing anything.
  */
 export function recordWitness(
   witness: EntityTrust, target: EntityTrust, success: boolean, magnitude: number, now: EpochMs, decay: DecayConfig,
 ): void {
   assertMagnitude(magnitude);
+  assertWitnessIds(witness.entityId, target.entityId);
   target.decayTo(now, decay);
-  if (witness !== target) witness.decayTo(now, decay);
+  witness.decayTo(now, decay);
   target.receiveWitness(witness.entityId, success, magnitude, now);
   witness.giveWitness(target.entityId, success, magnitude, now);
 }
 
-/** Checks both ids of a witness before a store touches anything. */
+/** Checks both ids of a witness before a store touches anything: valid, and not one entity twice. */
 export function assertWitnessIds(witnessId: string, targetId: string): void {
   assertEntityId(witnessId);
   assertEntityId(targetId);
+  if (witnessId === targetId) throw new RangeError(`an entity cannot witness itself (${JSON.stringify(witnessId)})`);
 }
 
 /** Plans an import and throws when the input as a whole is unusable, so that nothing is applied. */

@@ -39,7 +39,15 @@ function parseOwnFormat(t: string): EpochMs | undefined {
   // NaN (a non-digit) fails every comparison, so it falls through to the general parser's refusal.
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 &&
         minute <= 59 && second <= 59 && ms >= 0)) return undefined;
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  return utc(year, month, day, hour, minute, second, ms);
+}
+
+/** `Date.UTC`, but years 0–99 are those years, not 1900–1999. */
+function utc(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): EpochMs {
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.setUTCHours(hour, minute, second, ms);
 }
 
 function digits(text: string, start: number, count: number): number {
@@ -63,10 +71,11 @@ function parseRfc3339(text: string): EpochMs | undefined {
   const ms = fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0;
   let offsetMinutes = 0;
   if (zone && zone !== 'Z' && zone !== 'z') {
-    const sign = zone.startsWith('-') ? -1 : 1;
-    offsetMinutes = sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+    const offsetHours = Number(zone.slice(1, 3)), offsetMins = Number(zone.slice(4, 6));
+    if (offsetHours > 23 || offsetMins > 59) return undefined;
+    offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+  return utc(year, month, day, hour, minute, second, ms) - offsetMinutes * 60_000;
 }
 
 /** Formats epoch ms as RFC 3339 in UTC, e.g. `2026-11-24T15:01:21.154Z`. */

@@ -127,8 +127,7 @@ export class FileTrustStore implements TrustStore {
     witnessId: string, targetId: string, success: boolean, magnitude: number,
   ): Promise<[witness: EntityTrust, target: EntityTrust]> {
     const entities = await this.record([{ kind: 'witness', witnessId, targetId, success, magnitude }]);
-    const witness = entities.get(witnessId)!;
-    return [witness, witnessId === targetId ? witness.clone() : entities.get(targetId)!];
+    return [entities.get(witnessId)!, entities.get(targetId)!];
   }
 
   /**

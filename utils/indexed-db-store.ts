@@ -162,12 +162,11 @@ export class IndexedDbTrustStore implements TrustStore {
     return this.#change('relaxed', async (buckets, events) => {
       await buckets.loadFor([witnessId, targetId]);
       const witness = buckets.get(witnessId) ?? new EntityTrust(witnessId, now);
-      const target = witnessId === targetId ? witness : buckets.get(targetId) ?? new EntityTrust(targetId, now);
+      const target = buckets.get(targetId) ?? new EntityTrust(targetId, now);
       recordWitness(witness, target, success, magnitude, now, this.#decay);
       buckets.put(witness);
-      if (target !== witness) buckets.put(target);
-      const ids = witnessId === targetId ? [witnessId] : [witnessId, targetId];
-      await this.#write(buckets, this.#log(events, 'witness', ids, { witness_id: witnessId, target_id: targetId, success, magnitude }, now));
+      buckets.put(target);
+      await this.#write(buckets, this.#log(events, 'witness', [witnessId, targetId], { witness_id: witnessId, target_id: targetId, success, magnitude }, now));
       return [witness.clone(), target.clone()];
     });
   }

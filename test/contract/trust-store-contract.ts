@@ -140,14 +140,11 @@ export function describeTrustStoreContract(
         expect((await store.get('mcp:fs')).toJSON()).toEqual(target.toJSON());
       });
 
-      it('applies a self-witness as receive then give on the one entity', async () => {
-        const expected = new EntityTrust('lct:me', clock.now());
-        expected.receiveWitness('lct:me', true, 0.5, clock.now());
-        expected.giveWitness('lct:me', true, 0.5, clock.now());
-        const [witness, target] = await store.witness('lct:me', 'lct:me', true, 0.5);
-        expect(witness.toJSON()).toEqual(expected.toJSON());
-        expect(target.toJSON()).toEqual(expected.toJSON());
-        expect(await store.count()).toBe(1);
+      it('refuses an entity witnessing itself, and changes nothing', async () => {
+        await store.update('lct:me', true, 0.5);
+        const before = await snapshot();
+        await expect(store.witness('lct:me', 'lct:me', true, 0.5)).rejects.toThrow('an entity cannot witness itself ("lct:me")');
+        expect(await snapshot()).toBe(before);
       });
 
       it('applies an outcome after inactivity to the decayed state', async () => {
