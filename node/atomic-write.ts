@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { isErrno } from './errno.js';
 
 let written = 0;
 
@@ -15,11 +16,26 @@ export const TEMP_FILE_NAME = /\.\d+\.\d+\.tmp$/;
  */
 export function writeFileAtomicSync(filePath: string, text: string): void {
   const temp = `${filePath}.${process.pid}.${++written}.tmp`;
+  const old = statIfExists(filePath);
   try {
-    fs.writeFileSync(temp, text, { flag: 'wx' });
+    fs.writeFileSync(temp, text, { flag: 'wx', mode: old ? old.mode & 0o7777 : 0o666 });
+    // The replacement keeps the file's permissions (600 stays 600, whatever the umask) and owner.
+    if (old) {
+      if ((old.mode & 0o7777) !== (fs.statSync(temp).mode & 0o7777)) fs.chmodSync(temp, old.mode & 0o7777);
+      if (process.getuid?.() === 0 && (old.uid !== 0 || old.gid !== 0)) fs.chownSync(temp, old.uid, old.gid);
+    }
     fs.renameSync(temp, filePath);
   } catch (error) {
     fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+function statIfExists(filePath: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(filePath);
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return undefined;
     throw error;
   }
 }

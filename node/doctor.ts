@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { TEMP_FILE_NAME } from './atomic-write.js';
 import { ENTITY_FILE_NAME, EntityFileError, parseEntityFile } from './entity-file.js';
+import { describeErrno, isErrno } from './errno.js';
 import { LOCK_DIR_NAME } from './file-store.js';
 import { isLeftoverLockFile } from './locks.js';
 
@@ -27,7 +28,7 @@ export function examineStore(dir: string, staleLockMs = 10_000): Examination {
   try {
     names = fs.readdirSync(dir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entities: 0, findings: [] };
+    if (isErrno(error, 'ENOENT')) return { entities: 0, findings: [] };
     throw error;
   }
   const findings: Finding[] = [];
@@ -49,7 +50,7 @@ export function examineStore(dir: string, staleLockMs = 10_000): Examination {
         parseEntityFile(fs.readFileSync(filePath, 'utf8'), filePath, name);
         entities++;
       } catch (error) {
-        const problem = error instanceof EntityFileError ? error.problem : `cannot be read (${(error as NodeJS.ErrnoException).code})`;
+        const problem = error instanceof EntityFileError ? error.problem : `cannot be read (${describeErrno(error)})`;
         findings.push({ kind: 'corrupt', path: filePath, problem });
       }
     } else if (TEMP_FILE_NAME.test(name)) {

@@ -2,6 +2,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { EntityTrust, TrustFormatError } from '../core/index.js';
+import { describeJsonError } from './errno.js';
 
 /** An entity file's name: the first 16 hex digits of sha256(entity_id), as upstream names them. */
 export function entityFileName(entityId: string): string {
@@ -37,7 +38,7 @@ export function parseEntityFile(text: string, filePath: string, fileName: string
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new EntityFileError(filePath, text.trim() === '' ? 'empty file' : `not JSON (${(error as Error).message})`);
+    throw new EntityFileError(filePath, text.trim() === '' ? 'empty file' : describeJsonError(error, text));
   }
   let entity: EntityTrust;
   try {

@@ -9,6 +9,7 @@ import {
 } from '../core/index.js';
 import { writeFileAtomicSync } from './atomic-write.js';
 import { ENTITY_FILE_NAME, EntityFileError, entityFileName, formatEntityFile, parseEntityFile } from './entity-file.js';
+import { describeErrno, isErrno } from './errno.js';
 import { FileLocks } from './locks.js';
 import { defaultStoreDir } from './paths.js';
 
@@ -74,7 +75,7 @@ export class FileTrustStore implements TrustStore {
   }
 
   async getExisting(entityId: string): Promise<EntityTrust | undefined> {
-    return this.#read(entityFileName(checked(entityId)))?.entity;
+    return this.#read(entityFileName(checked(entityId)), entityId)?.entity;
   }
 
   async save(entity: EntityTrust): Promise<void> {
@@ -141,7 +142,7 @@ export class FileTrustStore implements TrustStore {
     const names = new Map(ids.map((id) => [id, entityFileName(id)]));
     return this.#locked([...new Set(names.values())], () => {
       const now = this.#clock.now();
-      const before = new Map(ids.map((id) => [id, this.#read(names.get(id)!)]));
+      const before = new Map(ids.map((id) => [id, this.#read(names.get(id)!, id)]));
       const entities = new Map(ids.map((id) => [id, before.get(id)?.entity ?? new EntityTrust(id, now)]));
       applyOperations(entities, operations, now, this.#decay);
       const written: string[] = [];
@@ -229,18 +230,24 @@ export class FileTrustStore implements TrustStore {
     }
   }
 
-  /** The entity in file `name` and the text it was read from, or undefined when there is no file. */
-  #read(name: string): { entity: EntityTrust; text: string } | undefined {
+  /**
+   * The entity in file `name` and the text it was read from, or undefined when there is no file.
+   * With `id`, a file that holds another entity is an error naming both (never used in its place).
+   */
+  #read(name: string, id?: string): { entity: EntityTrust; text: string } | undefined {
     const filePath = path.join(this.dir, name);
     let text: string;
     try {
       text = fs.readFileSync(filePath, 'utf8');
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return undefined;
-      throw new EntityFileError(filePath, `cannot be read (${code ?? (error as Error).message})`);
+      if (isErrno(error, 'ENOENT')) return undefined;
+      throw new EntityFileError(filePath, `cannot be read (${describeErrno(error)})`);
     }
-    return { entity: parseEntityFile(text, filePath, name), text };
+    const entity = parseEntityFile(text, filePath, name);
+    if (id !== undefined && entity.entityId !== id) {
+      throw new EntityFileError(filePath, `holds ${JSON.stringify(entity.entityId)}, not ${JSON.stringify(id)}`);
+    }
+    return { entity, text };
   }
 
   #readQuietly(entityId: string): EntityTrust | undefined {
@@ -254,11 +261,15 @@ export class FileTrustStore implements TrustStore {
   #write(name: string, entity: EntityTrust): void {
     const filePath = path.join(this.dir, name);
     try {
-      writeFileAtomicSync(filePath, formatEntityFile(entity));
+      try {
+        writeFileAtomicSync(filePath, formatEntityFile(entity));
+      } catch (error) {
+        if (!isErrno(error, 'ENOENT')) throw error;
+        fs.mkdirSync(this.dir, { recursive: true });
+        writeFileAtomicSync(filePath, formatEntityFile(entity));
+      }
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      fs.mkdirSync(this.dir, { recursive: true });
-      writeFileAtomicSync(filePath, formatEntityFile(entity));
+      throw new EntityFileError(filePath, `cannot be written (${describeErrno(error)}); it is as it was`);
     }
   }
 
@@ -267,7 +278,7 @@ export class FileTrustStore implements TrustStore {
       fs.unlinkSync(path.join(this.dir, name));
       return true;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      if (isErrno(error, 'ENOENT')) return false;
       throw error;
     }
   }
@@ -276,7 +287,7 @@ export class FileTrustStore implements TrustStore {
     try {
       return fs.readdirSync(this.dir).filter((name) => ENTITY_FILE_NAME.test(name));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      if (isErrno(error, 'ENOENT')) return [];
       throw error;
     }
   }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isErrno } from './errno.js';
 
 // Cross-process locks, one per entity file. Taking a lock hard-links this process's owner file to
 // `<name>.lock`: link() is atomic and fails if the name exists, costs a few microseconds (mkdir-based
@@ -86,13 +87,12 @@ export class FileLocks {
         fs.linkSync(this.#owner(), lockPath);
         return true;
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') {
+        if (isErrno(error, 'ENOENT')) {
           // The lock folder or our owner file was removed (e.g. by `doctor --fix`): recreate them.
           this.#ownerFile = undefined;
           continue;
         }
-        if (code !== 'EEXIST') throw error;
+        if (!isErrno(error, 'EEXIST')) throw error;
         if (!this.#breakIfStale(lockPath)) return false;
       }
     }
@@ -110,7 +110,7 @@ export class FileLocks {
     try {
       fs.linkSync(this.#owner(), breaker);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (!isErrno(error, 'EEXIST')) throw error;
       const other = inspectLock(breaker);
       if (other && Date.now() - other.ctimeMs > this.#options.staleMs) removeIfPresent(breaker);
       return false;
@@ -143,7 +143,29 @@ export class FileLocks {
     ownerFiles.add(ownerPath);
     installExitHook();
     this.#ownerFile = ownerPath;
+    removeLeftOwners(this.#dir);
     return ownerPath;
+  }
+}
+
+const OWNER_FILE = /^owner-(\d+)-/;
+
+/**
+ * Removes owner files that processes killed before their exit hook left behind (each process
+ * adds one, so they would pile up). Only those of processes on this host that are gone, and only
+ * when no lock links to them any more: a held lock is broken as stale, which removes its owner.
+ */
+function removeLeftOwners(dir: string): void {
+  for (const name of fs.readdirSync(dir)) {
+    const pid = OWNER_FILE.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || processExists(Number(pid))) continue;
+    const file = path.join(dir, name);
+    try {
+      const owner = readOwner(file);
+      if (owner?.host === os.hostname() && fs.statSync(file).nlink === 1) removeIfPresent(file);
+    } catch (error) {
+      if (!isErrno(error, 'ENOENT')) throw error;
+    }
   }
 }
 
@@ -152,7 +174,7 @@ function inspectLock(lockPath: string): HeldLock | undefined {
     const stat = fs.statSync(lockPath);
     return { ino: stat.ino, ctimeMs: stat.ctimeMs, owner: readOwner(lockPath) };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (isErrno(error, 'ENOENT')) return undefined;
     throw error;
   }
 }
@@ -171,12 +193,15 @@ function readOwner(lockPath: string): Owner | undefined {
 
 /** Whether the owner may still hold its lock. Only a process on this host can be checked. */
 function isAlive(owner: Owner): boolean {
-  if (owner.host !== os.hostname()) return true;
+  return owner.host !== os.hostname() || processExists(owner.pid);
+}
+
+function processExists(pid: number): boolean {
   try {
-    process.kill(owner.pid, 0);
+    process.kill(pid, 0);
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return isErrno(error, 'EPERM');
   }
 }
 
@@ -197,7 +222,7 @@ function removeIfPresent(file: string): void {
   try {
     fs.unlinkSync(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if (!isErrno(error, 'ENOENT')) throw error;
   }
 }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeFileAtomicSync } from '../atomic-write.js';
+import { describeErrno, isErrno } from '../errno.js';
 import { isRecord, withOurHooks, withoutOurHooks, type HookSetup, type Settings } from './our-hooks.js';
 
 // Claude Code's settings files: ~/.claude/settings.json (user), .claude/settings.json (project,
@@ -60,9 +61,8 @@ function readIfExists(file: string): string | undefined {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return undefined;
-    throw new Error(`cannot read ${file}: ${code ?? (error as Error).message}`);
+    if (isErrno(error, 'ENOENT')) return undefined;
+    throw new Error(`cannot read ${file}: ${describeErrno(error)}`);
   }
 }
 

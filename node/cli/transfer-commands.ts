@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { planImportOrThrow, summarizePlan, type ImportPlan } from '../../core/index.js';
 import { writeFileAtomicSync } from '../atomic-write.js';
+import { describeErrno, describeJsonError } from '../errno.js';
 import { createContext, toJsonText, type CommandContext } from './context.js';
 import { UsageError } from './errors.js';
 
@@ -55,12 +56,12 @@ function readJson(file: string): unknown {
   try {
     text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
   } catch (error) {
-    throw new Error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new Error(`cannot read ${file}: ${describeErrno(error)}`);
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file} is not JSON: ${(error as Error).message}`);
+    throw new Error(`${file}: ${describeJsonError(error, text)}`);
   }
 }
 

@@ -1,4 +1,5 @@
 import { entityIdProblem } from '../../core/index.js';
+import { describeJsonError } from '../errno.js';
 
 // What Claude Code sends a command hook on stdin: one JSON object with session_id, transcript_path,
 // cwd, permission_mode and hook_event_name; the tool events add tool_name, tool_input and
@@ -27,7 +28,7 @@ export function parseHookInput(text: string): HookInput {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new HookInputError(`hook input is not JSON (${(error as Error).message})`);
+    throw new HookInputError(`hook input is ${describeJsonError(error, text)}`);
   }
   if (!isRecord(value)) throw new HookInputError('hook input is not a JSON object');
   return value;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isErrno } from '../errno.js';
 import { FileTrustStore } from '../file-store.js';
 import { defaultStoreDir, hookErrorLogPath } from '../paths.js';
 import { TRUST_LEVELS } from '../../core/index.js';
@@ -81,7 +82,7 @@ function readStdin(): Promise<string> {
   try {
     return Promise.resolve(fs.readFileSync(0, 'utf8'));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    if (!isErrno(error, 'EAGAIN')) throw error;
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

@@ -7,7 +7,7 @@ import {
 // Attacks from the adversarial run (issue "Hardening"), each reproduced, then fuzzed.
 
 const T = '2026-11-24T15:00:00.000Z';
-const entity = (fields: Record<string, unknown> = {}) => ({ entity_id: 'mcp:x', talent: 0.5, training: 0.5, temperament: 0.5, valuation: 0.5, veracity: 0.5, validity: 0.5, ...fields });
+const entity = (fields: Record<string, unknown> = {}): Record<string, unknown> => ({ entity_id: 'mcp:x', talent: 0.5, training: 0.5, temperament: 0.5, valuation: 0.5, veracity: 0.5, validity: 0.5, ...fields });
 /** An array nested `depth` deep, built without recursion. */
 function nested(depth: number): unknown {
   let value: unknown = 0;
@@ -46,9 +46,9 @@ describe('unknown fields', () => {
     expect(e.toJSON().future).toEqual({ level: 1, list: [1, 2] });
 
     const store = new MemoryTrustStore();
-    const bundle = { format: 'web4-trust-store', version: 1, entities: [entity({ future: { n: 1 } })] };
-    await store.importBundle(bundle);
-    (bundle.entities[0]!.future as { n: number }).n = 2;
+    const future = { n: 1 };
+    await store.importBundle({ format: 'web4-trust-store', version: 1, entities: [entity({ future })] });
+    future.n = 2;
     expect((await store.get('mcp:x')).toJSON().future).toEqual({ n: 1 });
   });
 });

@@ -93,7 +93,8 @@ describe('FileTrustStore files', () => {
       if (++renames === 2) throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
       rename(from, to);
     });
-    await expect(store.witness('session:s', 'mcp:t', false, 1)).rejects.toThrow('disk full');
+    // The error names the file (the second written: the witness's), and says nothing changed.
+    await expect(store.witness('session:s', 'mcp:t', false, 1)).rejects.toThrow(`${fileOf('session:s')}: cannot be written (ENOSPC: disk full); it is as it was`);
     expect([fs.readFileSync(fileOf('session:s'), 'utf8'), fs.readFileSync(fileOf('mcp:t'), 'utf8')]).toEqual(before);
 
     renames = 0;
@@ -125,5 +126,59 @@ describe('FileTrustStore files', () => {
     await new Promise((r) => setTimeout(r, 60));
     await quick.update('mcp:b', true, 0.1);
     expect((await store.get('mcp:b')).actionCount).toBe(1);
+  });
+});
+
+describe('FileTrustStore hardening', () => {
+  let dir: string;
+  let store: FileTrustStore;
+  beforeEach(() => {
+    dir = tempDir();
+    store = new FileTrustStore(dir, { onProblem: () => {} });
+  });
+  const fileOf = (id: string) => path.join(dir, entityFileName(id));
+
+  it('never uses a file that holds another entity: the error names both', async () => {
+    await store.update('mcp:a', true, 0.1);
+    // A file copied over another's name (or a hash collision): it must not stand in for mcp:b.
+    fs.copyFileSync(fileOf('mcp:a'), fileOf('mcp:b'));
+    await expect(store.update('mcp:b', true, 0.1)).rejects.toThrow(`${fileOf('mcp:b')}: holds "mcp:a", whose file is`);
+    expect(JSON.parse(fs.readFileSync(fileOf('mcp:a'), 'utf8')).action_count).toBe(1);
+  });
+
+  it('keeps a file\'s permissions when it rewrites it', async () => {
+    await store.update('mcp:a', true, 0.1);
+    fs.chmodSync(fileOf('mcp:a'), 0o600);
+    await store.update('mcp:a', true, 0.1);
+    expect(fs.statSync(fileOf('mcp:a')).mode & 0o777).toBe(0o600);
+    fs.chmodSync(fileOf('mcp:a'), 0o664);
+    await store.witness('session:s', 'mcp:a', true, 0.1);
+    expect(fs.statSync(fileOf('mcp:a')).mode & 0o777).toBe(0o664);
+  });
+
+  it('removes owner files that killed processes left in .locks', async () => {
+    const locks = path.join(dir, '.locks');
+    fs.mkdirSync(locks);
+    // Left by processes that are gone (pids above Linux's default pid_max), on this host.
+    for (const pid of [4_194_305, 4_194_306]) {
+      fs.writeFileSync(path.join(locks, `owner-${pid}-abc`), JSON.stringify({ pid, host: os.hostname(), file: `owner-${pid}-abc` }));
+    }
+    // One of another host's, which this host cannot judge.
+    fs.writeFileSync(path.join(locks, 'owner-4194307-xyz'), JSON.stringify({ pid: 4_194_307, host: 'elsewhere', file: 'owner-4194307-xyz' }));
+    await store.update('mcp:a', true, 0.1);
+    expect(fs.readdirSync(locks).filter((n) => !n.startsWith(`owner-${process.pid}-`))).toEqual(['owner-4194307-xyz']);
+  });
+
+  it('never prints a file\'s contents in an error, e.g. through a symlink to a secret', async () => {
+    const secret = path.join(dir, '..', `secret-${path.basename(dir)}.txt`);
+    fs.writeFileSync(secret, 'AWS_SECRET=hunter2 and more');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.symlinkSync(secret, fileOf('mcp:x'));
+    const error = await store.get('mcp:x').catch((e: Error) => e);
+    expect(String(error)).toBe(`EntityFileError: ${fileOf('mcp:x')}: not JSON`);
+    expect(store.scan().problems).toEqual([{ path: fileOf('mcp:x'), problem: 'not JSON' }]);
+    fs.writeFileSync(secret, '{"entity_id": "mcp:x", "talent": 0.5');
+    await expect(store.get('mcp:x')).rejects.toThrow(`${fileOf('mcp:x')}: not JSON (it ends too early: truncated?)`);
+    fs.rmSync(secret);
   });
 });
