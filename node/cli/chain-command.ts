@@ -12,7 +12,7 @@ export function addChainCommand(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (id: string, options: { depth?: string; json?: boolean; store?: string }) => {
       const depth = depthOf(options.depth);
-      const ctx = createContext(options.store);
+      const ctx = createContext(options.store, { reads: true });
       if (!(await ctx.store.exists(id))) throw new Error(`no entity ${JSON.stringify(id)} in ${ctx.store.dir}`);
       const chain = await ctx.store.witnessingChain(id, depth);
       if (options.json) ctx.out(toJsonText(chain));

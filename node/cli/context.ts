@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { FileTrustStore } from '../file-store.js';
 import { defaultStoreDir } from '../paths.js';
 import { styleFor, type Style } from './style.js';
@@ -11,7 +13,15 @@ export interface CommandContext {
   errStyle: Style;
 }
 
-export function createContext(storeDir: string | undefined): CommandContext {
+/**
+ * The context of a command. A command that only reads (`reads`) refuses a `--store` folder that
+ * does not exist: a typo must not look like an empty store. The configured folder (default or
+ * `$WEB4_TRUST_DIR`) may be missing: nothing has been recorded there yet.
+ */
+export function createContext(storeDir: string | undefined, { reads = false } = {}): CommandContext {
+  if (reads && storeDir !== undefined && !fs.existsSync(storeDir)) {
+    throw new Error(`no trust store at ${path.resolve(storeDir)}: the folder does not exist (check --store)`);
+  }
   return {
     store: new FileTrustStore(storeDir ?? defaultStoreDir(), {
       onProblem: ({ path, problem }) => process.stderr.write(`warning: skipped ${path}: ${problem}\n`),

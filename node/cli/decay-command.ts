@@ -11,7 +11,7 @@ export function addDecayCommand(program: Command): void {
     .option('--dry-run', 'show what would change without writing')
     .option('--json', 'machine-readable output')
     .action(async (options: { dryRun?: boolean; json?: boolean; store?: string }) => {
-      const ctx = createContext(options.store);
+      const ctx = createContext(options.store, { reads: true });
       const now = Date.now();
       const { entities, problems } = ctx.store.scan();
       const changes = entities.flatMap((before) => {

@@ -24,7 +24,7 @@ export function addListCommand(program: Command): void {
     .action((options: { type?: string; level?: string; sort?: string; json?: boolean; store?: string }) => {
       const level = levelOf(options.level);
       const sort = oneOf('--sort', options.sort, SORTS, 'trust');
-      const ctx = createContext(options.store);
+      const ctx = createContext(options.store, { reads: true });
       const { entities, problems } = ctx.store.scan({ type: options.type });
       const shown = entities.filter((e) => level === undefined || e.trustLevel === level).sort(ORDER[sort]);
       if (options.json) {

@@ -14,7 +14,7 @@ export function addShowCommand(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (id: string, options: { depth?: string; json?: boolean; store?: string }) => {
       const depth = depthOf(options.depth);
-      const ctx = createContext(options.store);
+      const ctx = createContext(options.store, { reads: true });
       const entity = await ctx.store.getExisting(id);
       if (!entity) throw new Error(`no entity ${JSON.stringify(id)} in ${ctx.store.dir}`);
       const chain = await ctx.store.witnessingChain(id, depth);

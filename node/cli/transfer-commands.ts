@@ -13,7 +13,7 @@ export function addTransferCommands(program: Command): void {
     .description('write the whole store as a web4-trust-store bundle (the format the extension imports)')
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async (options: { out?: string; store?: string }) => {
-      const ctx = createContext(options.store);
+      const ctx = createContext(options.store, { reads: true });
       const bundle = await ctx.store.exportBundle();
       const text = toJsonText(bundle);
       if (options.out === undefined || options.out === '-') {

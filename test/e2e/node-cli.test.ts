@@ -136,6 +136,21 @@ describe('errors and exit codes', () => {
     expect(JSON.parse((await cli('list', '--json')).stdout).problems).toEqual([{ path: broken, problem: expect.stringMatching(/^not JSON/) }]);
   });
 
+  it('a named store folder that does not exist is an error for reads, not an empty store', async () => {
+    const typo = path.join(box.home, 'typo');
+    for (const args of [['list', '--store', typo], ['show', 'mcp:a', '--store', typo], ['export', '--store', typo], ['decay', '--store', typo]]) {
+      expectError(await cli(...args), 1, `no trust store at ${typo}: the folder does not exist (check --store)`);
+    }
+    expect(fs.existsSync(typo)).toBe(false);
+    // Writing creates it.
+    expectExit(await cli('update', 'mcp:a', '--success', '--store', typo), 0);
+    expectExit(await cli('list', '--store', typo), 0);
+  });
+
+  it('refuses an entity witnessing itself', async () => {
+    expectError(await cli('witness', 'mcp:a', 'mcp:a', '--success'), 2, 'an entity cannot witness itself ("mcp:a")');
+  });
+
   it('uses --store before or after the command', async () => {
     const other = path.join(box.home, 'other');
     expectExit(await cli('--store', other, 'update', 'mcp:a', '--success'), 0);
@@ -217,7 +232,7 @@ describe('export and import', () => {
     const before = (await cli('export')).stdout;
     const file = path.join(box.home, 'bad.json');
     fs.writeFileSync(file, '{"format": "web4-trust-store", ');
-    expectError(await cli('import', file), 1, new RegExp(`^web4-trust: ${file} is not JSON`));
+    expectError(await cli('import', file), 1, `${file}: not JSON (it ends too early: truncated?)`);
     fs.writeFileSync(file, JSON.stringify({ format: 'web4-trust-store', version: 9, entities: [] }));
     expectError(await cli('import', file, '--replace'), 1, /version/);
     expectError(await cli('import', path.join(box.home, 'missing.json')), 1, `cannot read ${path.join(box.home, 'missing.json')}: ENOENT`);
