@@ -10,7 +10,8 @@ import {
 import { writeFileAtomicSync } from './atomic-write.js';
 import { ENTITY_FILE_NAME, EntityFileError, entityFileName, formatEntityFile, parseEntityFile } from './entity-file.js';
 import { describeErrno, isErrno } from './errno.js';
-import { FileLocks } from './locks.js';
+import { FileLocks, LockTimeoutError } from './locks.js';
+import { PendingQueue, type PendingEntry } from './pending-queue.js';
 import { defaultStoreDir } from './paths.js';
 
 /** A file the store skipped because it cannot be read as an entity. */
@@ -53,6 +54,7 @@ export class FileTrustStore implements TrustStore {
   readonly #decay: DecayConfig;
   readonly #locks: FileLocks;
   readonly #onProblem: (problem: FileProblem) => void;
+  readonly #queue: PendingQueue;
 
   constructor(dir: string = defaultStoreDir(), options: FileTrustStoreOptions = {}) {
     const { clock = systemClock, decay = DEFAULT_DECAY, lockTimeoutMs = 10_000, staleLockMs = 10_000 } = options;
@@ -62,6 +64,7 @@ export class FileTrustStore implements TrustStore {
     this.#decay = { ...decay };
     this.#locks = new FileLocks(path.join(this.dir, LOCK_DIR_NAME), { timeoutMs: lockTimeoutMs, staleMs: staleLockMs });
     this.#onProblem = options.onProblem ?? reportToStderr;
+    this.#queue = new PendingQueue(this.dir);
   }
 
   /** The path of the file that holds (or would hold) `entityId`. */
@@ -75,36 +78,43 @@ export class FileTrustStore implements TrustStore {
   }
 
   async getExisting(entityId: string): Promise<EntityTrust | undefined> {
-    return this.#read(entityFileName(checked(entityId)), entityId)?.entity;
+    const name = entityFileName(checked(entityId));
+    await this.#settle();
+    return this.#read(name, entityId)?.entity;
   }
 
   async save(entity: EntityTrust): Promise<void> {
     const name = entityFileName(entity.entityId);
+    await this.#settle();
     await this.#locked([name], () => this.#write(name, entity));
   }
 
   async delete(entityId: string): Promise<boolean> {
     const name = entityFileName(checked(entityId));
+    await this.#settle();
     return this.#locked([name], () => this.#remove(name));
   }
 
   async exists(entityId: string): Promise<boolean> {
-    return fs.existsSync(this.pathOf(entityId));
+    const file = this.pathOf(entityId);
+    await this.#settle();
+    return fs.existsSync(file);
   }
 
   async list(filter: EntityFilter = {}): Promise<EntityTrust[]> {
-    return this.#listReporting(filter);
+    return this.#reporting(await this.scan(filter));
   }
 
   async count(filter: EntityFilter = {}): Promise<number> {
-    return this.#listReporting(filter).length;
+    return (await this.list(filter)).length;
   }
 
   /**
    * Reads every entity file: the entities (sorted by id) and the files that could not be read.
    * Unlike `list`, it hands problems back instead of reporting them.
    */
-  scan({ type }: EntityFilter = {}): { entities: EntityTrust[]; problems: FileProblem[] } {
+  async scan({ type }: EntityFilter = {}): Promise<{ entities: EntityTrust[]; problems: FileProblem[] }> {
+    await this.#settle();
     const entities: EntityTrust[] = [];
     const problems: FileProblem[] = [];
     for (const name of this.#entityFileNames()) {
@@ -138,30 +148,27 @@ export class FileTrustStore implements TrustStore {
    */
   async record(operations: readonly TrustOperation[]): Promise<Map<string, EntityTrust>> {
     assertOperations(operations);
-    const ids = operationIds(operations);
-    const names = new Map(ids.map((id) => [id, entityFileName(id)]));
-    return this.#locked([...new Set(names.values())], () => {
-      const now = this.#clock.now();
-      const before = new Map(ids.map((id) => [id, this.#read(names.get(id)!, id)]));
-      const entities = new Map(ids.map((id) => [id, before.get(id)?.entity ?? new EntityTrust(id, now)]));
-      applyOperations(entities, operations, now, this.#decay);
-      const written: string[] = [];
-      try {
-        for (const id of ids) {
-          this.#write(names.get(id)!, entities.get(id)!);
-          written.push(id);
-        }
-      } catch (error) {
-        // All or nothing: put back what was already written.
-        for (const id of written) {
-          const old = before.get(id);
-          if (old) writeFileAtomicSync(path.join(this.dir, names.get(id)!), old.text);
-          else this.#remove(names.get(id)!);
-        }
-        throw error;
-      }
-      return entities;
-    });
+    await this.#settle();
+    return this.#apply(operations, this.#clock.now());
+  }
+
+  /**
+   * Like `record`, but when a lock stays busy past the timeout the operations are written down in
+   * the pending queue instead, for the next process that uses the store to apply: nothing is lost
+   * and the caller does not wait. For hooks, which Claude Code waits on.
+   */
+  async recordOrQueue(operations: readonly TrustOperation[]): Promise<'recorded' | 'queued'> {
+    assertOperations(operations);
+    const at = this.#clock.now();
+    try {
+      await this.#settle();
+      await this.#apply(operations, at);
+      return 'recorded';
+    } catch (error) {
+      if (!(error instanceof LockTimeoutError)) throw error;
+      this.#queue.append({ kind: 'operations', at, operations: [...operations] });
+      return 'queued';
+    }
   }
 
   async witnessingChain(entityId: string, depth = 3): Promise<WitnessingChain> {
@@ -172,6 +179,7 @@ export class FileTrustStore implements TrustStore {
 
   async sweepDecay(now: EpochMs = this.#clock.now(), config: DecayConfig = this.#decay): Promise<SweepSummary> {
     assertDecayConfig(config);
+    await this.#settle();
     let scanned = 0;
     let changed = 0;
     for (const name of this.#entityFileNames()) {
@@ -194,29 +202,100 @@ export class FileTrustStore implements TrustStore {
   }
 
   async exportBundle(): Promise<TrustBundle> {
-    return createBundle(this.#listReporting(), this.#clock.now());
+    return createBundle(await this.list(), this.#clock.now());
   }
 
+  /**
+   * Applies an import all or nothing: the whole change is written down in the pending queue before
+   * the first entity file, so that if this process dies part-way, the next one to use the store
+   * finishes it (roll-forward). Concurrent writers lose nothing: merge re-merges into each entity
+   * as it is under its lock.
+   */
   async importBundle(input: unknown, mode: ImportMode = 'merge'): Promise<ImportPlan> {
-    const plan = planImportOrThrow(this.#listReporting(), input, mode);
-    for (const planned of [...plan.added, ...plan.updated]) {
-      const name = entityFileName(planned.entityId);
+    const plan = planImportOrThrow(await this.list(), input, mode);
+    const entities = [...plan.added, ...plan.updated].map((entity) => entity.toJSON());
+    if (entities.length === 0 && plan.removed.length === 0) return plan;
+    const claimed = this.#queue.appendClaimed({ kind: 'import', mode, entities, removed: plan.removed });
+    try {
+      await this.#applyImport(claimed.entry as Extract<PendingEntry, { kind: 'import' }>);
+    } catch (error) {
+      // Left claimed: the next process (once this one is gone) rolls it forward.
+      if (!(error instanceof LockTimeoutError)) throw error;
+      claimed.release();
+      throw error;
+    }
+    claimed.done();
+    return plan;
+  }
+
+  // --- Pending work ------------------------------------------------------------------------------
+
+  /** Applies what other processes wrote down and did not finish (see `PendingQueue`); cheap when there is none. */
+  async #settle(): Promise<void> {
+    if (!this.#queue.mayHaveEntries()) return;
+    for (const claimed of this.#queue.claim((file, problem) => this.#onProblem({ path: file, problem }))) {
+      try {
+        const { entry } = claimed;
+        if (entry.kind === 'import') await this.#applyImport(entry);
+        else await this.#apply(entry.operations, entry.at);
+      } catch (error) {
+        claimed.release();
+        // Busy locks: leave the rest for later; the caller's own work goes on.
+        if (error instanceof LockTimeoutError) return;
+        throw error;
+      }
+      claimed.done();
+    }
+    this.#queue.removeIfEmpty();
+  }
+
+  /** Operations under their entities' locks, at `at` or, if an entity has seen something later, then. */
+  async #apply(operations: readonly TrustOperation[], at: EpochMs): Promise<Map<string, EntityTrust>> {
+    const ids = operationIds(operations);
+    const names = new Map(ids.map((id) => [id, entityFileName(id)]));
+    return this.#locked([...new Set(names.values())], () => {
+      const before = new Map(ids.map((id) => [id, this.#read(names.get(id)!, id)]));
+      const now = Math.max(at, ...[...before.values()].map((file) => file?.entity.lastActivity ?? -Infinity));
+      const entities = new Map(ids.map((id) => [id, before.get(id)?.entity ?? new EntityTrust(id, now)]));
+      applyOperations(entities, operations, now, this.#decay);
+      const written: string[] = [];
+      try {
+        for (const id of ids) {
+          this.#write(names.get(id)!, entities.get(id)!);
+          written.push(id);
+        }
+      } catch (error) {
+        // All or nothing: put back what was already written.
+        for (const id of written) {
+          const old = before.get(id);
+          if (old) writeFileAtomicSync(path.join(this.dir, names.get(id)!), old.text);
+          else this.#remove(names.get(id)!);
+        }
+        throw error;
+      }
+      return entities;
+    });
+  }
+
+  /** An import's entities and removals, one file at a time under its lock; applying it twice changes nothing more. */
+  async #applyImport({ mode, entities, removed }: Extract<PendingEntry, { kind: 'import' }>): Promise<void> {
+    for (const json of entities) {
+      const name = entityFileName(json.entity_id);
       await this.#locked([name], () => {
-        let entity: EntityTrust | undefined = planned;
+        let entity: EntityTrust | undefined = EntityTrust.fromJSON(json);
         if (mode === 'merge') {
           // Another process may have changed the entity since the plan: merge into what is there now.
-          const stored = this.#readQuietly(planned.entityId);
-          const again = planImport(stored ? [stored] : [], [planned.toJSON()], { mode: 'merge' });
+          const stored = this.#readQuietly(json.entity_id);
+          const again = planImport(stored ? [stored] : [], [json], { mode: 'merge' });
           entity = again.added[0] ?? again.updated[0];
         }
         if (entity) this.#write(name, entity);
       });
     }
-    for (const id of plan.removed) {
+    for (const id of removed) {
       const name = entityFileName(id);
       await this.#locked([name], () => this.#remove(name));
     }
-    return plan;
   }
 
   // --- Files -------------------------------------------------------------------------------------
@@ -292,8 +371,7 @@ export class FileTrustStore implements TrustStore {
     }
   }
 
-  #listReporting(filter: EntityFilter = {}): EntityTrust[] {
-    const { entities, problems } = this.scan(filter);
+  #reporting({ entities, problems }: { entities: EntityTrust[]; problems: FileProblem[] }): EntityTrust[] {
     for (const problem of problems) this.#onProblem(problem);
     return entities;
   }

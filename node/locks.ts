@@ -196,7 +196,8 @@ function isAlive(owner: Owner): boolean {
   return owner.host !== os.hostname() || processExists(owner.pid);
 }
 
-function processExists(pid: number): boolean {
+/** Whether a process with this pid exists on this host. */
+export function processExists(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -13,7 +13,7 @@ export function addDecayCommand(program: Command): void {
     .action(async (options: { dryRun?: boolean; json?: boolean; store?: string }) => {
       const ctx = createContext(options.store, { reads: true });
       const now = Date.now();
-      const { entities, problems } = ctx.store.scan();
+      const { entities, problems } = await ctx.store.scan();
       const changes = entities.flatMap((before) => {
         const after = before.clone();
         return after.decayTo(now, DEFAULT_DECAY) ? [{ before, after }] : [];

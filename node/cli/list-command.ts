@@ -21,11 +21,11 @@ export function addListCommand(program: Command): void {
     .option('--level <level>', 'only entities at this trust level (high, medium-high, medium, low, minimal)')
     .option('--sort <order>', 'trust (highest first), recent (latest activity first) or name', 'trust')
     .option('--json', 'machine-readable output')
-    .action((options: { type?: string; level?: string; sort?: string; json?: boolean; store?: string }) => {
+    .action(async (options: { type?: string; level?: string; sort?: string; json?: boolean; store?: string }) => {
       const level = levelOf(options.level);
       const sort = oneOf('--sort', options.sort, SORTS, 'trust');
       const ctx = createContext(options.store, { reads: true });
-      const { entities, problems } = ctx.store.scan({ type: options.type });
+      const { entities, problems } = await ctx.store.scan({ type: options.type });
       const shown = entities.filter((e) => level === undefined || e.trustLevel === level).sort(ORDER[sort]);
       if (options.json) {
         ctx.out(toJsonText({ store: ctx.store.dir, entities: shown.map(summaryOf), problems }));

@@ -6,8 +6,11 @@ import { defaultStoreDir, hookErrorLogPath } from '../paths.js';
 import { TRUST_LEVELS } from '../../core/index.js';
 import { HOOK_EVENTS, RECORD_MODES, isHookEvent, runHook, type HookOptions } from './run-hook.js';
 
-/** A hook waits at most this long for a lock: Claude Code is waiting on it. */
-export const HOOK_LOCK_TIMEOUT_MS = 2_000;
+/**
+ * A hook waits at most this long for a lock (Claude Code is waiting on it); then it writes its
+ * operations down for the next process to apply, and exits.
+ */
+export const HOOK_LOCK_TIMEOUT_MS = 500;
 
 /**
  * `web4-trust hook <event> [--store DIR] [--record MODE] [--ask-below LEVEL]`, as Claude Code runs it.

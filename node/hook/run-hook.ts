@@ -31,11 +31,14 @@ export interface HookOptions {
   now?: EpochMs;
 }
 
-/** What a hook needs of a store: reads, and a list of operations applied as one change. */
+/**
+ * What a hook needs of a store: reads, and a list of operations applied as one change, or written
+ * down for later when the store is busy (so that Claude Code never waits long and no call is lost).
+ */
 export interface HookStore {
   getExisting(entityId: string): Promise<EntityTrust | undefined>;
   list(filter?: EntityFilter): Promise<EntityTrust[]>;
-  record(operations: readonly TrustOperation[]): Promise<unknown>;
+  recordOrQueue(operations: readonly TrustOperation[]): Promise<unknown>;
 }
 
 export function isHookEvent(value: unknown): value is HookEvent {
@@ -57,7 +60,7 @@ export async function runHook(
   if (event === 'pre-tool-use') return preToolUse(subject, store, now, options.askBelow);
   const result = callResultOf(input, event === 'post-tool-use-failure');
   if (result === 'interrupted') return undefined;
-  await store.record(operationsFor(input, subject, result === 'success', options.record ?? 'both'));
+  await store.recordOrQueue(operationsFor(input, subject, result === 'success', options.record ?? 'both'));
   return undefined;
 }
 

@@ -176,7 +176,7 @@ describe('FileTrustStore hardening', () => {
     fs.symlinkSync(secret, fileOf('mcp:x'));
     const error = await store.get('mcp:x').catch((e: Error) => e);
     expect(String(error)).toBe(`EntityFileError: ${fileOf('mcp:x')}: not JSON`);
-    expect(store.scan().problems).toEqual([{ path: fileOf('mcp:x'), problem: 'not JSON' }]);
+    expect((await store.scan()).problems).toEqual([{ path: fileOf('mcp:x'), problem: 'not JSON' }]);
     fs.writeFileSync(secret, '{"entity_id": "mcp:x", "talent": 0.5');
     await expect(store.get('mcp:x')).rejects.toThrow(`${fileOf('mcp:x')}: not JSON (it ends too early: truncated?)`);
     fs.rmSync(secret);

@@ -1,11 +1,22 @@
 /* global process */
 // One of the concurrency test's processes: `calls` hook calls in a row, through the same runHook and
 // hook store that `web4-trust hook …` uses. Every fifth call fails (PostToolUseFailure).
-// Prints {"failed": n}.
-import { hookStore, runHook } from '../../../dist/node/index.js';
+// Prints {"failed": n, "queued": n}.
+import { FileTrustStore, runHook } from '../../../dist/node/index.js';
 
-const [dir, calls, sessionId] = process.argv.slice(2);
-const store = hookStore(dir);
+const [dir, calls, sessionId, lockTimeoutMs] = process.argv.slice(2);
+// As `hookStore` makes it, with the lock timeout under test; counts the calls that were queued.
+let queued = 0;
+const files = new FileTrustStore(dir, { lockTimeoutMs: Number(lockTimeoutMs), onProblem: () => {} });
+const store = {
+  getExisting: (id) => files.getExisting(id),
+  list: (filter) => files.list(filter),
+  recordOrQueue: async (operations) => {
+    const result = await files.recordOrQueue(operations);
+    if (result === 'queued') queued++;
+    return result;
+  },
+};
 const fails = (i) => i % 5 === 0;
 const payload = (i) => JSON.stringify({
   session_id: sessionId,
@@ -28,4 +39,4 @@ for (let i = 0; i < Number(calls); i++) {
     process.stderr.write(`${error.message}\n`);
   }
 }
-process.stdout.write(JSON.stringify({ failed }));
+process.stdout.write(JSON.stringify({ failed, queued }));

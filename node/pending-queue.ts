@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { EntityJson, EpochMs, ImportMode, TrustOperation } from '../core/index.js';
+import { writeFileAtomicSync } from './atomic-write.js';
+import { isErrno } from './errno.js';
+import { processExists } from './locks.js';
+
+// Work for the store folder that is written down before it is done, so that none of it is lost:
+// - a hook's operations when an entity's lock stayed busy too long (Claude Code must not wait);
+// - an import, written whole before its first entity file, so that a crash part-way is rolled
+//   forward by the next process instead of leaving the store half old, half new.
+// Each entry is one file in `<store>/.pending/`, written atomically. The next process that uses the
+// store (any read or write) claims entries by renaming them, applies them, then deletes them.
+
+export const PENDING_DIR_NAME = '.pending';
+
+export type PendingEntry =
+  | { kind: 'operations'; at: EpochMs; operations: TrustOperation[] }
+  | { kind: 'import'; mode: ImportMode; entities: EntityJson[]; removed: string[] };
+
+/** An entry this process holds: `done` when applied, `release` to leave it for later. */
+export interface ClaimedEntry {
+  entry: PendingEntry;
+  done(): void;
+  release(): void;
+}
+
+const ENTRY_NAME = /^\d{15}-\d+-\d+\.json$/;
+const CLAIMED = /^(\d{15}-\d+-\d+\.json)\.claimed-(\d+)$/;
+// writeFileAtomicSync's temp files: `<name>.<pid>.<n>.tmp`.
+const TEMP_OF = /\.(\d+)\.\d+\.tmp$/;
+let sequence = 0;
+
+export class PendingQueue {
+  readonly dir: string;
+
+  constructor(storeDir: string) {
+    this.dir = path.join(storeDir, PENDING_DIR_NAME);
+  }
+
+  /** Whether anything may be waiting: one stat, the cost every store operation pays. */
+  mayHaveEntries(): boolean {
+    return fs.existsSync(this.dir);
+  }
+
+  /** Writes `entry` down; it is applied by whichever process next uses the store. */
+  append(entry: PendingEntry): void {
+    this.#write(this.#newName(), entry);
+  }
+
+  /** Writes `entry` down already claimed by this process, which applies it at once. */
+  appendClaimed(entry: PendingEntry): ClaimedEntry {
+    const name = this.#newName();
+    const claimed = `${name}.claimed-${process.pid}`;
+    this.#write(claimed, entry);
+    return this.#held(name, claimed, entry);
+  }
+
+  /**
+   * Claims the waiting entries in the order they were written, and those left claimed by processes
+   * that are gone. An entry that cannot be read is moved aside (`<name>.unreadable`) and reported.
+   */
+  *claim(onUnreadable: (file: string, problem: string) => void): Generator<ClaimedEntry> {
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.dir).sort();
+    } catch (error) {
+      if (isErrno(error, 'ENOENT')) return;
+      throw error;
+    }
+    for (const found of names) {
+      // A temp file of a writer that died before its rename: the entry never existed.
+      const temp = TEMP_OF.exec(found);
+      if (temp && !processExists(Number(temp[1]))) fs.rmSync(path.join(this.dir, found), { force: true });
+      const orphan = CLAIMED.exec(found);
+      if (!ENTRY_NAME.test(found) && !(orphan && !processExists(Number(orphan[2])))) continue;
+      const name = orphan ? orphan[1]! : found;
+      const claimed = `${name}.claimed-${process.pid}`;
+      try {
+        fs.renameSync(path.join(this.dir, found), path.join(this.dir, claimed));
+      } catch (error) {
+        if (isErrno(error, 'ENOENT')) continue; // another process claimed it first
+        throw error;
+      }
+      let entry: PendingEntry;
+      try {
+        entry = JSON.parse(fs.readFileSync(path.join(this.dir, claimed), 'utf8')) as PendingEntry;
+      } catch (error) {
+        fs.renameSync(path.join(this.dir, claimed), path.join(this.dir, `${name}.unreadable`));
+        onUnreadable(path.join(this.dir, `${name}.unreadable`), (error as Error).message);
+        continue;
+      }
+      yield this.#held(name, claimed, entry);
+    }
+  }
+
+  #held(name: string, claimed: string, entry: PendingEntry): ClaimedEntry {
+    const claimedPath = path.join(this.dir, claimed);
+    return {
+      entry,
+      done: () => fs.rmSync(claimedPath, { force: true }),
+      release: () => fs.renameSync(claimedPath, path.join(this.dir, name)),
+    };
+  }
+
+  /** Names sort in the order entries were written: time, then process and sequence. */
+  #newName(): string {
+    return `${String(Date.now()).padStart(15, '0')}-${process.pid}-${++sequence}.json`;
+  }
+
+  #write(name: string, entry: PendingEntry): void {
+    const text = JSON.stringify(entry);
+    for (let attempt = 0; ; attempt++) {
+      fs.mkdirSync(this.dir, { recursive: true });
+      try {
+        writeFileAtomicSync(path.join(this.dir, name), text);
+        return;
+      } catch (error) {
+        // The folder was removed as empty between mkdir and the write: make it again.
+        if (!isErrno(error, 'ENOENT') || attempt === 3) throw error;
+      }
+    }
+  }
+
+  /** Removes the folder once it is empty, so that the next operation's check costs one failed stat. */
+  removeIfEmpty(): void {
+    try {
+      fs.rmdirSync(this.dir);
+    } catch (error) {
+      if (!isErrno(error, 'ENOENT') && !isErrno(error, 'ENOTEMPTY') && !isErrno(error, 'EEXIST')) throw error;
+    }
+  }
+}
