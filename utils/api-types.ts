@@ -8,6 +8,7 @@ export type ApiErrorCode =
   | 'not-found'
   | 'bad-input' // an import whose file is unusable (not JSON, wrong format or version…)
   | 'storage' // IndexedDB failed (quota, aborted transaction…); nothing was changed
+  | 'interrupted' // the background stopped (or could not be reached) before it answered
   | 'internal';
 
 export interface ApiError {

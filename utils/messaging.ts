@@ -65,6 +65,9 @@ const notifier = defineExtensionMessaging<PageNotifications>({ logger: undefined
 export const sendPageNotification = notifier.sendMessage;
 export const onPageNotification = notifier.onMessage;
 
+/** What Chromium and Firefox say when the background went away during a call. */
+const BACKGROUND_STOPPED = /message (channel|port) closed|receiving end does not exist|context invalidated|disconnected|Could not establish connection/i;
+
 /** Import texts longer than this go to the background in pieces of this size. */
 export const UPLOAD_CHUNK_CHARS = 8 * 1024 * 1024;
 
@@ -94,6 +97,11 @@ async function send<K extends ApiCall>(call: K, data: ApiRequest<K>): Promise<Ap
     return { ok: false, error: { code: 'internal', message: `the background gave no answer to ${call}` } } as ApiResponse<K>;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    // The browser stopped the background mid-call ("message channel closed"): pages say so in
+    // their own words and may retry; the browser's are kept for the log.
+    if (BACKGROUND_STOPPED.test(message)) {
+      return { ok: false, error: { code: 'interrupted', message: `the background stopped before it answered ${call} (${message})` } } as ApiResponse<K>;
+    }
     return { ok: false, error: { code: 'internal', message: `could not reach the background for ${call}: ${message}` } } as ApiResponse<K>;
   }
 }

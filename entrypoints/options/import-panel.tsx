@@ -14,7 +14,12 @@ type Stage =
   | { stage: 'preview'; file: File; text: string; summary: ImportSummary }
   | { stage: 'applying'; file: File; summary: ImportSummary }
   | { stage: 'done'; file: File; summary: ImportSummary }
-  | { stage: 'error'; file?: File; message: string };
+  | { stage: 'error'; file?: File; message: string; retry?: () => void };
+
+/** Whether a plan would change nothing. */
+function isNoChange({ added, updated, removed }: ImportSummary): boolean {
+  return added.length === 0 && updated.length === 0 && removed.length === 0;
+}
 
 /** How many rejected entries the preview lists one by one; the rest are counted. */
 const REJECTED_SHOWN = 50;
@@ -61,6 +66,17 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
     if (result.ok) {
       setState({ stage: 'done', file, summary: result.value });
       onImported();
+    } else if (result.error.code === 'interrupted') {
+      // An import is one transaction, so it either committed before the background stopped or
+      // changed nothing. A dry run (which wakes the background) tells which.
+      const check = await api.importStore({ text, mode: summary.mode, dryRun: true });
+      if (id !== run.current) return;
+      if (check.ok && isNoChange(check.value)) {
+        setState({ stage: 'done', file, summary });
+        onImported();
+      } else {
+        setState({ stage: 'error', file, message: i18n.t('import.interrupted'), retry: () => void apply(file, text, summary) });
+      }
     } else {
       setState({ stage: 'error', file, message: result.error.message });
     }
@@ -135,10 +151,11 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
         {state.stage === 'error' && (
           <div class="notice notice-error" role="alert">
             <p class="notice-title">
-              {state.file ? i18n.t('import.rejectedFile', [state.file.name]) : i18n.t('import.failed')}
+              {state.file && !state.retry ? i18n.t('import.rejectedFile', [state.file.name]) : i18n.t('import.failed')}
             </p>
             <p class="error-message">{state.message}</p>
             <p class="muted small">{i18n.t('import.untouched')}</p>
+            {state.retry && <button type="button" class="btn btn-small btn-primary" onClick={state.retry}>{i18n.t('import.retry')}</button>}
             <button type="button" class="btn btn-small" onClick={reset}>{i18n.t('import.tryAnother')}</button>
           </div>
         )}

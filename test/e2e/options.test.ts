@@ -1,6 +1,6 @@
 // The options page in real Chromium: import with preview, every rejected file, export round trip,
 // settings, decay, delete-all and the entity table.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -186,5 +186,39 @@ describe('entity table', () => {
     await deleteAll(options);
     await options.getByRole('searchbox').fill('');
     await options.getByText('The store is empty.').waitFor();
+  });
+});
+
+describe('an import cut short', () => {
+  it('when the browser stops the background mid-import: says so, nothing changed, and Try again imports it', async () => {
+    const fresh = await launchExtension();
+    try {
+      const page = await fresh.open('options.html');
+      const count = 60_000;
+      // From a file on disk: a 40 MB buffer through the protocol would take longer than the import.
+      const file = path.resolve('tmp', 'large.json');
+      writeFileSync(file, bundleText(sampleBundle(count)));
+      await page.setInputFiles('#import-file', file);
+      await page.getByRole('heading', { name: 'Preview of large.json' }).waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: /^Apply/ }).click();
+      await page.getByText('Importing').first().waitFor();
+      await fresh.stopWorker();
+
+      const alert = page.getByRole('alert').filter({ hasText: 'interrupted' });
+      await alert.waitFor({ timeout: 60_000 });
+      expect(await alert.textContent()).toContain('The import was interrupted before it finished (the browser stopped the extension\'s background). Imports are all or nothing, so nothing was imported.');
+      await screenshot(page, 'options-import-interrupted');
+      // All or nothing: the store is as it was, empty.
+      const popup = await fresh.open('popup.html');
+      await popup.getByText('No trust data yet').waitFor();
+      await popup.close();
+
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await page.getByText('Import complete').waitFor({ timeout: 120_000 });
+      const again = await fresh.open('popup.html');
+      await again.locator('.total', { hasText: `${count.toLocaleString('en')} entities` }).waitFor();
+    } finally {
+      await fresh.close();
+    }
   });
 });

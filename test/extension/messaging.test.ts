@@ -54,3 +54,11 @@ it('turns a transport failure into an error result instead of a rejection', asyn
     ok: false, error: { code: 'internal', message: 'could not reach the background for getStatus: Message length exceeded maximum allowed length.' },
   });
 });
+
+it('says when the background stopped mid-call, so that pages can offer to retry', async () => {
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((() => {
+    throw new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received');
+  }) as never);
+  const result = await callApi('sweepNow');
+  expect(result).toMatchObject({ ok: false, error: { code: 'interrupted', message: expect.stringMatching(/^the background stopped before it answered sweepNow/) } });
+});
