@@ -6,7 +6,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DECAY, EntityTrust, MS_PER_DAY, type EntityJson } from '../../core/index.js';
 import { launchExtension, type ExtensionBrowser } from './support/chromium.js';
-import { api, value, type ExtensionRuntime } from './support/extension-api.js';
+import { api, value } from './support/extension-api.js';
+import { readMeta, startLargeImport, waitFor } from './support/large-import.js';
 
 let browser: ExtensionBrowser;
 let page: Page;
@@ -35,66 +36,6 @@ function oldEntity(id: string, daysAgo: number): EntityJson {
   const entity = new EntityTrust(id, at);
   for (let i = 0; i < 20; i++) entity.updateFromOutcome(true, 1, at);
   return entity.toJSON();
-}
-
-/**
- * In the page: builds a bundle of `count` copies of `template` (ids `prefix` + i) and imports it as
- * the options page does: in pieces, then `importStore({ upload })`. Resolves once the background
- * reports the write phase, leaving the import running; `window.importDone` holds its result.
- */
-function startLargeImport(target: Page, template: EntityJson, prefix: string, count: number): Promise<number> {
-  return target.evaluate(async ({ template, prefix, count }) => {
-    const { runtime } = (globalThis as unknown as { chrome: { runtime: ExtensionRuntime } }).chrome;
-    const entities = [];
-    for (let i = 0; i < count; i++) {
-      const id = `${prefix}${i}`;
-      entities.push({ ...template, entity_id: id, entity_type: id.slice(0, id.indexOf(':')), entity_name: id.slice(id.indexOf(':') + 1) });
-    }
-    const text = JSON.stringify({ format: 'web4-trust-store', version: 1, exported_at: '2026-01-01T00:00:00.000Z', entities });
-    const send = (type: string, data: unknown) => new Promise<{ res: { ok: boolean } }>((resolve, reject) =>
-      runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() }, (r) =>
-        runtime.lastError ? reject(new Error(runtime.lastError.message)) : resolve(r as { res: { ok: boolean } })));
-    const upload = `u${Date.now()}`;
-    const piece = 8 * 1024 * 1024;
-    for (let index = 0; index * piece < text.length; index++) {
-      await send('uploadChunk', { upload, index, text: text.slice(index * piece, (index + 1) * piece) });
-    }
-    const writing = new Promise<void>((resolve) => runtime.onMessage.addListener((message) => {
-      const m = message as { type?: string; data?: { phase?: string } };
-      if (m.type === 'importProgress' && m.data?.phase === 'write') resolve();
-    }));
-    const w = window as unknown as { importDone: unknown };
-    w.importDone = 'pending';
-    send('importStore', { upload, mode: 'replace', dryRun: false }).then((r) => (w.importDone = r.res), (e: Error) => (w.importDone = e.message));
-    await writing;
-    return text.length;
-  }, { template, prefix, count });
-}
-
-/** Reads the meta store straight from IndexedDB in the page (the worker may be stopped). */
-function readMeta(target: Page, key: string): Promise<unknown> {
-  return target.evaluate((key) => new Promise((resolve, reject) => {
-    const open = indexedDB.open('web4-trust');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const get = db.transaction('meta').objectStore('meta').get(key);
-      get.onsuccess = () => {
-        resolve(get.result ?? null);
-        db.close();
-      };
-    };
-  }), key);
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('the API from an extension page', () => {
