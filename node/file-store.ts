@@ -239,10 +239,15 @@ export class FileTrustStore implements TrustStore {
         if (entry.kind === 'import') await this.#applyImport(entry);
         else await this.#apply(entry.operations, entry.at);
       } catch (error) {
-        claimed.release();
         // Busy locks: leave the rest for later; the caller's own work goes on.
-        if (error instanceof LockTimeoutError) return;
-        throw error;
+        if (error instanceof LockTimeoutError) {
+          claimed.release();
+          return;
+        }
+        // One that cannot be applied (its entity's file is corrupt…) must not block every later call.
+        const file = claimed.setAside();
+        this.#onProblem({ path: file, problem: `could not be applied, kept aside (${(error as Error).message})` });
+        continue;
       }
       claimed.done();
     }

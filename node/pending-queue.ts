@@ -18,11 +18,15 @@ export type PendingEntry =
   | { kind: 'operations'; at: EpochMs; operations: TrustOperation[] }
   | { kind: 'import'; mode: ImportMode; entities: EntityJson[]; removed: string[] };
 
-/** An entry this process holds: `done` when applied, `release` to leave it for later. */
+/**
+ * An entry this process holds: `done` when applied, `release` to leave it for later, `setAside`
+ * when it cannot be applied (it stays in the folder as `<name>.failed`, for a person to look at).
+ */
 export interface ClaimedEntry {
   entry: PendingEntry;
   done(): void;
   release(): void;
+  setAside(): string;
 }
 
 const ENTRY_NAME = /^\d{15}-\d+-\d+\.json$/;
@@ -100,6 +104,11 @@ export class PendingQueue {
       entry,
       done: () => fs.rmSync(claimedPath, { force: true }),
       release: () => fs.renameSync(claimedPath, path.join(this.dir, name)),
+      setAside: () => {
+        const failed = path.join(this.dir, `${name}.failed`);
+        fs.renameSync(claimedPath, failed);
+        return failed;
+      },
     };
   }
 
