@@ -5,6 +5,7 @@ import { ENTITY_FILE_NAME, EntityFileError, parseEntityFile } from './entity-fil
 import { describeErrno, isErrno } from './errno.js';
 import { LOCK_DIR_NAME } from './file-store.js';
 import { isLeftoverLockFile } from './locks.js';
+import { PENDING_DIR_NAME } from './pending-queue.js';
 
 /** Where `doctor --fix` moves files that do not belong, inside the store folder. */
 export const QUARANTINE_DIR_NAME = 'quarantine';
@@ -36,6 +37,15 @@ export function examineStore(dir: string, staleLockMs = 10_000): Examination {
   for (const name of names.sort()) {
     const filePath = path.join(dir, name);
     if (name === QUARANTINE_DIR_NAME) continue;
+    if (name === PENDING_DIR_NAME) {
+      // Waiting work is applied by the next use of the store; only what could not be is a finding.
+      for (const entry of fs.readdirSync(filePath).sort()) {
+        if (/\.(failed|unreadable)$/.test(entry)) {
+          findings.push({ kind: 'corrupt', path: path.join(filePath, entry), problem: 'pending work that could not be applied' });
+        }
+      }
+      continue;
+    }
     if (name === LOCK_DIR_NAME) {
       for (const lock of fs.readdirSync(filePath).sort()) {
         const lockPath = path.join(filePath, lock);

@@ -46,3 +46,14 @@ it('never overwrites a file already in quarantine', () => {
   expect(fs.readFileSync(path.join(dir, 'quarantine', 'x.txt'), 'utf8')).toBe('old');
   expect(fs.readFileSync(path.join(dir, 'quarantine', 'x.txt.1'), 'utf8')).toBe('new');
 });
+
+it('leaves waiting work in .pending/ alone, and reports only what could not be applied', () => {
+  const pending = path.join(dir, '.pending');
+  fs.mkdirSync(pending);
+  fs.writeFileSync(path.join(pending, '001767225600000-1-1.json'), '{}');
+  fs.writeFileSync(path.join(pending, '001767225600000-1-2.json.failed'), '{}');
+  const { findings } = examineStore(dir);
+  expect(findings).toEqual([{ kind: 'corrupt', path: path.join(pending, '001767225600000-1-2.json.failed'), problem: 'pending work that could not be applied' }]);
+  quarantine(dir, findings);
+  expect(fs.readdirSync(pending)).toEqual(['001767225600000-1-1.json']);
+});
