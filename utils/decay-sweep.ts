@@ -3,7 +3,7 @@
 // a stopped worker resumes where it was on the next wake instead of starting over.
 import { assertDecayConfig, type DecayConfig, type EpochMs } from '@/core/index.js';
 import type { SweepResult } from './api-types.js';
-import { BUCKET_COUNT, BucketSet, parseEntity } from './entity-buckets.js';
+import { BUCKET_COUNT, BucketSet, readableEntities } from './entity-buckets.js';
 import { appendEvent } from './event-log.js';
 import { PendingWrites, inTransaction } from './transaction.js';
 import type { SweepCursor, TrustDb } from './trust-db.js';
@@ -43,8 +43,7 @@ export async function runSweep(db: TrustDb, options: SweepOptions): Promise<Swee
       const buckets = new BucketSet(tx.objectStore('entity-buckets'), tx.objectStore('summary-buckets'));
       const end = Math.min(state.next_bucket + batchSize, BUCKET_COUNT);
       await buckets.loadRange(state.next_bucket, end);
-      for (const [, text] of buckets.texts()) {
-        const entity = parseEntity(text);
+      for (const entity of readableEntities([...buckets.texts()].map(([, text]) => text))) {
         if (entity.decayTo(state.now, state.config)) {
           buckets.put(entity);
           state.changed++;

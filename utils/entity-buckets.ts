@@ -75,8 +75,32 @@ export function summaryOf(entity: EntityTrust): EntitySummary {
   };
 }
 
+/** A stored entity; an error names it by id, so that the user knows which one is to blame. */
 export function parseEntity(text: string): EntityTrust {
-  return EntityTrust.fromJSON(JSON.parse(text));
+  const value: unknown = JSON.parse(text);
+  try {
+    return EntityTrust.fromJSON(value);
+  } catch (error) {
+    const id = (value as { entity_id?: unknown } | null)?.entity_id;
+    throw new Error(`the stored entity ${JSON.stringify(id)} cannot be read: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * The stored entities that can be read. One that cannot (stored by an older version that accepted
+ * it) is left out and reported, so that it never makes a whole list, export or sweep fail; an import
+ * with that id replaces it.
+ */
+export function readableEntities(texts: Iterable<string>): EntityTrust[] {
+  const entities: EntityTrust[] = [];
+  for (const text of texts) {
+    try {
+      entities.push(parseEntity(text));
+    } catch (error) {
+      console.warn(`[web4-trust] ${(error as Error).message}; left out`);
+    }
+  }
+  return entities;
 }
 
 type BucketStoreName = 'entity-buckets' | 'summary-buckets';

@@ -9,7 +9,7 @@ import {
 } from '@/core/index.js';
 import type { SweepResult } from './api-types.js';
 import { runSweep } from './decay-sweep.js';
-import { BucketSet, bucketOf, parseEntity, storedText, type SummaryBucket } from './entity-buckets.js';
+import { BucketSet, bucketOf, parseEntity, readableEntities, storedText, type SummaryBucket } from './entity-buckets.js';
 import { DEFAULT_EVENT_LOG_CAP, appendEvent, type NewEvent, type WritableEvents } from './event-log.js';
 import { PendingWrites, inTransaction } from './transaction.js';
 import type { TrustDb, TrustDbSchema } from './trust-db.js';
@@ -126,7 +126,7 @@ export class IndexedDbTrustStore implements TrustStore {
   }
 
   async list({ type }: EntityFilter = {}): Promise<EntityTrust[]> {
-    const entities = (await this.#allTexts(true)).map(parseEntity);
+    const entities = readableEntities(await this.#allTexts(true));
     return type === undefined ? entities : entities.filter((entity) => entity.entityType === type);
   }
 
@@ -198,16 +198,16 @@ export class IndexedDbTrustStore implements TrustStore {
   }
 
   async exportBundle(): Promise<TrustBundle> {
-    return createBundle((await this.#allTexts()).map(parseEntity), this.#clock.now());
+    return createBundle(readableEntities(await this.#allTexts()), this.#clock.now());
   }
 
   async importBundle(input: unknown, mode: ImportMode = 'merge', { dryRun = false, onProgress }: ImportOptions = {}): Promise<ImportPlan> {
-    if (dryRun) return planImportOrThrow((await this.#allTexts()).map(parseEntity), input, mode);
+    if (dryRun) return planImportOrThrow(readableEntities(await this.#allTexts()), input, mode);
     // Plan and apply in one transaction, so that no change can slip in between; strict durability,
     // so that an import reported as done survives a crash.
     return this.#change('strict', async (buckets, events) => {
       await buckets.loadAll();
-      const stored = [...buckets.texts()].map(([, text]) => parseEntity(text));
+      const stored = readableEntities([...buckets.texts()].map(([, text]) => text));
       onProgress?.({ phase: 'plan', done: 0, total: stored.length });
       const plan = planImportOrThrow(stored, input, mode);
 

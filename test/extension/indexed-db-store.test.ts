@@ -110,3 +110,25 @@ describe('IndexedDbTrustStore event log and transactions', () => {
     expect(events.map((e) => [e.kind, e.details])).toEqual([['delete', { all: true, entities: 2 }]]);
   });
 });
+
+describe('IndexedDbTrustStore and an entity stored by an older version that this one refuses', () => {
+  it('leaves it out of lists, exports and sweeps, names it when it is asked for, and an import replaces it', async () => {
+    indexedDB = new IDBFactory();
+    const db = await openTrustDb();
+    const store = new IndexedDbTrustStore(db, { clock: new ManualClock() });
+    await store.update('mcp:good', true, 0.1);
+    // What version 0.1 accepted: an unknown field nested 20,000 deep (JSON.stringify cannot even write it).
+    const deep = JSON.stringify(new EntityTrust('mcp:deep', 0).toJSON()).replace('{', `{"future":${'['.repeat(20_000)}0${']'.repeat(20_000)},`);
+    const bucket = bucketOf('mcp:deep');
+    const record = (await db.get('entity-buckets', bucket)) ?? { bucket, entities: {} };
+    await db.put('entity-buckets', { ...record, entities: { ...record.entities, 'mcp:deep': deep } });
+
+    expect((await store.list()).map((e) => e.entityId)).toEqual(['mcp:good']);
+    expect((await store.exportBundle()).entities.map((e) => e.entity_id)).toEqual(['mcp:good']);
+    expect(await store.sweepDecay()).toMatchObject({ scanned: 1 });
+    await expect(store.get('mcp:deep')).rejects.toThrow('the stored entity "mcp:deep" cannot be read: future: nested more than 32 levels deep');
+    await store.importBundle([new EntityTrust('mcp:deep', 0).toJSON()], 'merge');
+    expect((await store.get('mcp:deep')).toJSON()).not.toHaveProperty('future');
+    db.close();
+  });
+});
