@@ -92,6 +92,19 @@ export function describeTrustStoreContract(
         expect((await store.get('mcp:b')).actionCount).toBe(0);
       });
 
+      it('keeps unknown fields as its own copies: changing the imported input or a returned JSON changes nothing', async () => {
+        const future = { level: 1, list: [1, 2] };
+        const input = { ...new EntityTrust('mcp:x', clock.now()).toJSON(), future };
+        await store.importBundle([input], 'merge');
+        future.level = 99;
+        future.list.push(3);
+        const json = (await store.get('mcp:x')).toJSON();
+        expect(json.future).toEqual({ level: 1, list: [1, 2] });
+        (json.future as { list: number[] }).list.push(4);
+        expect((await store.get('mcp:x')).toJSON().future).toEqual({ level: 1, list: [1, 2] });
+        expect((await store.exportBundle()).entities[0]!.future).toEqual({ level: 1, list: [1, 2] });
+      });
+
       it('keeps ids that are also names of JavaScript object properties as plain ids', async () => {
         const ids = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
         expect(await store.exists('constructor')).toBe(false);

@@ -227,6 +227,18 @@ describe('export and import', () => {
     expect(JSON.parse((await cli('list', '--json')).stdout).entities.map((e: { entity_id: string }) => e.entity_id)).toEqual(['mcp:new']);
   });
 
+  it('an entity with a field nested 20,000 deep is rejected by name; the rest of the file imports', async () => {
+    const entity = (id: string) => JSON.stringify(new EntityTrust(id, Date.UTC(2026, 0, 1)).toJSON());
+    const deep = entity('mcp:deep').replace('{', `{"future":${'['.repeat(20_000)}0${']'.repeat(20_000)},`);
+    const file = path.join(box.home, 'deep.json');
+    fs.writeFileSync(file, `{"format":"web4-trust-store","version":1,"entities":[${entity('mcp:a')},${deep},${entity('mcp:b')}]}`);
+    const dry = await cli('import', file, '--dry-run', '--json');
+    expect(JSON.parse(dry.stdout)).toMatchObject({ added: ['mcp:a', 'mcp:b'], rejected: [{ index: 1, entity_id: 'mcp:deep', message: 'entities[1].future: nested more than 32 levels deep, which this version does not keep' }] });
+    expectExit(await cli('import', file), 1);
+    expect((await new FileTrustStore(box.store).list()).map((e) => e.entityId)).toEqual(['mcp:a', 'mcp:b']);
+    expectExit(await cli('export'), 0);
+  });
+
   it('refuses unreadable input and changes nothing', async () => {
     await cli('update', 'mcp:a', '--success');
     const before = (await cli('export')).stdout;
