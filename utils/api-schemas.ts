@@ -77,7 +77,7 @@ export const MIN_SWEEP_PERIOD_MINUTES = import.meta.env.FIREFOX ? 1 : 0.5;
 export const MAX_SWEEP_PERIOD_MINUTES = 7 * 24 * 60;
 export const MAX_EVENT_LOG_CAP = 1_000_000;
 
-const settingsFields = {
+export const settingsFields = {
   decayRatePerDay: v.pipe(finiteNumber('decay rate per day'), v.minValue(0, 'decay rate per day must be at least 0'), v.maxValue(1, 'decay rate per day must be at most 1')),
   graceDays: v.pipe(finiteNumber('grace days'), v.minValue(0, 'grace days must be at least 0'), v.maxValue(3650, 'grace days must be at most 3650')),
   sweepPeriodMinutes: v.pipe(

@@ -1,12 +1,29 @@
 // The decay sweep: brings every stored entity to its decayed state at one moment, in bounded
 // batches of buckets. The cursor (the next bucket) is saved with each batch, so a sweep cut short by
 // a stopped worker resumes where it was on the next wake instead of starting over.
+import * as v from 'valibot';
 import { assertDecayConfig, type DecayConfig, type EpochMs } from '@/core/index.js';
 import type { SweepResult } from './api-types.js';
 import { BUCKET_COUNT, BucketSet, readableEntities } from './entity-buckets.js';
 import { appendEvent } from './event-log.js';
 import { PendingWrites, inTransaction } from './transaction.js';
 import type { SweepCursor, TrustDb } from './trust-db.js';
+
+const wholeNumber = v.pipe(v.number(), v.integer(), v.minValue(0));
+const cursorSchema = v.object({
+  now: v.pipe(v.number(), v.finite()),
+  config: v.object({ ratePerDay: v.pipe(v.number(), v.minValue(0), v.maxValue(1)), graceDays: v.pipe(v.number(), v.minValue(0)) }),
+  started_at: v.pipe(v.number(), v.finite()),
+  next_bucket: v.pipe(wholeNumber, v.maxValue(BUCKET_COUNT)),
+  scanned: wholeNumber,
+  changed: wholeNumber,
+  busy_ms: v.pipe(v.number(), v.minValue(0)),
+});
+
+/** A saved cursor, checked: one that is not valid (damaged, another version's) is no sweep to resume. */
+function cursorFrom(stored: unknown): SweepCursor | undefined {
+  return v.is(cursorSchema, stored) ? stored : undefined;
+}
 
 /** Buckets per batch: ~6,400 entities per transaction with 100,000 entities. */
 export const SWEEP_BATCH_BUCKETS = 64;
@@ -30,7 +47,7 @@ export interface SweepOptions {
 export async function runSweep(db: TrustDb, options: SweepOptions): Promise<SweepResult> {
   const { eventLogCap, batchSize = SWEEP_BATCH_BUCKETS, clockNow = () => Date.now(), onBatch } = options;
   assertDecayConfig(options.config);
-  const saved = options.resume ? ((await db.get('meta', 'sweep-cursor')) as SweepCursor | undefined) : undefined;
+  const saved = options.resume ? cursorFrom(await db.get('meta', 'sweep-cursor')) : undefined;
   const state: SweepCursor = saved ?? {
     now: options.now, config: { ...options.config }, started_at: clockNow(), next_bucket: 0, scanned: 0, changed: 0, busy_ms: 0,
   };
@@ -79,5 +96,5 @@ export async function runSweep(db: TrustDb, options: SweepOptions): Promise<Swee
 
 /** Whether a sweep was cut short and is waiting to be resumed. */
 export async function hasUnfinishedSweep(db: TrustDb): Promise<boolean> {
-  return (await db.count('meta', 'sweep-cursor')) > 0;
+  return cursorFrom(await db.get('meta', 'sweep-cursor')) !== undefined;
 }

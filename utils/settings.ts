@@ -1,6 +1,8 @@
 // The user's settings, kept in the database's meta store (never in worker memory).
 import { DEFAULT_DECAY, type DecayConfig } from '@/core/index.js';
+import * as v from 'valibot';
 import type { Settings } from './api-types.js';
+import { settingsFields } from './api-schemas.js';
 import { DEFAULT_EVENT_LOG_CAP } from './event-log.js';
 import type { TrustDb } from './trust-db.js';
 
@@ -12,14 +14,28 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 });
 
 export async function readSettings(db: TrustDb): Promise<Settings> {
-  const stored = (await db.get('meta', 'settings')) as Partial<Settings> | undefined;
-  return { ...DEFAULT_SETTINGS, ...stored };
+  return settingsFrom(await db.get('meta', 'settings'));
+}
+
+/**
+ * The settings in a stored value, each field checked with the schema `setSettings` uses: a field
+ * that is missing or invalid (an older version's, a damaged record) is its default, so that one bad
+ * stored value can never make every call fail.
+ */
+export function settingsFrom(stored: unknown): Settings {
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  if (typeof stored !== 'object' || stored === null) return settings;
+  for (const key of Object.keys(settingsFields) as (keyof Settings)[]) {
+    const value = (stored as Record<string, unknown>)[key];
+    if (v.is(settingsFields[key], value)) settings[key] = value;
+  }
+  return settings;
 }
 
 /** Applies an already validated change and returns all the settings after it. */
 export async function writeSettings(db: TrustDb, patch: Partial<Settings>): Promise<Settings> {
   const tx = db.transaction('meta', 'readwrite');
-  const current = { ...DEFAULT_SETTINGS, ...((await tx.store.get('settings')) as Partial<Settings> | undefined) };
+  const current = settingsFrom(await tx.store.get('settings'));
   const next: Settings = { ...current };
   for (const [key, value] of Object.entries(patch) as [keyof Settings, number | undefined][]) {
     if (value !== undefined) next[key] = value;

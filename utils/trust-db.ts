@@ -1,11 +1,11 @@
-// The `web4-trust` IndexedDB database: schema, versioned upgrades, and one shared connection.
+// The `web4-trust` IndexedDB database: schema, opening (with the upgrades of trust-db-upgrades.ts),
+// and one shared connection.
 // Uses only `idb`, so that extension pages can read it directly while the service worker sleeps.
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { EntityTrust, type DecayConfig } from '@/core/index.js';
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DecayConfig } from '@/core/index.js';
 import type { Settings, SweepResult, TrustEvent } from './api-types.js';
-import { BUCKET_COUNT, bucketOf, summaryBucket, type EntityBucket, type SummaryBucket } from './entity-buckets.js';
-import { toRecord, type EntityRecord } from './entity-record.js';
-import type { EntitySummary } from './api-types.js';
+import type { EntityBucket, SummaryBucket } from './entity-buckets.js';
+import { UPGRADES, type QuarantinedRecord } from './trust-db-upgrades.js';
 
 export const DB_NAME = 'web4-trust';
 
@@ -27,14 +27,16 @@ export interface MetaValues {
   settings: Settings;
   'sweep-cursor': SweepCursor;
   'last-sweep': SweepResult;
+  /** Records an upgrade step could not convert, kept as they were. */
+  quarantine: QuarantinedRecord[];
 }
 export type MetaKey = keyof MetaValues;
 
 export interface TrustDbSchema extends DBSchema {
-  /** Entities by id; schema 3 moved them into the bucket stores and deleted this (upgrade steps only). */
+  /** Entities by id (schemas 1 and 2); schema 3 moved them into the bucket stores and deleted this. */
   entities: {
     key: string;
-    value: EntityRecord;
+    value: { entity_id: string; entity_type: string; entity: unknown; [field: string]: unknown };
     indexes: { type: string; trust: number; recent: number };
   };
   'entity-buckets': {
@@ -58,61 +60,6 @@ export interface TrustDbSchema extends DBSchema {
 }
 
 export type TrustDb = IDBPDatabase<TrustDbSchema>;
-type UpgradeTransaction = IDBPTransaction<TrustDbSchema, StoreNames<TrustDbSchema>[], 'versionchange'>;
-
-/**
- * One step per schema version; step i upgrades a database from version i to i + 1. Never edit a
- * released step: add a new one (and a test that upgrades data written by every earlier version).
- */
-export const UPGRADES: readonly ((db: TrustDb, tx: UpgradeTransaction) => Promise<void> | void)[] = [
-  // 1: entities keyed by id with a type index ({ entity_id, entity_type, entity: EntityJson object });
-  //    the event log; meta.
-  (db) => {
-    const entities = db.createObjectStore('entities', { keyPath: 'entity_id' });
-    entities.createIndex('type', 'entity_type');
-    const events = db.createObjectStore('events', { keyPath: 'id', autoIncrement: true });
-    events.createIndex('entity', 'entity_ids', { multiEntry: true });
-    db.createObjectStore('meta');
-  },
-  // 2: the popup's sorts: derived summary fields on every record, with `trust` and `recent` indexes;
-  //    the entity as JSON text.
-  async (_db, tx) => {
-    const entities = tx.objectStore('entities');
-    entities.createIndex('trust', 'trust_key');
-    entities.createIndex('recent', 'recent_key');
-    for (let cursor = await entities.openCursor(); cursor; cursor = await cursor.continue()) {
-      await cursor.update(toRecord(EntityTrust.fromJSON(cursor.value.entity as unknown)));
-    }
-  },
-  // 3: entities grouped into buckets by a hash of their id (see entity-buckets.ts): each bucket's
-  //    entity texts in `entity-buckets`, its list rows in `summary-buckets` (with a multi-entry
-  //    index of the low-trust ids, for the badge). A saved sweep cursor
-  //    counted entity ids, so it is dropped (the next sweep starts over).
-  async (db, tx) => {
-    db.createObjectStore('entity-buckets', { keyPath: 'bucket' });
-    const summaries = db.createObjectStore('summary-buckets', { keyPath: 'bucket' });
-    summaries.createIndex('low-trust', 'low_trust', { multiEntry: true });
-    const texts = Array.from({ length: BUCKET_COUNT }, () => new Map<string, string>());
-    const rows = Array.from({ length: BUCKET_COUNT }, (): EntitySummary[] => []);
-    for (const record of await tx.objectStore('entities').getAll()) {
-      const bucket = bucketOf(record.entity_id);
-      texts[bucket]!.set(record.entity_id, record.entity);
-      rows[bucket]!.push({
-        entity_id: record.entity_id, entity_type: record.entity_type, t3_average: record.t3_average,
-        v3_average: record.v3_average, trust_level: record.trust_level, last_activity: record.last_activity,
-      });
-    }
-    const writes: Promise<unknown>[] = [];
-    for (let bucket = 0; bucket < BUCKET_COUNT; bucket++) {
-      if (rows[bucket]!.length === 0) continue;
-      writes.push(tx.objectStore('entity-buckets').put({ bucket, entities: Object.fromEntries(texts[bucket]!) }));
-      writes.push(tx.objectStore('summary-buckets').put(summaryBucket(bucket, rows[bucket]!)));
-    }
-    writes.push(tx.objectStore('meta').delete('sweep-cursor'));
-    await Promise.all(writes);
-    db.deleteObjectStore('entities');
-  },
-];
 
 export const DB_VERSION = UPGRADES.length;
 
@@ -120,15 +67,30 @@ export class DatabaseVersionError extends Error {
   override name = 'DatabaseVersionError';
 }
 
+/** An upgrade step failed: the version change was aborted, and the database is as it was. */
+export class DatabaseUpgradeError extends Error {
+  override name = 'DatabaseUpgradeError';
+}
+
 /**
  * Opens (creating or upgrading) the database. `version` is for tests that build an older schema.
  * The connection closes itself when a newer version of the extension needs to upgrade it.
  */
 export async function openTrustDb(version: number = DB_VERSION): Promise<TrustDb> {
+  let failed: { step: number; error: unknown } | undefined;
   try {
     const db = await openDB<TrustDbSchema>(DB_NAME, version, {
+      // idb does not wait for this function's promise: a step that fails after an await must abort
+      // the version change itself, or the database would open at the new version, half upgraded.
       async upgrade(database, oldVersion, newVersion, tx) {
-        for (let step = oldVersion; step < (newVersion ?? version); step++) await UPGRADES[step]!(database, tx);
+        let step = oldVersion;
+        try {
+          for (; step < (newVersion ?? version); step++) await UPGRADES[step]!(database, tx);
+        } catch (error) {
+          failed = { step, error };
+          tx.done.catch(() => {}); // the open request reports the abort
+          tx.abort();
+        }
       },
       blocking() {
         db.close();
@@ -136,6 +98,13 @@ export async function openTrustDb(version: number = DB_VERSION): Promise<TrustDb
     });
     return db;
   } catch (error) {
+    if (failed) {
+      const reason = failed.error instanceof Error ? failed.error.message : String(failed.error);
+      throw new DatabaseUpgradeError(
+        `the ${DB_NAME} database could not be upgraded from schema ${failed.step} to ${failed.step + 1} (${reason}); ` +
+        'it was left exactly as it was: export your data from an older version, or report this',
+      );
+    }
     if (error instanceof DOMException && error.name === 'VersionError') {
       throw new DatabaseVersionError(
         `the ${DB_NAME} database was written by a newer version of Web4 Trust than this one (schema ${version}); update the extension`,

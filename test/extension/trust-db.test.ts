@@ -5,11 +5,11 @@ import { EntityTrust } from '@/core/index.js';
 import { hasUnfinishedSweep } from '@/utils/decay-sweep.js';
 import { bucketOf } from '@/utils/entity-buckets.js';
 import { listEntities } from '@/utils/entity-queries.js';
-import { toRecord } from '@/utils/entity-record.js';
 import { eventsOf } from '@/utils/event-log.js';
 import { IndexedDbTrustStore } from '@/utils/indexed-db-store.js';
-import { readSettings } from '@/utils/settings.js';
-import { DB_NAME, DB_VERSION, DatabaseVersionError, openTrustDb } from '@/utils/trust-db.js';
+import { DEFAULT_SETTINGS, readSettings } from '@/utils/settings.js';
+import { DB_NAME, DB_VERSION, DatabaseUpgradeError, DatabaseVersionError, openTrustDb } from '@/utils/trust-db.js';
+import { UPGRADES, type UpgradeStep } from '@/utils/trust-db-upgrades.js';
 
 beforeEach(() => {
   indexedDB = new IDBFactory();
@@ -20,6 +20,17 @@ function sampleEntity(id: string, success: boolean): EntityTrust {
   const entity = new EntityTrust(id, at);
   entity.updateFromOutcome(success, 1, at);
   return entity;
+}
+
+/** How schema 2 stored an entity: the core's JSON as text plus the derived fields its indexes used (frozen). */
+function v2Record(entity: EntityTrust) {
+  const t3 = entity.t3Average;
+  const lastActivity = entity.lastActivity;
+  return {
+    entity_id: entity.entityId, entity_type: entity.entityType, t3_average: t3, v3_average: entity.v3Average,
+    trust_level: entity.trustLevel, last_activity: lastActivity, trust_key: -t3,
+    recent_key: lastActivity === null ? Infinity : -lastActivity, entity: JSON.stringify(entity.toJSON()),
+  };
 }
 
 /** Data as each earlier schema version wrote it. */
@@ -36,7 +47,7 @@ const WRITE_VERSION: Record<number, (db: IDBDatabase) => Promise<void>> = {
   2: async (raw) => {
     const tx = raw.transaction(['entities', 'events', 'meta'], 'readwrite');
     for (const entity of [sampleEntity('mcp:good', true), sampleEntity('role:bad', false)]) {
-      tx.objectStore('entities').put(toRecord(entity));
+      tx.objectStore('entities').put(v2Record(entity));
     }
     tx.objectStore('events').add({ at, kind: 'outcome', entity_ids: ['mcp:good'], details: { success: true, magnitude: 1 } });
     tx.objectStore('meta').put({ decayRatePerDay: 0.05, graceDays: 2, sweepPeriodMinutes: 15, eventLogCap: 100 }, 'settings');
@@ -86,4 +97,66 @@ it('refuses a database from a newer version with a clear error, leaving it alone
   const again = await openDB(DB_NAME);
   expect([...again.objectStoreNames]).toEqual(['future']);
   again.close();
+});
+
+/** A record each earlier version could hold that the next step cannot convert. */
+const CORRUPT: Record<number, { key: string; record: unknown; reason: string }> = {
+  1: { key: 'mcp:broken', record: { entity_id: 'mcp:broken', entity_type: 'mcp', entity: { entity_id: 'mcp:broken', talent: 'high' } }, reason: 'talent is not a number in [0,1]' },
+  2: { key: 'mcp:broken', record: { entity_id: 'mcp:broken', entity_type: 'mcp', t3_average: 0.5, v3_average: 0.5, entity: '{"entity_id": "mcp:bro' }, reason: 'the entity text is not JSON' },
+};
+
+it.each(Object.keys(CORRUPT).map(Number))('upgrading from schema %i quarantines a record it cannot convert, and upgrades the rest', async (version) => {
+  const old = await openTrustDb(version);
+  await WRITE_VERSION[version]!(old as unknown as IDBDatabase);
+  const { key, record, reason } = CORRUPT[version]!;
+  await old.put('entities', record as never);
+  old.close();
+
+  const db = await openTrustDb();
+  expect(db.version).toBe(DB_VERSION);
+  const store = new IndexedDbTrustStore(db);
+  expect((await store.list()).map((e) => e.entityId)).toEqual(['mcp:good', 'role:bad']);
+  expect(await db.get('meta', 'quarantine')).toEqual([{ from_version: version, store: 'entities', key, record, reason }]);
+  db.close();
+});
+
+it('a step that fails aborts the version change: open fails, saying so, and the old data is intact', async () => {
+  const old = await openTrustDb(2);
+  await WRITE_VERSION[2]!(old as unknown as IDBDatabase);
+  old.close();
+  const steps = UPGRADES as UpgradeStep[];
+  const released = steps[2]!;
+  steps[2] = async (db, tx) => {
+    await released(db, tx);
+    await tx.objectStore('meta').get('settings');
+    throw new Error('disk on fire');
+  };
+  try {
+    await expect(openTrustDb()).rejects.toThrow(DatabaseUpgradeError);
+    await expect(openTrustDb()).rejects.toThrow('could not be upgraded from schema 2 to 3 (disk on fire); it was left exactly as it was');
+  } finally {
+    steps[2] = released;
+  }
+  const raw = await openDB(DB_NAME);
+  expect(raw.version).toBe(2);
+  expect([...raw.objectStoreNames].sort()).toEqual(['entities', 'events', 'meta']);
+  expect((await raw.getAll('entities')).map((r: { entity_id: string }) => r.entity_id)).toEqual(['mcp:good', 'role:bad']);
+  raw.close();
+  // Fixed, it upgrades.
+  const db = await openTrustDb();
+  expect((await new IndexedDbTrustStore(db).list()).map((e) => e.entityId)).toEqual(['mcp:good', 'role:bad']);
+  db.close();
+});
+
+it('a damaged stored setting or sweep cursor falls back to its default instead of failing every call', async () => {
+  const db = await openTrustDb();
+  await db.put('meta', { decayRatePerDay: 'fast', graceDays: -3, sweepPeriodMinutes: 15, eventLogCap: 2.5 } as never, 'settings');
+  await db.put('meta', { now: 'yesterday', next_bucket: 99_999 } as never, 'sweep-cursor');
+  expect(await readSettings(db)).toEqual({ ...DEFAULT_SETTINGS, sweepPeriodMinutes: 15 });
+  expect(await hasUnfinishedSweep(db)).toBe(false);
+  // A sweep starts over rather than resuming from nonsense.
+  const store = new IndexedDbTrustStore(db);
+  await store.update('mcp:a', true, 0.1);
+  expect(await store.sweepDecay()).toMatchObject({ scanned: 1 });
+  db.close();
 });

@@ -1,0 +1,154 @@
+// The released upgrade steps of the `web4-trust` database, frozen: each step carries its own copy of
+// the transform its version needed (field derivations, the bucket hash and count), so that a later
+// change to the engine or to the storage layout can never change what an old upgrade does. Never
+// edit a released step: add a new one, and a test that upgrades data written by every earlier version.
+//
+// A record a step cannot convert is not a reason to fail the upgrade: it is moved to the meta
+// store's `quarantine` list (its key, the record as it was, and why), and the upgrade goes on. Any
+// other failure aborts the whole version change, so the database stays as it was (see trust-db.ts).
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { TrustDbSchema } from './trust-db.js';
+
+type Db = IDBPDatabase<TrustDbSchema>;
+type UpgradeTransaction = IDBPTransaction<TrustDbSchema, StoreNames<TrustDbSchema>[], 'versionchange'>;
+export type UpgradeStep = (db: Db, tx: UpgradeTransaction) => Promise<void>;
+
+/** A record an upgrade step could not convert, kept as it was. */
+export interface QuarantinedRecord {
+  /** The schema version the step upgraded from. */
+  from_version: number;
+  store: string;
+  key: string;
+  record: unknown;
+  reason: string;
+}
+
+async function quarantine(tx: UpgradeTransaction, entry: QuarantinedRecord): Promise<void> {
+  const meta = tx.objectStore('meta');
+  const list = ((await meta.get('quarantine')) as QuarantinedRecord[] | undefined) ?? [];
+  await meta.put([...list, entry], 'quarantine');
+}
+
+// --- Version 2's derived fields (frozen copy) ------------------------------------------------------
+
+const V2_T3 = ['talent', 'training', 'temperament'] as const;
+const V2_V3 = ['valuation', 'veracity', 'validity'] as const;
+
+/** Version 2's record of a version 1 entity object, or why there is none. */
+function v2Record(entity: unknown): Record<string, unknown> | string {
+  if (typeof entity !== 'object' || entity === null || Array.isArray(entity)) return 'not an entity object';
+  const e = entity as Record<string, unknown>;
+  if (typeof e.entity_id !== 'string' || e.entity_id === '') return 'no entity_id';
+  const scores = [...V2_T3, ...V2_V3].map((name) => e[name]);
+  const bad = scores.findIndex((x) => typeof x !== 'number' || !(x >= 0 && x <= 1));
+  if (bad >= 0) return `${[...V2_T3, ...V2_V3][bad]} is not a number in [0,1]`;
+  const [talent, training, temperament, valuation, veracity, validity] = scores as number[];
+  const t3 = (talent! + training! + temperament!) / 3;
+  const activityText = e.last_activity ?? e.last_action ?? e.created_at;
+  const lastActivity = typeof activityText === 'string' && !Number.isNaN(Date.parse(activityText)) ? Date.parse(activityText) : null;
+  const level = t3 >= 0.8 ? 'high' : t3 >= 0.6 ? 'medium-high' : t3 >= 0.4 ? 'medium' : t3 >= 0.2 ? 'low' : 'minimal';
+  const colon = e.entity_id.indexOf(':');
+  return {
+    entity_id: e.entity_id,
+    entity_type: colon < 0 ? '' : e.entity_id.slice(0, colon),
+    t3_average: t3,
+    v3_average: (valuation! + veracity! + validity!) / 3,
+    trust_level: level,
+    last_activity: lastActivity,
+    trust_key: -t3,
+    recent_key: lastActivity === null ? Infinity : -lastActivity,
+    entity: JSON.stringify(entity),
+  };
+}
+
+// --- Version 3's buckets (frozen copy) -------------------------------------------------------------
+
+const V3_BUCKET_COUNT = 1024;
+
+/** FNV-1a (32-bit) over the id's UTF-16 code units, modulo 1024: version 3's bucket of an id. */
+function v3BucketOf(entityId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < entityId.length; i++) {
+    hash ^= entityId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % V3_BUCKET_COUNT;
+}
+
+const V3_ROW_FIELDS = ['entity_id', 'entity_type', 't3_average', 'v3_average', 'trust_level', 'last_activity'] as const;
+
+/** Why a version 2 record cannot become a version 3 bucket entry, or undefined. */
+function v3Problem(record: Record<string, unknown>): string | undefined {
+  if (typeof record.entity_id !== 'string') return 'no entity_id';
+  if (typeof record.entity !== 'string') return 'the entity is not JSON text';
+  try {
+    JSON.parse(record.entity);
+  } catch {
+    return 'the entity text is not JSON';
+  }
+  if (typeof record.t3_average !== 'number' || typeof record.v3_average !== 'number') return 'no averages';
+  return undefined;
+}
+
+// --- The steps ---------------------------------------------------------------------------------------
+
+/** Step i upgrades a database from version i to i + 1. */
+export const UPGRADES: readonly UpgradeStep[] = [
+  // 1: entities keyed by id with a type index ({ entity_id, entity_type, entity: EntityJson object });
+  //    the event log; meta.
+  async (db) => {
+    const entities = db.createObjectStore('entities', { keyPath: 'entity_id' });
+    entities.createIndex('type', 'entity_type');
+    const events = db.createObjectStore('events', { keyPath: 'id', autoIncrement: true });
+    events.createIndex('entity', 'entity_ids', { multiEntry: true });
+    db.createObjectStore('meta');
+  },
+  // 2: the popup's sorts: derived summary fields on every record, with `trust` and `recent` indexes;
+  //    the entity as JSON text.
+  async (_db, tx) => {
+    const entities = tx.objectStore('entities');
+    entities.createIndex('trust', 'trust_key');
+    entities.createIndex('recent', 'recent_key');
+    for (let cursor = await entities.openCursor(); cursor; cursor = await cursor.continue()) {
+      const record = v2Record((cursor.value as unknown as { entity?: unknown }).entity);
+      if (typeof record === 'string') {
+        await quarantine(tx, { from_version: 1, store: 'entities', key: String(cursor.key), record: cursor.value, reason: record });
+        await cursor.delete();
+      } else {
+        await cursor.update(record as never);
+      }
+    }
+  },
+  // 3: entities grouped into buckets by a hash of their id: each bucket's entity texts in
+  //    `entity-buckets`, its list rows in `summary-buckets` (with a multi-entry index of the
+  //    low-trust ids, for the badge). A saved sweep cursor counted entity ids, so it is dropped.
+  async (db, tx) => {
+    db.createObjectStore('entity-buckets', { keyPath: 'bucket' });
+    const summaries = db.createObjectStore('summary-buckets', { keyPath: 'bucket' });
+    summaries.createIndex('low-trust', 'low_trust', { multiEntry: true });
+    const texts = Array.from({ length: V3_BUCKET_COUNT }, () => new Map<string, string>());
+    const rows = Array.from({ length: V3_BUCKET_COUNT }, (): Record<string, unknown>[] => []);
+    for (const value of await tx.objectStore('entities').getAll()) {
+      const record = value as unknown as Record<string, unknown>;
+      const problem = v3Problem(record);
+      if (problem !== undefined) {
+        await quarantine(tx, { from_version: 2, store: 'entities', key: String(record.entity_id), record, reason: problem });
+        continue;
+      }
+      const id = record.entity_id as string;
+      const bucket = v3BucketOf(id);
+      texts[bucket]!.set(id, record.entity as string);
+      rows[bucket]!.push(Object.fromEntries(V3_ROW_FIELDS.map((field) => [field, record[field]])));
+    }
+    const writes: Promise<unknown>[] = [];
+    for (let bucket = 0; bucket < V3_BUCKET_COUNT; bucket++) {
+      if (rows[bucket]!.length === 0) continue;
+      const lowTrust = rows[bucket]!.filter((row) => (row.t3_average as number) < 0.4).map((row) => row.entity_id as string);
+      writes.push(tx.objectStore('entity-buckets').put({ bucket, entities: Object.fromEntries(texts[bucket]!) }));
+      writes.push(tx.objectStore('summary-buckets').put({ bucket, summaries: rows[bucket]!, low_trust: lowTrust } as never));
+    }
+    writes.push(tx.objectStore('meta').delete('sweep-cursor'));
+    await Promise.all(writes);
+    db.deleteObjectStore('entities');
+  },
+];
