@@ -237,7 +237,7 @@ export class FileTrustStore implements TrustStore {
       try {
         const { entry } = claimed;
         if (entry.kind === 'import') await this.#applyImport(entry);
-        else await this.#apply(entry.operations, entry.at);
+        else await this.#apply(entry.operations, entry.at, { late: true });
       } catch (error) {
         // Busy locks: leave the rest for later; the caller's own work goes on.
         if (error instanceof LockTimeoutError) {
@@ -254,13 +254,16 @@ export class FileTrustStore implements TrustStore {
     this.#queue.removeIfEmpty();
   }
 
-  /** Operations under their entities' locks, at `at` or, if an entity has seen something later, then. */
-  async #apply(operations: readonly TrustOperation[], at: EpochMs): Promise<Map<string, EntityTrust>> {
+  /**
+   * Operations under their entities' locks, at `at`. Queued ones (`late`) keep the time they were
+   * recorded unless an entity has seen something later since: then they land at that moment.
+   */
+  async #apply(operations: readonly TrustOperation[], at: EpochMs, { late = false } = {}): Promise<Map<string, EntityTrust>> {
     const ids = operationIds(operations);
     const names = new Map(ids.map((id) => [id, entityFileName(id)]));
     return this.#locked([...new Set(names.values())], () => {
       const before = new Map(ids.map((id) => [id, this.#read(names.get(id)!, id)]));
-      const now = Math.max(at, ...[...before.values()].map((file) => file?.entity.lastActivity ?? -Infinity));
+      const now = late ? Math.max(at, ...[...before.values()].map((file) => file?.entity.lastActivity ?? -Infinity)) : at;
       const entities = new Map(ids.map((id) => [id, before.get(id)?.entity ?? new EntityTrust(id, now)]));
       applyOperations(entities, operations, now, this.#decay);
       const written: string[] = [];

@@ -27,9 +27,19 @@ export async function hookMain(args: readonly string[], env: NodeJS.ProcessEnv =
   try {
     if (!isHookEvent(event)) throw new Error(`unknown hook ${JSON.stringify(event ?? '')}; use one of ${HOOK_EVENTS.join(', ')}`);
     const output = await runHook(event, await readStdin(), hookStore(dir), options);
-    if (output) process.stdout.write(output);
+    if (output) writeStdout(output);
   } catch (error) {
     logHookError(dir, `hook ${event ?? ''}: ${(error as Error).message ?? String(error)}`);
+  }
+}
+
+/** Writes synchronously: `process.stdout` would load Node's stream machinery, ~20 modules, for one line. */
+function writeStdout(text: string): void {
+  try {
+    fs.writeSync(1, text);
+  } catch (error) {
+    if (!isErrno(error, 'EAGAIN')) throw error;
+    process.stdout.write(text);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { EntityFilter, EntityTrust, EpochMs, TrustLevel, TrustOperation } from '../../core/index.js';
+import type { EntityTrust, EpochMs, TrustLevel, TrustOperation } from '../../core/index.js';
 import { callContext, isAtOrBelow, sessionSummary, stateAt } from './hook-context.js';
 import { callResultOf, callSubjectOf, parseHookInput, sessionEntityOf, type CallSubject, type HookInput } from './hook-input.js';
 
@@ -37,7 +37,7 @@ export interface HookOptions {
  */
 export interface HookStore {
   getExisting(entityId: string): Promise<EntityTrust | undefined>;
-  list(filter?: EntityFilter): Promise<EntityTrust[]>;
+  list(): Promise<EntityTrust[]>;
   recordOrQueue(operations: readonly TrustOperation[]): Promise<unknown>;
 }
 
@@ -87,8 +87,8 @@ async function preToolUse(
 }
 
 async function sessionStart(store: HookStore, now: EpochMs): Promise<string | undefined> {
-  const [servers, roles] = await Promise.all([store.list({ type: 'mcp' }), store.list({ type: 'role' })]);
-  const summary = sessionSummary([...servers, ...roles].map((entity) => stateAt(entity, now)));
+  const called = (await store.list()).filter((entity) => entity.entityType === 'mcp' || entity.entityType === 'role');
+  const summary = sessionSummary(called.map((entity) => stateAt(entity, now)));
   return summary === undefined ? undefined : output({ hookEventName: 'SessionStart', additionalContext: summary });
 }
 
