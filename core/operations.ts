@@ -24,7 +24,8 @@ export function recordWitness(
   witness: EntityTrust, target: EntityTrust, success: boolean, magnitude: number, now: EpochMs, decay: DecayConfig,
 ): void {
   assertMagnitude(magnitude);
-  assertWitnessIds(witness.entityId, target.entityId);
+  // Both ids are valid (entities hold only valid ids); one entity twice is not a witness.
+  if (witness.entityId === target.entityId) assertWitnessIds(witness.entityId, target.entityId);
   target.decayTo(now, decay);
   witness.decayTo(now, decay);
   target.receiveWitness(witness.entityId, success, magnitude, now);
