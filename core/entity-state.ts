@@ -83,7 +83,8 @@ export function cloneState(s: EntityState): EntityState {
     lastActionText: s.lastActionText,
     lastActivity: s.lastActivity,
     lastActivityText: s.lastActivityText,
-    extra: s.extra && structuredClone(s.extra),
+    // Unknown fields are a private copy that nothing changes in place (toJSON hands out copies): shared.
+    extra: s.extra,
     sharers: 1,
   };
 }
