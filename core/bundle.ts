@@ -63,6 +63,14 @@ export function summarizePlan(plan: ImportPlan): ImportPlanSummary {
   };
 }
 
+/**
+ * A bundle's bytes, as the CLI and the extension both write them: one fixed layout (two-space
+ * indents, a final newline), so that export → import → export gives the same bytes everywhere.
+ */
+export function serializeBundle(bundle: TrustBundle): string {
+  return `${JSON.stringify(bundle, null, 2)}\n`;
+}
+
 /** Builds a bundle of `entities`, sorted by id. */
 export function createBundle(entities: Iterable<EntityTrust>, now: EpochMs): TrustBundle {
   const sorted = [...entities].sort((a, b) => compareIds(a.entityId, b.entityId));

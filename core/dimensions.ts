@@ -24,6 +24,11 @@ export function trustLevelOf(t3Average: number): TrustLevel {
   return 'minimal';
 }
 
+/** Low or minimal: the levels the badge counts, hooks mention first, and `--ask-below low` asks about. */
+export function isLowTrust(level: TrustLevel): boolean {
+  return level === 'low' || level === 'minimal';
+}
+
 /** How much a dimension's score is backed by evidence: min(1, ln(1 + count) / ln 10). */
 export function confidenceOf(observationCount: number): number {
   return Math.min(1, Math.log1p(observationCount) / Math.LN10);

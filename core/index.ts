@@ -3,13 +3,13 @@ export { EntityTrust, assertMagnitude } from './entity.js';
 export type { EntityJson } from './entity-json.js';
 export { TrustFormatError } from './errors.js';
 export {
-  DIMENSIONS, TRUST_LEVELS, trustLevelOf, confidenceOf,
+  DIMENSIONS, TRUST_LEVELS, confidenceOf, isLowTrust, trustLevelOf,
   type Dimension, type T3Dimension, type V3Dimension, type TrustLevel,
 } from './dimensions.js';
 export { DEFAULT_DECAY, DECAY_FLOOR, assertDecayConfig, type DecayConfig } from './decay.js';
 export { MAX_ENTITY_ID_LENGTH, assertEntityId, entityIdProblem, entityNameOf, entityTypeOf } from './entity-id.js';
 export {
-  BUNDLE_FORMAT, BUNDLE_VERSION, compareIds, createBundle, planImport, summarizePlan,
+  BUNDLE_FORMAT, BUNDLE_VERSION, compareIds, createBundle, planImport, serializeBundle, summarizePlan,
   type ImportMode, type ImportPlan, type ImportPlanSummary, type RejectedEntity, type TrustBundle,
 } from './bundle.js';
 export {

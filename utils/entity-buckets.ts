@@ -4,7 +4,7 @@
 // Each bucket has two records: the entities' JSON texts, and their list rows (so that the popup
 // never reads the texts).
 import type { IDBPObjectStore, StoreNames } from 'idb';
-import { EntityTrust } from '@/core/index.js';
+import { EntityTrust, isLowTrust } from '@/core/index.js';
 import type { EntitySummary } from './api-types.js';
 import type { PendingWrites } from './transaction.js';
 import type { TrustDbSchema } from './trust-db.js';
@@ -46,12 +46,12 @@ export interface SummaryBucket {
 
 /** The summary bucket record of `summaries`. */
 export function summaryBucket(bucket: number, summaries: EntitySummary[]): SummaryBucket {
-  return { bucket, summaries, low_trust: summaries.filter(isLowTrust).map((row) => row.entity_id) };
+  return { bucket, summaries, low_trust: summaries.filter(isLowTrustRow).map((row) => row.entity_id) };
 }
 
-/** Low or minimal trust: what the badge counts. */
-export function isLowTrust(row: EntitySummary): boolean {
-  return row.t3_average < 0.4;
+/** A row at low or minimal trust: what the badge counts. */
+function isLowTrustRow(row: EntitySummary): boolean {
+  return isLowTrust(row.trust_level);
 }
 
 /** The bucket of an entity id: FNV-1a (32-bit) over its UTF-16 code units, modulo `BUCKET_COUNT`. */
@@ -175,7 +175,7 @@ export class BucketSet<S extends Stores> {
     const bucket = this.#bucket(id);
     const before = bucket.summaries.get(id);
     const row = summaryOf(entity);
-    if ((before !== undefined && isLowTrust(before)) !== isLowTrust(row)) this.#lowTrustChanged = true;
+    if ((before !== undefined && isLowTrustRow(before)) !== isLowTrustRow(row)) this.#lowTrustChanged = true;
     bucket.entities.set(id, JSON.stringify(entity.toJSON()));
     bucket.summaries.set(id, row);
     this.#changed.add(bucketOf(id));
@@ -185,7 +185,7 @@ export class BucketSet<S extends Stores> {
   delete(entityId: string): boolean {
     const bucket = this.#bucket(entityId);
     if (!bucket.entities.has(entityId)) return false;
-    if (isLowTrust(bucket.summaries.get(entityId)!)) this.#lowTrustChanged = true;
+    if (isLowTrustRow(bucket.summaries.get(entityId)!)) this.#lowTrustChanged = true;
     bucket.entities.delete(entityId);
     bucket.summaries.delete(entityId);
     this.#changed.add(bucketOf(entityId));

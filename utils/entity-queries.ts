@@ -57,7 +57,7 @@ async function allRows(db: TrustDb): Promise<EntitySummary[]> {
   return buckets.flatMap((bucket) => bucket.summaries);
 }
 
-/** How many entities are at `low` or `minimal` trust (t3_average < 0.4). */
+/** How many entities are at `low` or `minimal` trust (`isLowTrust`). */
 export function countLowTrust(db: TrustDb): Promise<number> {
   return db.countFromIndex('summary-buckets', 'low-trust');
 }

@@ -45,11 +45,6 @@ export function exportFileName(at: Date): string {
   return `web4-trust-store-${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}.json`;
 }
 
-/** The export file's text. One fixed layout, so export → import → export gives the same bytes. */
-export function serializeBundle(bundle: unknown): string {
-  return `${JSON.stringify(bundle, null, 2)}\n`;
-}
-
 export function formatBytes(bytes: number, locale?: string): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
   let value = bytes;

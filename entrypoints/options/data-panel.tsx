@@ -3,7 +3,8 @@ import { useState } from 'preact/hooks';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { ResultMessage, type Outcome } from '@/components/result-message';
 import { api } from '@/utils/api-client';
-import { exportFileName, formatCount, serializeBundle } from '@/utils/format';
+import { serializeBundle } from '@/core/index.js';
+import { exportFileName, formatCount } from '@/utils/format';
 
 /** Saves `text` as a download named `name` (a Blob behind a temporary link). */
 function download(text: string, name: string) {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { planImportOrThrow, summarizePlan, type ImportPlan } from '../../core/index.js';
+import { planImportOrThrow, serializeBundle, summarizePlan, type ImportPlan } from '../../core/index.js';
 import { writeFileAtomicSync } from '../atomic-write.js';
 import { describeErrno, describeJsonError } from '../errno.js';
 import { createContext, toJsonText, type CommandContext } from './context.js';
@@ -15,7 +15,7 @@ export function addTransferCommands(program: Command): void {
     .action(async (options: { out?: string; store?: string }) => {
       const ctx = createContext(options.store, { reads: true });
       const bundle = await ctx.store.exportBundle();
-      const text = toJsonText(bundle);
+      const text = serializeBundle(bundle);
       if (options.out === undefined || options.out === '-') {
         ctx.out(text);
         return;

@@ -1,4 +1,4 @@
-import { DEFAULT_DECAY, TRUST_LEVELS, type EntityTrust, type EpochMs, type TrustLevel } from '../../core/index.js';
+import { DEFAULT_DECAY, TRUST_LEVELS, isLowTrust, type EntityTrust, type EpochMs, type TrustLevel } from '../../core/index.js';
 import { quoted, type CallSubject } from './hook-input.js';
 
 // The words a hook adds to Claude's context. Every name in them comes from hook input or the store,
@@ -6,8 +6,6 @@ import { quoted, type CallSubject } from './hook-input.js';
 
 /** Claude Code shows at most this much of a SessionStart summary; more would crowd the context. */
 export const MAX_SUMMARY_LENGTH = 600;
-
-const LOW_LEVELS: ReadonlySet<TrustLevel> = new Set(['low', 'minimal']);
 
 /** The entity's state at `now`: stored scores decayed by the time since its last activity. */
 export function stateAt(entity: EntityTrust, now: EpochMs): EntityTrust {
@@ -47,8 +45,8 @@ export function callContext(subject: CallSubject, entity: EntityTrust): string {
  * Undefined when there are none.
  */
 export function sessionSummary(entities: readonly EntityTrust[]): string | undefined {
-  const low = entities.filter((e) => LOW_LEVELS.has(e.trustLevel)).sort((a, b) => a.t3Average - b.t3Average);
-  const rest = entities.filter((e) => !LOW_LEVELS.has(e.trustLevel))
+  const low = entities.filter((e) => isLowTrust(e.trustLevel)).sort((a, b) => a.t3Average - b.t3Average);
+  const rest = entities.filter((e) => !isLowTrust(e.trustLevel))
     .sort((a, b) => (b.lastActivity ?? -Infinity) - (a.lastActivity ?? -Infinity));
   const ordered = [...low, ...rest];
   if (ordered.length === 0) return undefined;
