@@ -22,7 +22,7 @@ export type ImportMode = 'merge' | 'replace';
 export interface RejectedEntity {
   /** Position in the input's entity list (0 for a single entity object). */
   index: number;
-  entity_id?: string;
+  entity_id?: string | undefined;
   message: string;
 }
 

@@ -6,7 +6,7 @@ import type { Clock, EpochMs } from './time.js';
 
 export interface EntityFilter {
   /** Only entities of this type (`mcp`, `role`, …; `""` for ids without a type). */
-  type?: string;
+  type?: string | undefined;
 }
 
 export interface SweepSummary {

@@ -40,7 +40,7 @@ export interface SweepOptions {
   /** Where `finished_at` comes from. */
   clockNow?: () => EpochMs;
   /** Called after each committed batch, e.g. to keep a service worker awake. */
-  onBatch?: (progress: SweepCursor) => void | Promise<void>;
+  onBatch?: ((progress: SweepCursor) => void | Promise<void>) | undefined;
 }
 
 /** Runs (or resumes) a sweep to its end and returns its summary, which is also logged and saved. */

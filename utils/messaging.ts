@@ -57,11 +57,11 @@ export interface PageNotifications {
   importProgress(progress: ImportProgress): void;
 }
 
-const messenger = defineExtensionMessaging<TrustApi>({ logger: undefined });
+const messenger = defineExtensionMessaging<TrustApi>({});
 export const sendApiMessage = messenger.sendMessage;
 export const onApiMessage = messenger.onMessage;
 
-const notifier = defineExtensionMessaging<PageNotifications>({ logger: undefined });
+const notifier = defineExtensionMessaging<PageNotifications>({});
 export const sendPageNotification = notifier.sendMessage;
 export const onPageNotification = notifier.onMessage;
 

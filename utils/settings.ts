@@ -33,7 +33,7 @@ export function settingsFrom(stored: unknown): Settings {
 }
 
 /** Applies an already validated change and returns all the settings after it. */
-export async function writeSettings(db: TrustDb, patch: Partial<Settings>): Promise<Settings> {
+export async function writeSettings(db: TrustDb, patch: { [K in keyof Settings]?: Settings[K] | undefined }): Promise<Settings> {
   const tx = db.transaction('meta', 'readwrite');
   const current = settingsFrom(await tx.store.get('settings'));
   const next: Settings = { ...current };

@@ -166,8 +166,8 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
 
 function Progress({ label, fraction, detail, progress }: {
   label: string;
-  fraction?: number;
-  detail?: string;
+  fraction?: number | undefined;
+  detail?: string | undefined;
   progress?: ImportProgress | null;
 }) {
   // The background reports how far it got for large files; until it does, the bar is indeterminate.

@@ -148,7 +148,7 @@ function DetailContent({ detail, onOpen }: { detail: EntityDetail; onOpen: (id: 
   );
 }
 
-function Stat({ label, value, hint, level }: { label: string; value: string; hint?: string; level?: ReturnType<typeof trustLevelOf> }) {
+function Stat({ label, value, hint, level }: { label: string; value: string; hint?: string | undefined; level?: ReturnType<typeof trustLevelOf> }) {
   return (
     <div class="stat">
       <dt class="muted">{label}</dt>

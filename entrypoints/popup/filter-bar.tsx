@@ -7,8 +7,8 @@ import { formatCount } from '@/utils/format';
 
 export interface Filters {
   query: string;
-  type?: TypeFilter;
-  level?: TrustLevel;
+  type?: TypeFilter | undefined;
+  level?: TrustLevel | undefined;
   sort: SortKey;
 }
 

@@ -20,14 +20,14 @@ export interface ExtensionBrowser {
 }
 
 export async function launchExtension(
-  { userDataDir, colorScheme }: { userDataDir?: string; colorScheme?: 'light' | 'dark' } = {},
+  { userDataDir, colorScheme }: { userDataDir?: string; colorScheme?: 'light' | 'dark' | undefined } = {},
 ): Promise<ExtensionBrowser> {
   mkdirSync('tmp', { recursive: true });
   const dir = userDataDir ?? mkdtempSync(path.resolve('tmp/chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,
-    colorScheme,
+    ...(colorScheme && { colorScheme }),
     args: [
       `--disable-extensions-except=${CHROME_BUILD}`,
       `--load-extension=${CHROME_BUILD}`,

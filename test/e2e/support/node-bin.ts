@@ -54,7 +54,7 @@ export interface Run {
 
 export interface RunOptions {
   env: NodeJS.ProcessEnv;
-  input?: string;
+  input?: string | undefined;
   cwd?: string;
 }
 
