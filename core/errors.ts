@@ -35,5 +35,5 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string') {
     return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   }
-  return String(value);
+  return String(value as number | boolean | bigint | symbol);
 }

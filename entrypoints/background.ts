@@ -2,7 +2,7 @@
 // Nothing lives only in memory: Chrome stops an idle worker after ~30 s and Firefox unloads event
 // pages, so every call reads and writes IndexedDB.
 import { browser } from 'wxt/browser';
-import { API_CALLS, handleApiMessage, type BackgroundServices } from '@/utils/background-api.js';
+import { API_CALLS, handleApiMessage, type BackgroundServices, type Sender } from '@/utils/background-api.js';
 import { createBadgeUpdater } from '@/utils/badge.js';
 import { hasUnfinishedSweep } from '@/utils/decay-sweep.js';
 import { onApiMessage, sendPageNotification, type ApiCall } from '@/utils/messaging.js';
@@ -33,7 +33,8 @@ export default defineBackground(() => {
 
   // Every listener is registered synchronously, before anything is awaited.
   for (const call of API_CALLS) {
-    onApiMessage(call, ({ data, sender }) => handleApiMessage(call as ApiCall, data, sender, own, services));
+    // The library types `sender` with Chrome's globals, which this project does not load; it is checked as a Sender.
+    onApiMessage(call, ({ data, sender }) => handleApiMessage(call as ApiCall, data, sender as Sender, own, services));
   }
 
   const sweepAndRefresh = () =>

@@ -80,17 +80,18 @@ export async function openTrustDb(version: number = DB_VERSION): Promise<TrustDb
   let failed: { step: number; error: unknown } | undefined;
   try {
     const db = await openDB<TrustDbSchema>(DB_NAME, version, {
-      // idb does not wait for this function's promise: a step that fails after an await must abort
+      // idb does not wait for a promise returned here: a step that fails after an await must abort
       // the version change itself, or the database would open at the new version, half upgraded.
-      async upgrade(database, oldVersion, newVersion, tx) {
+      upgrade(database, oldVersion, newVersion, tx) {
         let step = oldVersion;
-        try {
+        const run = async () => {
           for (; step < (newVersion ?? version); step++) await UPGRADES[step]!(database, tx);
-        } catch (error) {
+        };
+        run().catch((error: unknown) => {
           failed = { step, error };
           tx.done.catch(() => {}); // the open request reports the abort
           tx.abort();
-        }
+        });
       },
       blocking() {
         db.close();

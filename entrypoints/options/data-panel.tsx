@@ -43,7 +43,7 @@ export function ExportPanel() {
         <p class="muted small">{i18n.t('export.help')}</p>
         <ResultMessage outcome={message} />
       </div>
-      <button type="button" class="btn" onClick={exportStore} disabled={busy}>
+      <button type="button" class="btn" onClick={() => void exportStore()} disabled={busy}>
         {busy ? i18n.t('export.working') : i18n.t('export.button')}
       </button>
     </div>

@@ -39,7 +39,7 @@ export function DecayPanel({ lastSweep, onSwept }: { lastSweep: SweepResult | nu
         )}
         {error && <p class="field-error" role="alert">{error}</p>}
       </div>
-      <button type="button" class="btn" onClick={run} disabled={running}>
+      <button type="button" class="btn" onClick={() => void run()} disabled={running}>
         {running ? i18n.t('decay.running') : i18n.t('decay.runNow')}
       </button>
     </div>

@@ -26,14 +26,15 @@ export function EntityTable({ version, onChanged }: { version: number; onChanged
   useEffect(() => {
     let live = true;
     const q = query.trim();
-    const timer = setTimeout(async () => {
+    const load = async () => {
       const result = await listEntityPage({ sort: 'name', offset, limit: PAGE, ...(q && { query: q }) });
       if (!live) return;
       if (result.ok) {
         setPage(result.value);
         setError(null);
       } else setError(result.error);
-    }, 100);
+    };
+    const timer = setTimeout(() => void load(), 100);
     return () => {
       live = false;
       clearTimeout(timer);

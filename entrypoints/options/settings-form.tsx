@@ -73,7 +73,7 @@ export function SettingsForm({ settings, onSaved }: { settings: Settings; onSave
   };
 
   return (
-    <form class="settings-form" onSubmit={save} noValidate>
+    <form class="settings-form" onSubmit={(event) => void save(event)} noValidate>
       <div class="fields">
         {specs.map((f) => {
           const problem = touched[f.key] || text[f.key] !== String(settings[f.key]) ? problems[f.key] : undefined;

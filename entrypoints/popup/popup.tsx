@@ -76,7 +76,7 @@ export function Popup() {
         <div class="notice notice-error popup-error" role="alert">
           <p class="notice-title">{i18n.t('popup.loadFailed')}</p>
           <p>{pages.error.message}</p>
-          <button type="button" class="btn btn-small" onClick={pages.reload}>{i18n.t('common.retry')}</button>
+          <button type="button" class="btn btn-small" onClick={() => pages.reload()}>{i18n.t('common.retry')}</button>
         </div>
       )}
 

@@ -1,13 +1,14 @@
 import type { TrustLevel } from '../../core/index.js';
 
 /** ANSI styling for one output stream: only on a terminal, and never when NO_COLOR is set. */
+/** Functions, not methods: they are passed around on their own (`ctx.style.bold` as a header style). */
 export interface Style {
-  bold(text: string): string;
-  dim(text: string): string;
-  red(text: string): string;
-  green(text: string): string;
-  yellow(text: string): string;
-  level(text: string, level: TrustLevel): string;
+  bold: (text: string) => string;
+  dim: (text: string) => string;
+  red: (text: string) => string;
+  green: (text: string) => string;
+  yellow: (text: string) => string;
+  level: (text: string, level: TrustLevel) => string;
 }
 
 export function styleFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): Style {
