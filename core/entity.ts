@@ -187,6 +187,16 @@ export class EntityTrust {
     return training !== n[TRAINING] || temperament !== n[TEMPERAMENT] || valuation !== n[VALUATION] || validity !== n[VALIDITY];
   }
 
+  /**
+   * The entity as it stands at `now`: a copy decayed by the inactivity since its last activity,
+   * without changing this one. What reads show (decay is time-consistent, so no sweep is needed).
+   */
+  stateAt(now: EpochMs, config: DecayConfig): EntityTrust {
+    const copy = this.clone();
+    copy.decayTo(now, config);
+    return copy;
+  }
+
   // --- Internals ---------------------------------------------------------------------------------
 
   /** The state, copied first if another entity shares it: call before any change. */

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { EntityTrust } from '../../core/index.js';
+import { DEFAULT_DECAY, type EntityTrust } from '../../core/index.js';
 import { createContext, toJsonText, type CommandContext } from './context.js';
 import { score, summaryOf } from './entity-view.js';
 import { magnitudeOf, outcomeOf } from './parse-options.js';
@@ -25,7 +25,8 @@ export function addRecordCommands(program: Command): void {
       const success = outcomeOf(options);
       const magnitude = magnitudeOf(options.magnitude);
       const ctx = createContext(options.store);
-      const before = await ctx.store.get(id);
+      // Before, as it stood a moment ago (decay included): a success never shows as a drop.
+      const before = (await ctx.store.get(id)).stateAt(Date.now(), DEFAULT_DECAY);
       const after = await ctx.store.update(id, success, magnitude);
       if (options.json) ctx.out(toJsonText(summaryOf(after)));
       else ctx.out(`${success ? 'success' : 'failure'} recorded: ${change(ctx, before, after)}\n`);
@@ -44,14 +45,15 @@ export function addRecordCommands(program: Command): void {
       const success = outcomeOf(options);
       const magnitude = magnitudeOf(options.magnitude);
       const ctx = createContext(options.store);
-      const [witnessBefore, targetBefore] = [await ctx.store.get(witnessId), await ctx.store.get(targetId)];
+      const now = Date.now();
+      const [witnessBefore, targetBefore] = [(await ctx.store.get(witnessId)).stateAt(now, DEFAULT_DECAY), (await ctx.store.get(targetId)).stateAt(now, DEFAULT_DECAY)];
       const [witness, target] = await ctx.store.witness(witnessId, targetId, success, magnitude);
       if (options.json) {
         ctx.out(toJsonText({ witness: summaryOf(witness), target: summaryOf(target) }));
         return;
       }
       ctx.out(`${success ? 'success' : 'failure'} witnessed:\n  ${change(ctx, targetBefore, target)}\n`);
-      if (witnessId !== targetId) ctx.out(`  ${change(ctx, witnessBefore, witness)}\n`);
+      ctx.out(`  ${change(ctx, witnessBefore, witness)}\n`);
     });
 }
 

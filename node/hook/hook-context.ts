@@ -1,4 +1,4 @@
-import { DEFAULT_DECAY, TRUST_LEVELS, isLowTrust, type EntityTrust, type EpochMs, type TrustLevel } from '../../core/index.js';
+import { TRUST_LEVELS, isLowTrust, type EntityTrust, type TrustLevel } from '../../core/index.js';
 import { quoted, type CallSubject } from './hook-input.js';
 
 // The words a hook adds to Claude's context. Every name in them comes from hook input or the store,
@@ -6,13 +6,6 @@ import { quoted, type CallSubject } from './hook-input.js';
 
 /** Claude Code shows at most this much of a SessionStart summary; more would crowd the context. */
 export const MAX_SUMMARY_LENGTH = 600;
-
-/** The entity's state at `now`: stored scores decayed by the time since its last activity. */
-export function stateAt(entity: EntityTrust, now: EpochMs): EntityTrust {
-  const copy = entity.clone();
-  copy.decayTo(now, DEFAULT_DECAY);
-  return copy;
-}
 
 /** Whether `level` is `threshold` or below it (`minimal` is the lowest). */
 export function isAtOrBelow(level: TrustLevel, threshold: TrustLevel): boolean {

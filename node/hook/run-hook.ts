@@ -1,5 +1,5 @@
-import type { EntityTrust, EpochMs, TrustLevel, TrustOperation } from '../../core/index.js';
-import { callContext, isAtOrBelow, sessionSummary, stateAt } from './hook-context.js';
+import { DEFAULT_DECAY, type EntityTrust, type EpochMs, type TrustLevel, type TrustOperation } from '../../core/index.js';
+import { callContext, isAtOrBelow, sessionSummary } from './hook-context.js';
 import { callResultOf, callSubjectOf, parseHookInput, sessionEntityOf, type CallSubject, type HookInput } from './hook-input.js';
 
 /** The `web4-trust hook <event>` names, one per Claude Code event we handle. */
@@ -79,7 +79,7 @@ async function preToolUse(
 ): Promise<string | undefined> {
   const stored = await store.getExisting(subject.entityId);
   if (!stored) return undefined;
-  const entity = stateAt(stored, now);
+  const entity = stored.stateAt(now, DEFAULT_DECAY);
   const context = callContext(subject, entity);
   const ask = askBelow !== undefined && isAtOrBelow(entity.trustLevel, askBelow);
   const decision: Record<string, string> = ask ? { permissionDecision: 'ask', permissionDecisionReason: context } : {};
@@ -88,7 +88,7 @@ async function preToolUse(
 
 async function sessionStart(store: HookStore, now: EpochMs): Promise<string | undefined> {
   const called = (await store.list()).filter((entity) => entity.entityType === 'mcp' || entity.entityType === 'role');
-  const summary = sessionSummary(called.map((entity) => stateAt(entity, now)));
+  const summary = sessionSummary(called.map((entity) => entity.stateAt(now, DEFAULT_DECAY)));
   return summary === undefined ? undefined : output({ hookEventName: 'SessionStart', additionalContext: summary });
 }
 

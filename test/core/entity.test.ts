@@ -219,3 +219,17 @@ describe('clone', () => {
     expect(copy.actionCount).toBe(1);
   });
 });
+
+it('stateAt: a decayed copy at that moment, the entity itself unchanged', () => {
+  const at = Date.UTC(2026, 0, 1);
+  const entity = new EntityTrust('mcp:a', at);
+  for (let i = 0; i < 10; i++) entity.updateFromOutcome(true, 1, at);
+  const stored = JSON.stringify(entity.toJSON());
+  const later = at + 100 * MS_PER_DAY;
+  const now = entity.stateAt(later, DEFAULT_DECAY);
+  const expected = EntityTrust.fromJSON(JSON.parse(stored));
+  expected.decayTo(later, DEFAULT_DECAY);
+  expect(now.toJSON()).toEqual(expected.toJSON());
+  expect(now.training).toBeLessThan(entity.training);
+  expect(JSON.stringify(entity.toJSON())).toBe(stored);
+});

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EntityTrust, MS_PER_DAY } from '../../core/index.js';
+import { DEFAULT_DECAY, EntityTrust, MS_PER_DAY } from '../../core/index.js';
 import { FileTrustStore, VERSION, entityFileName } from '../../node/index.js';
 import { ensureBuilt, runBin, sandbox, type Sandbox } from './support/node-bin.js';
 
@@ -157,6 +157,28 @@ describe('errors and exit codes', () => {
     expectExit(await cli('update', 'mcp:b', '--success', '--store', other), 0);
     expect(JSON.parse((await cli('list', '--json', '--store', other)).stdout).entities).toHaveLength(2);
     expect(fs.existsSync(box.store)).toBe(false);
+  });
+});
+
+describe('reads show trust as it stands now', () => {
+  it('list, show and update show an idle entity decayed, without a sweep; a success never looks like a drop', async () => {
+    const long = Date.now() - 200 * MS_PER_DAY;
+    const idle = new EntityTrust('mcp:idle', long);
+    for (let i = 0; i < 60; i++) idle.updateFromOutcome(true, 1, long);
+    await new FileTrustStore(box.store).save(idle);
+    const now = idle.stateAt(Date.now(), DEFAULT_DECAY);
+    expect(now.t3Average).toBeLessThan(idle.t3Average - 0.05);
+
+    const listed = JSON.parse((await cli('list', '--json')).stdout);
+    expect(listed.entities[0].t3_average).toBeCloseTo(now.t3Average, 6);
+    const shown = await cli('show', 'mcp:idle');
+    expect(shown.stdout).toContain(`T3 ${now.t3Average.toFixed(3)}`);
+    const update = await cli('update', 'mcp:idle', '--success');
+    const [, before, after] = /T3 (\d\.\d+) → (\d\.\d+)/.exec(update.stdout)!;
+    expect(Number(before)).toBeCloseTo(now.t3Average, 3);
+    expect(Number(after)).toBeGreaterThan(Number(before));
+    // The file itself is untouched by reads: upstream tools see the stored numbers until a sweep or an update.
+    expect(JSON.parse(fs.readFileSync(path.join(box.store, entityFileName('mcp:idle')), 'utf8')).action_count).toBe(61);
   });
 });
 
