@@ -33,10 +33,12 @@ export class MemoryTrustStore implements TrustStore {
   }
 
   async delete(entityId: string): Promise<boolean> {
+    assertEntityId(entityId);
     return this.#entities.delete(entityId);
   }
 
   async exists(entityId: string): Promise<boolean> {
+    assertEntityId(entityId);
     return this.#entities.has(entityId);
   }
 

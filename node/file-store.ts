@@ -219,10 +219,11 @@ export class FileTrustStore implements TrustStore {
     try {
       await this.#applyImport(claimed.entry as Extract<PendingEntry, { kind: 'import' }>);
     } catch (error) {
-      // Left claimed: the next process (once this one is gone) rolls it forward.
+      // Written down, it is finished by whichever process next uses the store (this one, if it
+      // dies, by the next after it): say so rather than leave the caller thinking nothing happened.
       if (!(error instanceof LockTimeoutError)) throw error;
       claimed.release();
-      throw error;
+      throw new LockTimeoutError(`${error.message}; the import is saved in ${this.#queue.dir} and finishes the next time the store is used`);
     }
     claimed.done();
     return plan;

@@ -54,6 +54,26 @@ export function describeTrustStoreContract(
         expect(await store.count()).toBe(0);
       });
 
+      it('every method refuses every kind of invalid id, the same way, and changes nothing', async () => {
+        await store.update('mcp:a', true, 0.5);
+        const before = await snapshot();
+        const invalid: [unknown, RegExp][] = [
+          ['', /must not be empty/], ['x'.repeat(1025), /at most 1024 characters/], ['mcp:\u0007', /control characters/],
+          ['mcp:a\u202eb', /bidirectional/], ['mcp:\ud800', /well-formed Unicode/], [42, /expected an entity id string/],
+        ];
+        for (const [id, message] of invalid) {
+          const bad = id as string;
+          const calls: [string, () => Promise<unknown>][] = [
+            ['get', () => store.get(bad)], ['getExisting', () => store.getExisting(bad)], ['exists', () => store.exists(bad)],
+            ['delete', () => store.delete(bad)], ['update', () => store.update(bad, true, 0.1)],
+            ['witness (witness)', () => store.witness(bad, 'mcp:a', true, 0.1)], ['witness (target)', () => store.witness('mcp:a', bad, true, 0.1)],
+            ['witnessingChain', () => store.witnessingChain(bad)],
+          ];
+          for (const [name, call] of calls) await expect(call(), `${name}(${JSON.stringify(id)})`).rejects.toThrow(message);
+        }
+        expect(await snapshot()).toBe(before);
+      });
+
       it('refuses invalid ids', async () => {
         await expect(store.get('')).rejects.toThrow(/empty/);
         await expect(store.get('mcp:\u0007bell')).rejects.toThrow(/control characters/);

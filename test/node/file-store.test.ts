@@ -182,3 +182,31 @@ describe('FileTrustStore hardening', () => {
     fs.rmSync(secret);
   });
 });
+
+describe('FileTrustStore locks every change', () => {
+  // Each mutating method, run while another live process holds the entity's lock: it must wait,
+  // time out, and leave the file as it was. (Without the lock, it would write at once.)
+  let dir: string;
+  let store: FileTrustStore;
+  beforeEach(async () => {
+    dir = tempDir();
+    store = new FileTrustStore(dir, { lockTimeoutMs: 30, onProblem: () => {} });
+    await store.update('mcp:held', true, 0.1);
+    fs.writeFileSync(path.join(dir, '.locks', `${entityFileName('mcp:held')}.lock`), JSON.stringify({ pid: process.ppid, host: os.hostname(), file: 'owner-other' }));
+  });
+  const file = () => fs.readFileSync(path.join(dir, entityFileName('mcp:held')), 'utf8');
+
+  it.each([
+    ['save', () => store.save(new EntityTrust('mcp:held', 0))],
+    ['delete', () => store.delete('mcp:held')],
+    ['update', () => store.update('mcp:held', false, 1)],
+    ['witness', () => store.witness('session:s', 'mcp:held', false, 1)],
+    ['record', () => store.record([{ kind: 'outcome', entityId: 'mcp:held', success: false, magnitude: 1 }])],
+    ['sweepDecay', () => store.sweepDecay(Date.now() + 400 * 86_400_000)],
+    ['importBundle', () => store.importBundle([new EntityTrust('mcp:held', Date.now() + 1000).toJSON()], 'replace')],
+  ] as [string, () => Promise<unknown>][])('%s waits for the lock, times out, and changes nothing', async (_, change) => {
+    const before = file();
+    await expect(change()).rejects.toThrow(/timed out after 30 ms waiting for the lock/);
+    expect(file()).toBe(before);
+  });
+});
