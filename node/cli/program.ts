@@ -38,6 +38,11 @@ export function createProgram(): Command {
 
 /** Runs the CLI on `args` (without node and the script) and returns the exit code. */
 export async function runCli(args: readonly string[]): Promise<number> {
+  // `web4-trust list | head`: a reader that stops early is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   try {
     await createProgram().parseAsync(args, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;

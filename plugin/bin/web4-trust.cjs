@@ -1,12 +1,55 @@
 #!/usr/bin/env node
 "use strict";
 
+// builtin:node:fs
+var node_fs_default = require("fs");
+
+// builtin:node:os
+var node_os_default = require("os");
+
+// builtin:node:path
+var node_path_default = require("path");
+
+// node/code-cache.ts
+var import_node_vm = require("node:vm");
+function cacheFile(file, source) {
+  const base = process.env.XDG_CACHE_HOME || node_path_default.join(node_os_default.homedir(), ".cache");
+  let sum = 0;
+  for (let i = 0; i < source.length; i += 64) sum = Math.imul(sum, 31) + source.charCodeAt(i) | 0;
+  return node_path_default.join(base, "web4-trust", `${node_path_default.basename(file)}-${process.version}-${source.length}-${(sum >>> 0).toString(36)}.cache`);
+}
+function loadCached(file, require2) {
+  const source = node_fs_default.readFileSync(file, "utf8");
+  const cache = cacheFile(file, source);
+  let cachedData;
+  try {
+    cachedData = node_fs_default.readFileSync(cache);
+  } catch {
+  }
+  const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}
+})`;
+  const script = new import_node_vm.Script(wrapper, { filename: file, ...cachedData && { cachedData } });
+  const module2 = { exports: {} };
+  script.runInThisContext()(module2.exports, require2, module2, file, node_path_default.dirname(file));
+  const saveCache = () => {
+    if (cachedData && !script.cachedDataRejected) return;
+    try {
+      node_fs_default.mkdirSync(node_path_default.dirname(cache), { recursive: true, mode: 448 });
+      const temp = `${cache}.${process.pid}.tmp`;
+      node_fs_default.writeFileSync(temp, script.createCachedData(), { mode: 384 });
+      node_fs_default.renameSync(temp, cache);
+    } catch {
+    }
+  };
+  return Object.assign(module2.exports, { saveCache });
+}
+
 // node/bin.ts
 var args = process.argv.slice(2);
 var help = args.includes("--help") || args.includes("-h");
 if (args[0] === "hook" && args[1] !== void 0 && !help) {
-  const { hookMain } = require("./hook.cjs");
-  void hookMain(args.slice(1));
+  const { hookMain, saveCache } = loadCached(`${__dirname}/hook.cjs`, require);
+  void hookMain(args.slice(1)).then(saveCache);
 } else {
   const { runCli } = require("./cli.cjs");
   void runCli(args).then((code) => {
