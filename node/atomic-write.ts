@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { isErrno } from './errno.js';
 
 let written = 0;
 
@@ -16,12 +15,14 @@ export const TEMP_FILE_NAME = /\.\d+\.\d+\.tmp$/;
  */
 export function writeFileAtomicSync(filePath: string, text: string): void {
   const temp = `${filePath}.${process.pid}.${++written}.tmp`;
-  const old = statIfExists(filePath);
+  const old = fs.statSync(filePath, { throwIfNoEntry: false });
   try {
-    fs.writeFileSync(temp, text, { flag: 'wx', mode: old ? old.mode & 0o7777 : 0o666 });
-    // The replacement keeps the file's permissions (600 stays 600, whatever the umask) and owner.
+    const mode = old ? old.mode & 0o7777 : 0o666;
+    fs.writeFileSync(temp, text, { flag: 'wx', mode });
+    // The replacement keeps the file's permissions (600 stays 600, 664 stays 664 whatever the
+    // umask) and, when root rewrites a user's file, its owner.
     if (old) {
-      if ((old.mode & 0o7777) !== (fs.statSync(temp).mode & 0o7777)) fs.chmodSync(temp, old.mode & 0o7777);
+      if ((mode & ~umask()) !== mode) fs.chmodSync(temp, mode);
       if (process.getuid?.() === 0 && (old.uid !== 0 || old.gid !== 0)) fs.chownSync(temp, old.uid, old.gid);
     }
     fs.renameSync(temp, filePath);
@@ -31,11 +32,13 @@ export function writeFileAtomicSync(filePath: string, text: string): void {
   }
 }
 
-function statIfExists(filePath: string): fs.Stats | undefined {
-  try {
-    return fs.statSync(filePath);
-  } catch (error) {
-    if (isErrno(error, 'ENOENT')) return undefined;
-    throw error;
+let processUmask: number | undefined;
+
+/** This process's umask, read once (reading it sets it, so it is set back at once). */
+function umask(): number {
+  if (processUmask === undefined) {
+    processUmask = process.umask(0o022);
+    process.umask(processUmask);
   }
+  return processUmask;
 }
