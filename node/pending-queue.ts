@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { EntityJson, EpochMs, ImportMode, TrustOperation } from '../core/index.js';
 import { writeFileAtomicSync } from './atomic-write.js';
-import { isErrno } from './errno.js';
-import { processExists } from './locks.js';
+import { describeJsonError, isErrno } from './errno.js';
+import { processExists, removeIfPresent } from './locks.js';
 
 // Work for the store folder that is written down before it is done, so that none of it is lost:
 // - a hook's operations when an entity's lock stayed busy too long (Claude Code must not wait);
@@ -75,7 +75,7 @@ export class PendingQueue {
     for (const found of names) {
       // A temp file of a writer that died before its rename: the entry never existed.
       const temp = TEMP_OF.exec(found);
-      if (temp && !processExists(Number(temp[1]))) fs.rmSync(path.join(this.dir, found), { force: true });
+      if (temp && !processExists(Number(temp[1]))) removeIfPresent(path.join(this.dir, found));
       const orphan = CLAIMED.exec(found);
       if (!ENTRY_NAME.test(found) && !(orphan && !processExists(Number(orphan[2])))) continue;
       const name = orphan ? orphan[1]! : found;
@@ -86,12 +86,13 @@ export class PendingQueue {
         if (isErrno(error, 'ENOENT')) continue; // another process claimed it first
         throw error;
       }
+      const text = fs.readFileSync(path.join(this.dir, claimed), 'utf8');
       let entry: PendingEntry;
       try {
-        entry = JSON.parse(fs.readFileSync(path.join(this.dir, claimed), 'utf8')) as PendingEntry;
+        entry = JSON.parse(text) as PendingEntry;
       } catch (error) {
         fs.renameSync(path.join(this.dir, claimed), path.join(this.dir, `${name}.unreadable`));
-        onUnreadable(path.join(this.dir, `${name}.unreadable`), (error as Error).message);
+        onUnreadable(path.join(this.dir, `${name}.unreadable`), describeJsonError(error, text));
         continue;
       }
       yield this.#held(name, claimed, entry);
@@ -102,7 +103,7 @@ export class PendingQueue {
     const claimedPath = path.join(this.dir, claimed);
     return {
       entry,
-      done: () => fs.rmSync(claimedPath, { force: true }),
+      done: () => removeIfPresent(claimedPath),
       release: () => fs.renameSync(claimedPath, path.join(this.dir, name)),
       setAside: () => {
         const failed = path.join(this.dir, `${name}.failed`);
