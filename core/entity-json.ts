@@ -221,7 +221,9 @@ function readIdList(o: Record<string, unknown>, path: string, field: string): re
     if (problem !== undefined) fail(`${where}[${i}]`, problem);
   }
   const ids = value as string[];
-  return new Set(ids).size === ids.length ? ids.slice() : [...new Set(ids)];
+  if (ids.length === 1) return ids.slice();
+  const unique = new Set(ids);
+  return unique.size === ids.length ? ids.slice() : [...unique];
 }
 
 function readTimestamp(o: Record<string, unknown>, path: string, field: string): EpochMs | null {
@@ -264,7 +266,7 @@ function readUnknownFields(o: Record<string, unknown>, path: string): Record<str
 }
 
 /** A private copy of unknown fields, for `toJSON` to hand out. */
-export function copyOfJson(text: string): Record<string, unknown> {
+function copyOfJson(text: string): Record<string, unknown> {
   return JSON.parse(text) as Record<string, unknown>;
 }
 

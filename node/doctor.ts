@@ -5,7 +5,7 @@ import { ENTITY_FILE_NAME, EntityFileError, parseEntityFile } from './entity-fil
 import { describeErrno, isErrno } from './errno.js';
 import { LOCK_DIR_NAME } from './file-store.js';
 import { isLeftoverLockFile } from './locks.js';
-import { PENDING_DIR_NAME } from './pending-queue.js';
+import { PENDING_DIR_NAME, SET_ASIDE } from './pending-queue.js';
 
 /** Where `doctor --fix` moves files that do not belong, inside the store folder. */
 export const QUARANTINE_DIR_NAME = 'quarantine';
@@ -40,7 +40,7 @@ export function examineStore(dir: string, staleLockMs = 10_000): Examination {
     if (name === PENDING_DIR_NAME) {
       // Waiting work is applied by the next use of the store; only what could not be is a finding.
       for (const entry of fs.readdirSync(filePath).sort()) {
-        if (/\.(failed|unreadable)$/.test(entry)) {
+        if (SET_ASIDE.test(entry)) {
           findings.push({ kind: 'corrupt', path: path.join(filePath, entry), problem: 'pending work that could not be applied' });
         }
       }

@@ -11,7 +11,7 @@ import { writeFileAtomicSync } from './atomic-write.js';
 import { ENTITY_FILE_NAME, EntityFileError, entityFileName, formatEntityFile, parseEntityFile } from './entity-file.js';
 import { describeErrno, isErrno } from './errno.js';
 import { FileLocks, LockTimeoutError } from './locks.js';
-import { PendingQueue, type PendingEntry } from './pending-queue.js';
+import { PendingQueue, type ImportEntry } from './pending-queue.js';
 import { defaultStoreDir } from './paths.js';
 
 /** A file the store skipped because it cannot be read as an entity. */
@@ -215,9 +215,10 @@ export class FileTrustStore implements TrustStore {
     const plan = planImportOrThrow(await this.list(), input, mode);
     const entities = [...plan.added, ...plan.updated].map((entity) => entity.toJSON());
     if (entities.length === 0 && plan.removed.length === 0) return plan;
-    const claimed = this.#queue.appendClaimed({ kind: 'import', mode, entities, removed: plan.removed });
+    const entry: ImportEntry = { kind: 'import', mode, entities, removed: plan.removed };
+    const claimed = this.#queue.appendClaimed(entry);
     try {
-      await this.#applyImport(claimed.entry as Extract<PendingEntry, { kind: 'import' }>);
+      await this.#applyImport(entry);
     } catch (error) {
       // Written down, it is finished by whichever process next uses the store (this one, if it
       // dies, by the next after it): say so rather than leave the caller thinking nothing happened.
@@ -287,7 +288,7 @@ export class FileTrustStore implements TrustStore {
   }
 
   /** An import's entities and removals, one file at a time under its lock; applying it twice changes nothing more. */
-  async #applyImport({ mode, entities, removed }: Extract<PendingEntry, { kind: 'import' }>): Promise<void> {
+  async #applyImport({ mode, entities, removed }: ImportEntry): Promise<void> {
     for (const json of entities) {
       const name = entityFileName(json.entity_id);
       await this.#locked([name], () => {

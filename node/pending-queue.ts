@@ -14,9 +14,11 @@ import { processExists, removeIfPresent } from './locks.js';
 
 export const PENDING_DIR_NAME = '.pending';
 
-export type PendingEntry =
-  | { kind: 'operations'; at: EpochMs; operations: TrustOperation[] }
-  | { kind: 'import'; mode: ImportMode; entities: EntityJson[]; removed: string[] };
+export type ImportEntry = { kind: 'import'; mode: ImportMode; entities: EntityJson[]; removed: string[] };
+export type PendingEntry = { kind: 'operations'; at: EpochMs; operations: TrustOperation[] } | ImportEntry;
+
+/** Entries kept aside for a person to look at: unreadable, or not applicable. */
+export const SET_ASIDE = /\.(failed|unreadable)$/;
 
 /**
  * An entry this process holds: `done` when applied, `release` to leave it for later, `setAside`
