@@ -5,7 +5,7 @@ import { opsPerSecond, type Bench } from './harness.js';
 const T0 = Date.UTC(2026, 10, 24);
 
 export default async function run(bench: Bench): Promise<void> {
-  const entity = new EntityTrust('mcp:bench', T0);
+  const entity = EntityTrust.create('mcp:bench', T0);
   bench.report({
     name: 'EntityTrust.updateFromOutcome (one entity)',
     unit: 'ops/s',
@@ -25,7 +25,7 @@ export default async function run(bench: Bench): Promise<void> {
     }, { n: 300_000 }),
   });
 
-  const decaying = new EntityTrust('mcp:decay', T0);
+  const decaying = EntityTrust.create('mcp:decay', T0);
   decaying.updateFromOutcome(true, 1, T0);
   bench.report({
     name: 'EntityTrust.applyDecay',

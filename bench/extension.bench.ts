@@ -76,7 +76,7 @@ export default async function run(bench: Bench): Promise<void> {
 
     // Entities idle for 30 days, so that the sweep changes every one of them.
     const at = Date.now() - 30 * MS_PER_DAY;
-    const template = new EntityTrust('mcp:template', at);
+    const template = EntityTrust.create('mcp:template', at);
     for (let i = 0; i < 20; i++) template.updateFromOutcome(true, 1, at);
     const imported = await timeImport(page, template.toJSON(), COUNT);
     bench.report({

@@ -8,9 +8,6 @@ import { MAX_COUNT, parseEntityState, stateToJson, typeAndNameOf, type EntityJso
 import { AT_LAST_ACTIVITY, COUNTS, SCORES, cloneState, neutralState, type EntityState } from './entity-state.js';
 import { MS_PER_DAY, type EpochMs } from './time.js';
 
-// Lets the static factories hand a ready state to the constructor without making it public.
-let adopted: EntityState | undefined;
-
 /**
  * Trust in one entity: T3 (talent, training, temperament) and V3 (valuation, veracity, validity),
  * each in [0,1], moved by outcomes and witnessing, and decayed by inactivity.
@@ -20,20 +17,20 @@ let adopted: EntityState | undefined;
 export class EntityTrust {
   #s: EntityState;
 
+  // Every entity is built by a factory below from a state that is already valid.
+  private constructor(state: EntityState) {
+    this.#s = state;
+  }
+
   /** A new, neutral entity: every score 0.5, no observations, created at `now`. */
-  constructor(entityId: string, now: EpochMs = Date.now()) {
-    if (adopted) {
-      this.#s = adopted;
-      adopted = undefined;
-      return;
-    }
+  static create(entityId: string, now: EpochMs = Date.now()): EntityTrust {
     assertEntityId(entityId);
-    this.#s = neutralState(entityId, now);
+    return new EntityTrust(neutralState(entityId, now));
   }
 
   /** Reads canonical 3-D or legacy 6-D JSON; throws `TrustFormatError` naming the JSON path of a problem. */
   static fromJSON(value: unknown, path = ''): EntityTrust {
-    return adopt(parseEntityState(value, path));
+    return new EntityTrust(parseEntityState(value, path));
   }
 
   /** The entity at rest, in upstream's snake_case layout plus our decay fields and any unknown fields. */
@@ -44,7 +41,7 @@ export class EntityTrust {
   /** An independent copy (cheap: the state is shared until either side changes). */
   clone(): EntityTrust {
     this.#s.sharers++;
-    return adopt(this.#s);
+    return new EntityTrust(this.#s);
   }
 
   // --- Identity and counters -------------------------------------------------------------------
@@ -237,11 +234,6 @@ export class EntityTrust {
     s.hasWitnessed = union(s.hasWitnessed, hasWitnessed);
     return s.witnessedBy.length + s.hasWitnessed.length > before;
   }
-}
-
-function adopt(state: EntityState): EntityTrust {
-  adopted = state;
-  return new EntityTrust(state.id);
 }
 
 /** `count` + 1, stopping at `MAX_COUNT`: a counter never grows past what the reader accepts. */

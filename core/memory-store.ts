@@ -20,7 +20,7 @@ export class MemoryTrustStore implements TrustStore {
   }
 
   async get(entityId: string): Promise<EntityTrust> {
-    return (await this.getExisting(entityId)) ?? new EntityTrust(entityId, this.#clock.now());
+    return (await this.getExisting(entityId)) ?? EntityTrust.create(entityId, this.#clock.now());
   }
 
   async getExisting(entityId: string): Promise<EntityTrust | undefined> {
@@ -100,7 +100,7 @@ export class MemoryTrustStore implements TrustStore {
   /** The stored object itself (not a copy), or a new neutral one; for operations that then save it. */
   #stored(entityId: string): EntityTrust {
     assertEntityId(entityId);
-    return this.#entities.get(entityId) ?? new EntityTrust(entityId, this.#clock.now());
+    return this.#entities.get(entityId) ?? EntityTrust.create(entityId, this.#clock.now());
   }
 
   *#matching({ type }: EntityFilter): Iterable<EntityTrust> {

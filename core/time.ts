@@ -14,7 +14,9 @@ export const MS_PER_DAY = 86_400_000;
 // missing zone means UTC (the Python plugin sometimes omits it).
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?([Zz]|[+-]\d{2}:\d{2})?$/;
 
-// The last timestamp parsed: an entity's last action and last activity are usually the same text.
+// A one-entry cache of the last timestamp parsed: an entity's last action and last activity are
+// usually the same text. Safe as module state: the result depends only on the text, and a call
+// runs to its end before another can start (no await), so no caller can see another's value.
 let lastText = '';
 let lastMs: EpochMs | undefined;
 

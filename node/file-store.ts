@@ -74,7 +74,7 @@ export class FileTrustStore implements TrustStore {
   }
 
   async get(entityId: string): Promise<EntityTrust> {
-    return (await this.getExisting(entityId)) ?? new EntityTrust(entityId, this.#clock.now());
+    return (await this.getExisting(entityId)) ?? EntityTrust.create(entityId, this.#clock.now());
   }
 
   async getExisting(entityId: string): Promise<EntityTrust | undefined> {
@@ -266,7 +266,7 @@ export class FileTrustStore implements TrustStore {
     return this.#locked([...new Set(names.values())], () => {
       const before = new Map(ids.map((id) => [id, this.#read(names.get(id)!, id)]));
       const now = late ? Math.max(at, ...[...before.values()].map((file) => file?.entity.lastActivity ?? -Infinity)) : at;
-      const entities = new Map(ids.map((id) => [id, before.get(id)?.entity ?? new EntityTrust(id, now)]));
+      const entities = new Map(ids.map((id) => [id, before.get(id)?.entity ?? EntityTrust.create(id, now)]));
       applyOperations(entities, operations, now, this.#decay);
       const written: string[] = [];
       try {

@@ -65,7 +65,7 @@ export class IndexedDbTrustStore implements TrustStore {
   }
 
   async get(entityId: string): Promise<EntityTrust> {
-    return (await this.getExisting(entityId)) ?? new EntityTrust(entityId, this.#clock.now());
+    return (await this.getExisting(entityId)) ?? EntityTrust.create(entityId, this.#clock.now());
   }
 
   async getExisting(entityId: string): Promise<EntityTrust | undefined> {
@@ -94,7 +94,7 @@ export class IndexedDbTrustStore implements TrustStore {
   /** Replaces an entity with a fresh neutral one, logged as a `reset`. */
   async reset(entityId: string): Promise<EntityTrust> {
     assertEntityId(entityId);
-    const fresh = new EntityTrust(entityId, this.#clock.now());
+    const fresh = EntityTrust.create(entityId, this.#clock.now());
     await this.#change('strict', async (buckets, events) => {
       await buckets.loadFor([entityId]);
       buckets.put(fresh);
@@ -145,7 +145,7 @@ export class IndexedDbTrustStore implements TrustStore {
     // Relaxed: an outcome is one small event; waiting for the disk on each would cap the rate.
     return this.#change('relaxed', async (buckets, events) => {
       await buckets.loadFor([entityId]);
-      const entity = buckets.get(entityId) ?? new EntityTrust(entityId, now);
+      const entity = buckets.get(entityId) ?? EntityTrust.create(entityId, now);
       recordOutcome(entity, success, magnitude, now, this.#decay);
       buckets.put(entity);
       await this.#write(buckets, this.#log(events, 'outcome', [entityId], { success, magnitude }, now));
@@ -161,8 +161,8 @@ export class IndexedDbTrustStore implements TrustStore {
     const now = this.#clock.now();
     return this.#change('relaxed', async (buckets, events) => {
       await buckets.loadFor([witnessId, targetId]);
-      const witness = buckets.get(witnessId) ?? new EntityTrust(witnessId, now);
-      const target = buckets.get(targetId) ?? new EntityTrust(targetId, now);
+      const witness = buckets.get(witnessId) ?? EntityTrust.create(witnessId, now);
+      const target = buckets.get(targetId) ?? EntityTrust.create(targetId, now);
       recordWitness(witness, target, success, magnitude, now, this.#decay);
       buckets.put(witness);
       buckets.put(target);

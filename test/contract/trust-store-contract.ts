@@ -92,7 +92,7 @@ export function describeTrustStoreContract(
 
     describe('writes', () => {
       it('saves and reads back every field', async () => {
-        const entity = new EntityTrust('role:reviewer', clock.now());
+        const entity = EntityTrust.create('role:reviewer', clock.now());
         entity.updateFromOutcome(false, 0.7, clock.now());
         entity.receiveWitness('session:s', true, 0.3, clock.now());
         await store.save(entity);
@@ -106,7 +106,7 @@ export function describeTrustStoreContract(
         const before = copy.toJSON();
         copy.updateFromOutcome(false, 1, clock.now());
         expect((await store.get('mcp:a')).toJSON()).toEqual(before);
-        const saved = new EntityTrust('mcp:b', clock.now());
+        const saved = EntityTrust.create('mcp:b', clock.now());
         await store.save(saved);
         saved.updateFromOutcome(true, 1, clock.now());
         expect((await store.get('mcp:b')).actionCount).toBe(0);
@@ -114,7 +114,7 @@ export function describeTrustStoreContract(
 
       it('keeps unknown fields as its own copies: changing the imported input or a returned JSON changes nothing', async () => {
         const future = { level: 1, list: [1, 2] };
-        const input = { ...new EntityTrust('mcp:x', clock.now()).toJSON(), future };
+        const input = { ...EntityTrust.create('mcp:x', clock.now()).toJSON(), future };
         await store.importBundle([input], 'merge');
         future.level = 99;
         future.list.push(3);
@@ -148,7 +148,7 @@ export function describeTrustStoreContract(
 
     describe('outcomes and witnesses', () => {
       it('records an outcome exactly as the entity does', async () => {
-        const expected = new EntityTrust('mcp:fs', clock.now());
+        const expected = EntityTrust.create('mcp:fs', clock.now());
         expected.updateFromOutcome(true, 0.1, clock.now());
         const returned = await store.update('mcp:fs', true, 0.1);
         expect(returned.toJSON()).toEqual(expected.toJSON());
@@ -275,7 +275,7 @@ export function describeTrustStoreContract(
         await store.update('mcp:gone', true, 1);
         await store.update('mcp:kept', true, 1);
         const kept = (await store.get('mcp:kept')).toJSON();
-        const plan = await store.importBundle([kept, new EntityTrust('mcp:new', clock.now()).toJSON()], 'replace');
+        const plan = await store.importBundle([kept, EntityTrust.create('mcp:new', clock.now()).toJSON()], 'replace');
         expect(plan.removed).toEqual(['mcp:gone']);
         expect(plan.added.map((e) => e.entityId)).toEqual(['mcp:new']);
         expect(plan.unchanged).toEqual(['mcp:kept']);
@@ -284,8 +284,8 @@ export function describeTrustStoreContract(
 
       it('imports valid entities and reports rejected ones with their path', async () => {
         const plan = await store.importBundle([
-          new EntityTrust('mcp:ok', clock.now()).toJSON(),
-          { ...new EntityTrust('mcp:bad', clock.now()).toJSON(), training: 'high' },
+          EntityTrust.create('mcp:ok', clock.now()).toJSON(),
+          { ...EntityTrust.create('mcp:bad', clock.now()).toJSON(), training: 'high' },
         ]);
         expect(plan.added.map((e) => e.entityId)).toEqual(['mcp:ok']);
         expect(plan.rejected).toEqual([

@@ -4,7 +4,7 @@ import { EntityTrust, TrustFormatError, createBundle, planImport, summarizePlan,
 const T0 = Date.UTC(2026, 10, 24);
 
 function entity(id: string, { at = T0, outcomes = 1, witnessedBy = [] as string[] } = {}): EntityTrust {
-  const e = new EntityTrust(id, T0);
+  const e = EntityTrust.create(id, T0);
   for (let i = 0; i < outcomes; i++) e.updateFromOutcome(true, 0.5, at);
   for (const w of witnessedBy) e.receiveWitness(w, true, 0.1, at);
   return e;

@@ -56,7 +56,7 @@ function readdir(dir: string): string[] {
 }
 
 const T0 = Date.UTC(2026, 10, 24);
-const canonical = (): EntityJson => new EntityTrust('mcp:fs', T0).toJSON();
+const canonical = (): EntityJson => EntityTrust.create('mcp:fs', T0).toJSON();
 const errorOf = (value: unknown, path?: string): string => {
   try {
     EntityTrust.fromJSON(value, path);

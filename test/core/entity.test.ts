@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_DECAY, EntityTrust, MS_PER_DAY, entityNameOf, entityTypeOf } from '../../core/index.js';
 
 const T0 = Date.UTC(2026, 10, 24);
-const fresh = (id = 'mcp:fs') => new EntityTrust(id, T0);
+const fresh = (id = 'mcp:fs') => EntityTrust.create(id, T0);
 
 describe('a new entity', () => {
   it('is neutral, with no evidence', () => {
@@ -222,7 +222,7 @@ describe('clone', () => {
 
 it('stateAt: a decayed copy at that moment, the entity itself unchanged', () => {
   const at = Date.UTC(2026, 0, 1);
-  const entity = new EntityTrust('mcp:a', at);
+  const entity = EntityTrust.create('mcp:a', at);
   for (let i = 0; i < 10; i++) entity.updateFromOutcome(true, 1, at);
   const stored = JSON.stringify(entity.toJSON());
   const later = at + 100 * MS_PER_DAY;

@@ -66,7 +66,7 @@ describe('properties', () => {
     const config = fc.record({ ratePerDay: fc.double({ min: 0, max: 0.5, noNaN: true }), graceDays: fc.double({ min: 0, max: 5, noNaN: true }) });
     const sweepTimes = fc.array(fc.integer({ min: 0, max: 60 * MS_PER_DAY }), { maxLength: 40 });
     fc.assert(fc.property(fc.array(event, { maxLength: 10 }), config, sweepTimes, (events, decay, sweeps) => {
-      const swept = new EntityTrust('mcp:x', T0), once = new EntityTrust('mcp:x', T0);
+      const swept = EntityTrust.create('mcp:x', T0), once = EntityTrust.create('mcp:x', T0);
       const last = play(swept, events, decay);
       play(once, events, decay);
       const end = last + 60 * MS_PER_DAY;
@@ -86,7 +86,7 @@ describe('properties', () => {
   });
 
   it('planImport never throws, whatever JSON it is given', () => {
-    const stored = [new EntityTrust('mcp:a', T0)];
+    const stored = [EntityTrust.create('mcp:a', T0)];
     const entityish = fc.record({
       entity_id: fc.oneof(id, fc.string(), fc.integer()),
       talent: fc.oneof(score, fc.jsonValue()),

@@ -21,7 +21,7 @@ afterAll(async () => firefox?.close());
 
 const template = (() => {
   const at = Date.now() - 30 * MS_PER_DAY;
-  const entity = new EntityTrust('mcp:template', at);
+  const entity = EntityTrust.create('mcp:template', at);
   for (let i = 0; i < 20; i++) entity.updateFromOutcome(true, 1, at);
   return entity.toJSON();
 })();

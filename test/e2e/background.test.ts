@@ -33,7 +33,7 @@ const exported = async () => JSON.stringify(await value(page, 'exportStore'));
 /** An entity last active `daysAgo` days ago, with an outcome that lifted it above the decay floor. */
 function oldEntity(id: string, daysAgo: number): EntityJson {
   const at = Date.now() - daysAgo * MS_PER_DAY;
-  const entity = new EntityTrust(id, at);
+  const entity = EntityTrust.create(id, at);
   for (let i = 0; i < 20; i++) entity.updateFromOutcome(true, 1, at);
   return entity.toJSON();
 }
@@ -67,7 +67,7 @@ describe('the API from an extension page', () => {
     // Medium trust (0.45), idle for 400 days: decay takes training and temperament to the floor, so low.
     const at = new Date(Date.now() - 400 * MS_PER_DAY).toISOString();
     const stale = {
-      ...new EntityTrust('mcp:stale').toJSON(), talent: 0.45, training: 0.45, temperament: 0.45,
+      ...EntityTrust.create('mcp:stale').toJSON(), talent: 0.45, training: 0.45, temperament: 0.45,
       t3_at_last_activity: [0.45, 0.45, 0.45], last_activity: at, last_action: at, created_at: at,
     } as EntityJson;
     await value(page, 'importStore', { bundle: [stale], mode: 'merge', dryRun: false });

@@ -163,7 +163,7 @@ describe('errors and exit codes', () => {
 describe('reads show trust as it stands now', () => {
   it('list, show and update show an idle entity decayed, without a sweep; a success never looks like a drop', async () => {
     const long = Date.now() - 200 * MS_PER_DAY;
-    const idle = new EntityTrust('mcp:idle', long);
+    const idle = EntityTrust.create('mcp:idle', long);
     for (let i = 0; i < 60; i++) idle.updateFromOutcome(true, 1, long);
     await new FileTrustStore(box.store).save(idle);
     const now = idle.stateAt(Date.now(), DEFAULT_DECAY);
@@ -186,7 +186,7 @@ describe('decay', () => {
   it('shows what would change with --dry-run, then applies it once', async () => {
     const store = new FileTrustStore(box.store);
     const old = Date.now() - 40 * MS_PER_DAY;
-    const entity = new EntityTrust('mcp:idle', old);
+    const entity = EntityTrust.create('mcp:idle', old);
     entity.updateFromOutcome(true, 1, old);
     await store.save(entity);
     const file = path.join(box.store, entityFileName('mcp:idle'));
@@ -239,7 +239,7 @@ describe('export and import', () => {
   it('replaces, and reports rejected entities with exit code 1 while importing the rest', async () => {
     await cli('update', 'mcp:gone', '--success');
     const file = path.join(box.home, 'in.json');
-    const ok = new EntityTrust('mcp:new', Date.now()).toJSON();
+    const ok = EntityTrust.create('mcp:new', Date.now()).toJSON();
     fs.writeFileSync(file, JSON.stringify([ok, { ...ok, entity_id: 'mcp:bad', training: 'high' }]));
     const run = await cli('import', file, '--replace');
     expectExit(run, 1);
@@ -250,7 +250,7 @@ describe('export and import', () => {
   });
 
   it('an entity with a field nested 20,000 deep is rejected by name; the rest of the file imports', async () => {
-    const entity = (id: string) => JSON.stringify(new EntityTrust(id, Date.UTC(2026, 0, 1)).toJSON());
+    const entity = (id: string) => JSON.stringify(EntityTrust.create(id, Date.UTC(2026, 0, 1)).toJSON());
     const deep = entity('mcp:deep').replace('{', `{"future":${'['.repeat(20_000)}0${']'.repeat(20_000)},`);
     const file = path.join(box.home, 'deep.json');
     fs.writeFileSync(file, `{"format":"web4-trust-store","version":1,"entities":[${entity('mcp:a')},${deep},${entity('mcp:b')}]}`);

@@ -24,7 +24,7 @@ const exportOf = async (dir: string) => JSON.stringify(await new FileTrustStore(
 function bundle(day: number, successes: number): string {
   const at = Date.UTC(2026, 10, day);
   const entities = Array.from({ length: ENTITIES }, (_, i) => {
-    const entity = new EntityTrust(`mcp:server-${i}`, at);
+    const entity = EntityTrust.create(`mcp:server-${i}`, at);
     for (let n = 0; n < successes; n++) entity.updateFromOutcome(i % 3 !== 0, 0.1, at);
     return entity.toJSON();
   });

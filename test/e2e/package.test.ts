@@ -61,7 +61,7 @@ it('imports both entry points in plain node', () => {
   const out = node(`
     import { EntityTrust } from 'web4-trust';
     import { FileTrustStore, defaultStoreDir } from 'web4-trust/node';
-    const e = new EntityTrust('mcp:filesystem', 0);
+    const e = EntityTrust.create('mcp:filesystem', 0);
     e.updateFromOutcome(true, 0.1, 0);
     await new FileTrustStore().witness('session:abc', 'mcp:filesystem', true, 0.1);
     console.log(JSON.stringify([e.trustLevel, defaultStoreDir(), (await new FileTrustStore().get('mcp:filesystem')).witnessCount]));`);
@@ -73,7 +73,7 @@ it.each([['node16', 'node16'], ['esnext', 'bundler']])('type-checks a consumer u
     "import { EntityTrust, type TrustStore } from 'web4-trust';",
     "import { FileTrustStore, runHook } from 'web4-trust/node';",
     'const store: TrustStore = new FileTrustStore();',
-    "const level: 'high' | 'medium-high' | 'medium' | 'low' | 'minimal' = new EntityTrust('mcp:x').trustLevel;",
+    "const level: 'high' | 'medium-high' | 'medium' | 'low' | 'minimal' = EntityTrust.create('mcp:x').trustLevel;",
     "void runHook('post-tool-use', '{}', new FileTrustStore());",
     'export { store, level };',
   ].join('\n'));

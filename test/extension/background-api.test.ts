@@ -29,7 +29,7 @@ const exported = async () => JSON.stringify(await value('exportStore'));
 describe('outcomes, witnesses and entity detail', () => {
   it('records an outcome exactly as the core does, and shows it with its history', async () => {
     const entity = await value('recordOutcome', { id: 'mcp:fs', success: true, magnitude: 0.1 });
-    const expected = new EntityTrust('mcp:fs', services.clock.now());
+    const expected = EntityTrust.create('mcp:fs', services.clock.now());
     expected.updateFromOutcome(true, 0.1, services.clock.now());
     expect(entity).toEqual(expected.toJSON());
     expect(entity.training).toBeCloseTo(0.5025, 12);

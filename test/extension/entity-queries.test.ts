@@ -18,7 +18,7 @@ beforeEach(async () => {
     entityWithTrust('session:s1', 0.3, T0 + 4),
     entityWithTrust('plain', 0.1, T0 + 2),
     entityWithTrust('custom:thing', 0.5, T0 + 6),
-    { ...new EntityTrust('ref:never', T0).toJSON(), created_at: null },
+    { ...EntityTrust.create('ref:never', T0).toJSON(), created_at: null },
   ]);
   return () => db.close();
 });

@@ -46,7 +46,7 @@ export function testServices(db: TrustDb): TestServices {
 
 /** An entity whose three T3 scores are `t3`, last active at `at`. */
 export function entityWithTrust(id: string, t3: number, at: number): EntityJson {
-  const json = new EntityTrust(id, at).toJSON();
+  const json = EntityTrust.create(id, at).toJSON();
   const stamp = new Date(at).toISOString();
   return {
     ...json, talent: t3, training: t3, temperament: t3, t3_at_last_activity: [t3, t3, t3],

@@ -47,7 +47,7 @@ describe('IndexedDbTrustStore event log and transactions', () => {
     clock.advanceDays(1);
     await store.witness('session:s', 'mcp:a', false, 0.2);
     await store.reset('mcp:a');
-    await store.importBundle([new EntityTrust('role:r', clock.now()).toJSON()], 'merge');
+    await store.importBundle([EntityTrust.create('role:r', clock.now()).toJSON()], 'merge');
     await store.delete('session:s');
     const events = await eventsOf(db, 'mcp:a', 10);
     expect(events.map((e) => [e.kind, e.details])).toEqual([
@@ -79,7 +79,7 @@ describe('IndexedDbTrustStore event log and transactions', () => {
   it('leaves the store exactly as it was when a write fails midway through an import', async () => {
     await store.update('mcp:kept', true, 1);
     const before = JSON.stringify(await store.exportBundle());
-    const incoming = Array.from({ length: 50 }, (_, i) => new EntityTrust(`mcp:n${i}`, clock.now()).toJSON());
+    const incoming = Array.from({ length: 50 }, (_, i) => EntityTrust.create(`mcp:n${i}`, clock.now()).toJSON());
     const put = IDBObjectStore.prototype.put;
     let calls = 0;
     IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
@@ -96,7 +96,7 @@ describe('IndexedDbTrustStore event log and transactions', () => {
   });
 
   it('plans without writing on a dry run', async () => {
-    const plan = await store.importBundle([new EntityTrust('mcp:new', clock.now()).toJSON()], 'merge', { dryRun: true });
+    const plan = await store.importBundle([EntityTrust.create('mcp:new', clock.now()).toJSON()], 'merge', { dryRun: true });
     expect(plan.added.map((e) => e.entityId)).toEqual(['mcp:new']);
     expect(await store.count()).toBe(0);
   });
@@ -118,7 +118,7 @@ describe('IndexedDbTrustStore and an entity stored by an older version that this
     const store = new IndexedDbTrustStore(db, { clock: new ManualClock() });
     await store.update('mcp:good', true, 0.1);
     // What version 0.1 accepted: an unknown field nested 20,000 deep (JSON.stringify cannot even write it).
-    const deep = JSON.stringify(new EntityTrust('mcp:deep', 0).toJSON()).replace('{', `{"future":${'['.repeat(20_000)}0${']'.repeat(20_000)},`);
+    const deep = JSON.stringify(EntityTrust.create('mcp:deep', 0).toJSON()).replace('{', `{"future":${'['.repeat(20_000)}0${']'.repeat(20_000)},`);
     const bucket = bucketOf('mcp:deep');
     const record = (await db.get('entity-buckets', bucket)) ?? { bucket, entities: {} };
     await db.put('entity-buckets', { ...record, entities: { ...record.entities, 'mcp:deep': deep } });
@@ -127,7 +127,7 @@ describe('IndexedDbTrustStore and an entity stored by an older version that this
     expect((await store.exportBundle()).entities.map((e) => e.entity_id)).toEqual(['mcp:good']);
     expect(await store.sweepDecay()).toMatchObject({ scanned: 1 });
     await expect(store.get('mcp:deep')).rejects.toThrow('the stored entity "mcp:deep" cannot be read: future: nested more than 32 levels deep');
-    await store.importBundle([new EntityTrust('mcp:deep', 0).toJSON()], 'merge');
+    await store.importBundle([EntityTrust.create('mcp:deep', 0).toJSON()], 'merge');
     expect((await store.get('mcp:deep')).toJSON()).not.toHaveProperty('future');
     db.close();
   });

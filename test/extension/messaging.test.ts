@@ -25,7 +25,7 @@ beforeEach(async () => {
 });
 
 it('sends a large import text in pieces, each well under the message limit, and imports it whole', async () => {
-  const entities = Array.from({ length: 30_000 }, (_, i) => new EntityTrust(`mcp:server-${i}`, Date.UTC(2026, 0, 1)).toJSON());
+  const entities = Array.from({ length: 30_000 }, (_, i) => EntityTrust.create(`mcp:server-${i}`, Date.UTC(2026, 0, 1)).toJSON());
   const text = JSON.stringify({ format: 'web4-trust-store', version: 1, exported_at: '2026-01-01T00:00:00.000Z', entities });
   expect(text.length).toBeGreaterThan(UPLOAD_CHUNK_CHARS);
 

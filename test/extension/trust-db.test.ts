@@ -17,7 +17,7 @@ beforeEach(() => {
 
 const at = Date.UTC(2026, 3, 1);
 function sampleEntity(id: string, success: boolean): EntityTrust {
-  const entity = new EntityTrust(id, at);
+  const entity = EntityTrust.create(id, at);
   entity.updateFromOutcome(success, 1, at);
   return entity;
 }

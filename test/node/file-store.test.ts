@@ -46,7 +46,7 @@ describe('FileTrustStore files', () => {
   });
 
   it('keeps unknown fields of a file through an update', async () => {
-    const json = { ...new EntityTrust('mcp:x', clock.now()).toJSON(), future_field: { a: [1, 2] } };
+    const json = { ...EntityTrust.create('mcp:x', clock.now()).toJSON(), future_field: { a: [1, 2] } };
     fs.writeFileSync(fileOf('mcp:x'), JSON.stringify(json, null, 2));
     await store.update('mcp:x', true, 0.1);
     expect(JSON.parse(fs.readFileSync(fileOf('mcp:x'), 'utf8')).future_field).toEqual({ a: [1, 2] });
@@ -197,13 +197,13 @@ describe('FileTrustStore locks every change', () => {
   const file = () => fs.readFileSync(path.join(dir, entityFileName('mcp:held')), 'utf8');
 
   it.each([
-    ['save', () => store.save(new EntityTrust('mcp:held', 0))],
+    ['save', () => store.save(EntityTrust.create('mcp:held', 0))],
     ['delete', () => store.delete('mcp:held')],
     ['update', () => store.update('mcp:held', false, 1)],
     ['witness', () => store.witness('session:s', 'mcp:held', false, 1)],
     ['record', () => store.record([{ kind: 'outcome', entityId: 'mcp:held', success: false, magnitude: 1 }])],
     ['sweepDecay', () => store.sweepDecay(Date.now() + 400 * 86_400_000)],
-    ['importBundle', () => store.importBundle([new EntityTrust('mcp:held', Date.now() + 1000).toJSON()], 'replace')],
+    ['importBundle', () => store.importBundle([EntityTrust.create('mcp:held', Date.now() + 1000).toJSON()], 'replace')],
   ] as [string, () => Promise<unknown>][])('%s waits for the lock, times out, and changes nothing', async (_, change) => {
     const before = file();
     await expect(change()).rejects.toThrow(/timed out after 30 ms waiting for the lock/);

@@ -168,7 +168,7 @@ describe('PreToolUse', () => {
 describe('SessionStart', () => {
   const at = (days: number) => Date.UTC(2026, 10, 1) + days * MS_PER_DAY;
   async function seed(id: string, failures: number, successes: number, day: number) {
-    const entity = new EntityTrust(id, at(0));
+    const entity = EntityTrust.create(id, at(0));
     for (let i = 0; i < failures; i++) entity.updateFromOutcome(false, 0.1, at(day));
     for (let i = 0; i < successes; i++) entity.updateFromOutcome(true, 0.1, at(day));
     await store.save(entity);

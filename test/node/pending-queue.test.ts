@@ -57,7 +57,7 @@ it('an entry left claimed by a process that is gone is applied; one of a live pr
 
 it('an import written down by a process that died part-way is rolled forward', async () => {
   await store.update('mcp:old', true, 0.1);
-  const incoming = new EntityTrust('mcp:new', Date.now()).toJSON();
+  const incoming = EntityTrust.create('mcp:new', Date.now()).toJSON();
   entry(`001767225600000-1-1.json.claimed-${DEAD_PID}`, { kind: 'import', mode: 'replace', entities: [incoming], removed: ['mcp:old'] });
   expect((await store.list()).map((e) => e.entityId)).toEqual(['mcp:new']);
 });
