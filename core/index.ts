@@ -16,10 +16,12 @@ export {
   MAX_CHAIN_DEPTH, MAX_LINKS_PER_ENTITY, buildWitnessingChain,
   type ChainLink, type EntityLookup, type WitnessingChain,
 } from './chain.js';
-export type { EntityFilter, SweepSummary, TrustStore, TrustStoreOptions } from './store.js';
-export { MemoryTrustStore } from './memory-store.js';
+export type { EntityFilter, SweepSummary, TrustStore, TrustStoreOptions } from './store/trust-store.js';
+export type { ChangeEvent, Durability, EntityChange, StorageAdapter, StoreChange } from './store/storage-adapter.js';
+export { AdapterTrustStore, type ImportOptions, type ImportProgressStep } from './store/adapter-trust-store.js';
+export { MemoryAdapter, MemoryTrustStore } from './store/memory-store.js';
 export {
-  applyOperations, assertOperations, assertWitnessIds, operationIds, planImportOrThrow, recordOutcome, recordWitness,
-  type TrustOperation,
-} from './operations.js';
+  applyOperations, assertOperations, assertWitnessIds, mergeEntity, operationIds, planImportOrThrow, recordOutcome,
+  recordWitness, type TrustOperation,
+} from './store/operations.js';
 export { MS_PER_DAY, formatTimestamp, parseTimestamp, systemClock, type Clock, type EpochMs } from './time.js';

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { TEMP_FILE_NAME } from './atomic-write.js';
-import { ENTITY_FILE_NAME, EntityFileError, parseEntityFile } from './entity-file.js';
-import { describeErrno, isErrno } from './errno.js';
-import { LOCK_DIR_NAME } from './file-store.js';
-import { isLeftoverLockFile } from './locks.js';
-import { PENDING_DIR_NAME, SET_ASIDE } from './pending-queue.js';
+import { TEMP_FILE_NAME } from './fs/atomic-write.js';
+import { ENTITY_FILE_NAME, EntityFileError, parseEntityFile } from './store/entity-file.js';
+import { describeErrno, isErrno } from './fs/errno.js';
+import { LOCK_DIR_NAME } from './store/file-store.js';
+import { isLeftoverLockFile } from './store/lock-owner.js';
+import { PENDING_DIR_NAME, SET_ASIDE } from './store/pending-queue.js';
 
 /** Where `doctor --fix` moves files that do not belong, inside the store folder. */
 export const QUARANTINE_DIR_NAME = 'quarantine';

@@ -1,7 +1,7 @@
 // web4-trust/node: the file store compatible with ~/.web4, and what the CLI and the Claude Code hooks use.
-export { FileTrustStore, LOCK_DIR_NAME, type FileProblem, type FileTrustStoreOptions } from './file-store.js';
-export { ENTITY_FILE_NAME, EntityFileError, entityFileName, formatEntityFile, parseEntityFile } from './entity-file.js';
-export { LockTimeoutError } from './locks.js';
+export { FileTrustStore, LOCK_DIR_NAME, type FileProblem, type FileTrustStoreOptions } from './store/file-store.js';
+export { ENTITY_FILE_NAME, EntityFileError, entityFileName, formatEntityFile, parseEntityFile } from './store/entity-file.js';
+export { LockTimeoutError } from './store/file-locks.js';
 export { defaultStoreDir, hookErrorLogPath } from './paths.js';
 export { QUARANTINE_DIR_NAME, examineStore, quarantine, type Examination, type Finding, type FindingKind } from './doctor.js';
 export {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { writeFileAtomicSync } from '../atomic-write.js';
-import { describeErrno, isErrno } from '../errno.js';
+import { writeFileAtomicSync } from '../fs/atomic-write.js';
+import { describeErrno, isErrno } from '../fs/errno.js';
 import { isRecord, withOurHooks, withoutOurHooks, type HookSetup, type Settings } from './our-hooks.js';
 
 // Claude Code's settings files: ~/.claude/settings.json (user), .claude/settings.json (project,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { FileTrustStore } from '../file-store.js';
+import { FileTrustStore } from '../store/file-store.js';
 import { defaultStoreDir } from '../paths.js';
 import { styleFor, type Style } from './style.js';
 

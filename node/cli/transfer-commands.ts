@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { planImportOrThrow, serializeBundle, summarizePlan, type ImportPlan } from '../../core/index.js';
-import { writeFileAtomicSync } from '../atomic-write.js';
-import { describeErrno, describeJsonError } from '../errno.js';
+import { writeFileAtomicSync } from '../fs/atomic-write.js';
+import { describeErrno, describeJsonError } from '../fs/errno.js';
 import { createContext, toJsonText, type CommandContext } from './context.js';
 import { UsageError } from './errors.js';
 

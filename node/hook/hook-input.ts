@@ -1,5 +1,5 @@
 import { entityIdProblem } from '../../core/index.js';
-import { describeJsonError } from '../errno.js';
+import { describeJsonError } from '../fs/errno.js';
 
 // What Claude Code sends a command hook on stdin: one JSON object with session_id, transcript_path,
 // cwd, permission_mode and hook_event_name; the tool events add tool_name, tool_input and

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isErrno } from '../errno.js';
-import { FileTrustStore } from '../file-store.js';
+import { isErrno } from '../fs/errno.js';
+import { FileTrustStore } from '../store/file-store.js';
 import { defaultStoreDir, hookErrorLogPath } from '../paths.js';
 import { TRUST_LEVELS } from '../../core/index.js';
 import { HOOK_EVENTS, RECORD_MODES, isHookEvent, runHook, type HookOptions } from './run-hook.js';

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EntityJson, EpochMs, ImportMode, TrustOperation } from '../core/index.js';
-import { writeFileAtomicSync } from './atomic-write.js';
-import { describeJsonError, isErrno } from './errno.js';
-import { processExists, removeIfPresent } from './locks.js';
+import type { EntityJson, EpochMs, ImportMode, TrustOperation } from '../../core/index.js';
+import { writeFileAtomicSync } from '../fs/atomic-write.js';
+import { describeJsonError, isErrno } from '../fs/errno.js';
+import { removeIfPresent } from '../fs/remove-if-present.js';
+import { processExists } from './lock-owner.js';
 
 // Work for the store folder that is written down before it is done, so that none of it is lost:
 // - a hook's operations when an entity's lock stayed busy too long (Claude Code must not wait);

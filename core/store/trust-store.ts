@@ -1,8 +1,8 @@
-import type { ImportMode, ImportPlan, TrustBundle } from './bundle.js';
-import type { WitnessingChain } from './chain.js';
-import type { DecayConfig } from './decay.js';
-import type { EntityTrust } from './entity.js';
-import type { Clock, EpochMs } from './time.js';
+import type { ImportMode, ImportPlan, TrustBundle } from '../bundle.js';
+import type { WitnessingChain } from '../chain.js';
+import type { DecayConfig } from '../decay.js';
+import type { EntityTrust } from '../entity.js';
+import type { Clock, EpochMs } from '../time.js';
 
 export interface EntityFilter {
   /** Only entities of this type (`mcp`, `role`, …; `""` for ids without a type). */

@@ -1,9 +1,9 @@
-import { compareIds, planImport, type ImportMode, type ImportPlan } from './bundle.js';
-import type { DecayConfig } from './decay.js';
-import { assertEntityId } from './entity-id.js';
-import { assertMagnitude, type EntityTrust } from './entity.js';
-import { TrustFormatError } from './errors.js';
-import type { EpochMs } from './time.js';
+import { compareIds, planImport, type ImportMode, type ImportPlan } from '../bundle.js';
+import type { DecayConfig } from '../decay.js';
+import { assertEntityId } from '../entity-id.js';
+import { assertMagnitude, type EntityTrust } from '../entity.js';
+import { TrustFormatError } from '../errors.js';
+import type { EpochMs } from '../time.js';
 
 // What every store does the same way; stores add only how they read and write.
 
@@ -44,6 +44,15 @@ export function planImportOrThrow(current: Iterable<EntityTrust>, input: unknown
   const plan = planImport(current, input, { mode });
   if (plan.error !== undefined) throw new TrustFormatError('', plan.error);
   return plan;
+}
+
+/**
+ * `incoming` merged into `stored` as an import in merge mode would: the entity to write, or
+ * undefined when `stored` already holds everything `incoming` has.
+ */
+export function mergeEntity(stored: EntityTrust | undefined, incoming: EntityTrust): EntityTrust | undefined {
+  const plan = planImport(stored ? [stored] : [], [incoming.toJSON()], { mode: 'merge' });
+  return plan.added[0] ?? plan.updated[0];
 }
 
 /** One recorded event, in a form that can be stored and applied later (a hook's journal, an outbox). */

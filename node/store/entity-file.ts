@@ -1,8 +1,8 @@
 // Pure-JS SHA-256: node:crypto costs ~6 ms to load, a sixth of a hook call's own time.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { EntityTrust, TrustFormatError } from '../core/index.js';
-import { describeJsonError } from './errno.js';
+import { EntityTrust, TrustFormatError } from '../../core/index.js';
+import { describeJsonError } from '../fs/errno.js';
 
 /** An entity file's name: the first 16 hex digits of sha256(entity_id), as upstream names them. */
 export function entityFileName(entityId: string): string {

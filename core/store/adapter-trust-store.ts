@@ -1,0 +1,203 @@
+import { createBundle, compareIds, type ImportMode, type ImportPlan, type TrustBundle } from '../bundle.js';
+import { buildWitnessingChain, type WitnessingChain } from '../chain.js';
+import { DEFAULT_DECAY, assertDecayConfig, type DecayConfig } from '../decay.js';
+import { assertEntityId } from '../entity-id.js';
+import { EntityTrust } from '../entity.js';
+import { systemClock, type Clock, type EpochMs } from '../time.js';
+import {
+  applyOperations, assertOperations, operationIds, planImportOrThrow, type TrustOperation,
+} from './operations.js';
+import type { ChangeEvent, StorageAdapter } from './storage-adapter.js';
+import type { EntityFilter, SweepSummary, TrustStore, TrustStoreOptions } from './trust-store.js';
+
+export interface ImportProgressStep {
+  phase: 'plan' | 'write';
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  /** Plan only: nothing is written. */
+  dryRun?: boolean | undefined;
+  /** Told when planning starts and every 5,000 entities written. */
+  onProgress?: ((step: ImportProgressStep) => void) | undefined;
+}
+
+const PROGRESS_EVERY = 5000;
+
+/**
+ * The one implementation of the `TrustStore` rules, over any `StorageAdapter`: every id checked
+ * before anything is read, decay before each new outcome or witness, a witness's two entities
+ * changed together, imports planned and applied as one change. Stores differ only in their adapter
+ * (and what they add: the folder's pending queue, the extension's resumable sweep).
+ */
+export class AdapterTrustStore implements TrustStore {
+  protected readonly clock: Clock;
+  protected readonly decay: DecayConfig;
+  readonly #adapter: StorageAdapter;
+
+  constructor(adapter: StorageAdapter, { clock = systemClock, decay = DEFAULT_DECAY }: TrustStoreOptions = {}) {
+    assertDecayConfig(decay);
+    this.#adapter = adapter;
+    this.clock = clock;
+    this.decay = { ...decay };
+  }
+
+  /** Runs before every operation: a store with work other processes left unfinished finishes it here. */
+  protected async ready(): Promise<void> {}
+
+  async get(entityId: string): Promise<EntityTrust> {
+    return (await this.getExisting(entityId)) ?? EntityTrust.create(entityId, this.clock.now());
+  }
+
+  async getExisting(entityId: string): Promise<EntityTrust | undefined> {
+    assertEntityId(entityId);
+    await this.ready();
+    return (await this.#adapter.read([entityId]))[0];
+  }
+
+  async save(entity: EntityTrust): Promise<void> {
+    await this.ready();
+    await this.#adapter.change([entity.entityId], 'default', (change) => change.write(entity.clone()));
+  }
+
+  async delete(entityId: string): Promise<boolean> {
+    assertEntityId(entityId);
+    await this.ready();
+    const at = this.clock.now();
+    return this.#adapter.change([entityId], 'strict', (change) => {
+      const removed = change.remove(entityId);
+      if (removed) change.log({ kind: 'delete', at, entityIds: [entityId], details: {} });
+      return removed;
+    });
+  }
+
+  async exists(entityId: string): Promise<boolean> {
+    assertEntityId(entityId);
+    await this.ready();
+    return this.#adapter.has(entityId);
+  }
+
+  async list({ type }: EntityFilter = {}): Promise<EntityTrust[]> {
+    await this.ready();
+    const entities = await this.#adapter.all();
+    return (type === undefined ? entities : entities.filter((entity) => entity.entityType === type))
+      .sort((a, b) => compareIds(a.entityId, b.entityId));
+  }
+
+  async count({ type }: EntityFilter = {}): Promise<number> {
+    await this.ready();
+    return this.#adapter.count(type);
+  }
+
+  async update(entityId: string, success: boolean, magnitude: number): Promise<EntityTrust> {
+    const entities = await this.record([{ kind: 'outcome', entityId, success, magnitude }]);
+    return entities.get(entityId)!;
+  }
+
+  async witness(
+    witnessId: string, targetId: string, success: boolean, magnitude: number,
+  ): Promise<[witness: EntityTrust, target: EntityTrust]> {
+    const entities = await this.record([{ kind: 'witness', witnessId, targetId, success, magnitude }]);
+    return [entities.get(witnessId)!, entities.get(targetId)!];
+  }
+
+  /**
+   * Applies `operations` in order, now, as one change: every entity they touch changes, or none
+   * does. Resolves to the entities as stored, by id.
+   */
+  async record(operations: readonly TrustOperation[]): Promise<Map<string, EntityTrust>> {
+    assertOperations(operations);
+    await this.ready();
+    return this.recordAt(operations, this.clock.now());
+  }
+
+  /**
+   * `record` at `at`. Operations recorded earlier and applied `late` (a queue's) keep their time
+   * unless an entity has seen something later since: then they land at that moment, so that an
+   * entity's history never runs backwards.
+   */
+  protected recordAt(
+    operations: readonly TrustOperation[], at: EpochMs, { late = false } = {},
+  ): Promise<Map<string, EntityTrust>> {
+    const ids = operationIds(operations);
+    // Relaxed: an outcome is one small event; waiting for the disk on each would cap the rate.
+    return this.#adapter.change(ids, 'relaxed', (change) => {
+      const stored = ids.map((id) => change.read(id));
+      const now = late ? Math.max(at, ...stored.map((entity) => entity?.lastActivity ?? -Infinity)) : at;
+      const entities = new Map(ids.map((id, i) => [id, stored[i] ?? EntityTrust.create(id, now)]));
+      applyOperations(entities, operations, now, this.decay);
+      for (const entity of entities.values()) change.write(entity);
+      for (const operation of operations) change.log(eventOf(operation, now));
+      return entities;
+    });
+  }
+
+  async witnessingChain(entityId: string, depth = 3): Promise<WitnessingChain> {
+    return this.witnessingChainOf(await this.get(entityId), depth);
+  }
+
+  /** The chain of an entity already read, so that a caller holding it does not read it again. */
+  witnessingChainOf(entity: EntityTrust, depth = 3): Promise<WitnessingChain> {
+    return buildWitnessingChain(entity, depth, (ids) => this.#readLinks(ids));
+  }
+
+  async sweepDecay(now: EpochMs = this.clock.now(), config: DecayConfig = this.decay): Promise<SweepSummary> {
+    assertDecayConfig(config);
+    await this.ready();
+    return this.#adapter.decayAll(now, config);
+  }
+
+  async exportBundle(): Promise<TrustBundle> {
+    await this.ready();
+    return createBundle(await this.#adapter.all(), this.clock.now());
+  }
+
+  /**
+   * Plans the import against what is stored and applies it as one change. Throws `TrustFormatError`
+   * (changing nothing) when the input as a whole is unusable.
+   */
+  async importBundle(input: unknown, mode: ImportMode = 'merge', { dryRun = false, onProgress }: ImportOptions = {}): Promise<ImportPlan> {
+    await this.ready();
+    if (dryRun) return planImportOrThrow(await this.#adapter.all(), input, mode);
+    const at = this.clock.now();
+    return this.#adapter.changeAll(mode, (change) => {
+      onProgress?.({ phase: 'plan', done: 0, total: change.entities.length });
+      const plan = planImportOrThrow(change.entities, input, mode);
+      const total = plan.added.length + plan.updated.length + plan.removed.length;
+      let done = 0;
+      const tick = () => {
+        if (++done % PROGRESS_EVERY === 0 || done === total) onProgress?.({ phase: 'write', done, total });
+      };
+      for (const entity of plan.added) { change.write(entity); tick(); }
+      for (const entity of plan.updated) { change.write(entity); tick(); }
+      for (const id of plan.removed) { change.remove(id); tick(); }
+      change.log({
+        kind: 'import', at, entityIds: [], details: {
+          mode, added: plan.added.length, updated: plan.updated.length, unchanged: plan.unchanged.length,
+          removed: plan.removed.length, rejected: plan.rejected.length,
+        },
+      });
+      return plan;
+    });
+  }
+
+  /** A chain's linked entities; one that cannot be read is shown as absent rather than failing the chain. */
+  async #readLinks(ids: string[]): Promise<(EntityTrust | undefined)[]> {
+    try {
+      return await this.#adapter.read(ids);
+    } catch {
+      return Promise.all(ids.map((id) => this.#adapter.read([id]).then(([entity]) => entity, () => undefined)));
+    }
+  }
+}
+
+function eventOf(operation: TrustOperation, at: EpochMs): ChangeEvent {
+  const { success, magnitude } = operation;
+  return operation.kind === 'outcome'
+    ? { kind: 'outcome', at, entityIds: [operation.entityId], details: { success, magnitude } }
+    : {
+      kind: 'witness', at, entityIds: [operation.witnessId, operation.targetId],
+      details: { witness_id: operation.witnessId, target_id: operation.targetId, success, magnitude },
+    };
+}

@@ -1,0 +1,64 @@
+// The port between the store's rules (AdapterTrustStore) and where entities are kept (memory, a
+// folder of files, IndexedDB, PostgreSQL). An adapter knows how to read, write and isolate; it
+// never decides what a change does to trust.
+import type { ImportMode } from '../bundle.js';
+import type { DecayConfig } from '../decay.js';
+import type { EntityTrust } from '../entity.js';
+import type { EpochMs } from '../time.js';
+import type { SweepSummary } from './trust-store.js';
+
+/** What a change did, for adapters that keep a log (the extension's event log); others ignore it. */
+export interface ChangeEvent {
+  kind: 'outcome' | 'witness' | 'delete' | 'reset' | 'import';
+  at: EpochMs;
+  /** The entities it touched (empty for store-wide changes). */
+  entityIds: string[];
+  /** Its inputs or summary, e.g. `{ success, magnitude }`. */
+  details: Record<string, unknown>;
+}
+
+/** How long a change may wait for the disk: adapters that can choose trade speed for durability. */
+export type Durability = 'relaxed' | 'default' | 'strict';
+
+/** The entities of one change, read when it began; changes are made here and land together. */
+export interface EntityChange {
+  /** The stored entity (a copy the change may alter and write), or undefined. Only ids of the change. */
+  read(entityId: string): EntityTrust | undefined;
+  write(entity: EntityTrust): void;
+  /** Removes a stored entity; false when there was none. */
+  remove(entityId: string): boolean;
+  log(event: ChangeEvent): void;
+}
+
+/** A change of the whole store (an import): what is stored now, and the changes to make. */
+export interface StoreChange {
+  /** Every readable stored entity (copies), in no particular order. */
+  readonly entities: readonly EntityTrust[];
+  write(entity: EntityTrust): void;
+  remove(entityId: string): void;
+  log(event: ChangeEvent): void;
+}
+
+export interface StorageAdapter {
+  /**
+   * Runs `body` as one change of the entities with these ids: no other change of them runs in
+   * between, and what it writes is stored whole, or not at all if `body` or a write fails.
+   */
+  change<T>(entityIds: readonly string[], durability: Durability, body: (change: EntityChange) => T): Promise<T>;
+  /**
+   * Runs `body` as one change of the whole store: stored whole, or not at all. In `merge` mode, an
+   * adapter that cannot keep other writers out of the whole store while `body` plans merges each
+   * written entity into what is stored when it writes it (`mergeEntity`), so that nothing written
+   * in between is lost; the others store what `body` wrote as it is.
+   */
+  changeAll<T>(mode: ImportMode, body: (change: StoreChange) => T): Promise<T>;
+  /** The stored entities with these ids (undefined where absent); throws naming one that cannot be read. */
+  read(entityIds: readonly string[]): Promise<(EntityTrust | undefined)[]>;
+  has(entityId: string): Promise<boolean>;
+  /** Every readable stored entity, in no particular order; the adapter reports the others. */
+  all(): Promise<EntityTrust[]>;
+  /** How many entities are stored (of one type, if given). */
+  count(type: string | undefined): Promise<number>;
+  /** Brings every stored entity to its decayed state at `now`, each batch of them stored whole. */
+  decayAll(now: EpochMs, config: DecayConfig): Promise<SweepSummary>;
+}

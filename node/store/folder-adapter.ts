@@ -1,0 +1,270 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  EntityTrust, compareIds, mergeEntity,
+  type DecayConfig, type EntityChange, type EpochMs, type ImportMode, type StorageAdapter, type StoreChange,
+  type SweepSummary,
+} from '../../core/index.js';
+import { writeFileAtomicSync } from '../fs/atomic-write.js';
+import { describeErrno, isErrno } from '../fs/errno.js';
+import { ENTITY_FILE_NAME, EntityFileError, entityFileName, formatEntityFile, parseEntityFile } from './entity-file.js';
+import { LockTimeoutError, type FileLocks } from './file-locks.js';
+import type { ImportEntry, PendingQueue } from './pending-queue.js';
+
+/** A file the store skipped because it cannot be read as an entity. */
+export interface FileProblem {
+  path: string;
+  problem: string;
+}
+
+/** An entity file as read: the entity, and the text to put back if a change must be undone. */
+interface ReadFile {
+  entity: EntityTrust;
+  text: string;
+}
+
+/**
+ * Entities as one JSON file each in a folder (upstream's layout). A change holds its files' locks
+ * (taken in id order, so two processes never wait on each other in a cycle), and a change of
+ * several files puts back the ones already written if a later one fails. A change of the whole
+ * store (an import) is written down in the pending queue before its first file, so that a crash
+ * part-way is finished by the next process rather than left half done.
+ */
+export class FolderAdapter implements StorageAdapter {
+  readonly #dir: string;
+  readonly #locks: FileLocks;
+  readonly #queue: PendingQueue;
+  readonly #onProblem: (problem: FileProblem) => void;
+
+  constructor(dir: string, locks: FileLocks, queue: PendingQueue, onProblem: (problem: FileProblem) => void) {
+    this.#dir = dir;
+    this.#locks = locks;
+    this.#queue = queue;
+    this.#onProblem = onProblem;
+  }
+
+  async change<T>(entityIds: readonly string[], _durability: unknown, body: (change: EntityChange) => T): Promise<T> {
+    const ids = [...new Set(entityIds)].sort(compareIds);
+    const names = new Map(ids.map((id) => [id, entityFileName(id)]));
+    return this.#locked([...new Set(names.values())], () => {
+      const before = new Map(ids.map((id) => [id, this.#read(names.get(id)!, id)]));
+      const pending = new Map<string, EntityTrust | undefined>();
+      const current = (id: string) => {
+        if (!names.has(id)) throw new Error(`${JSON.stringify(id)} is not part of this change`);
+        return pending.has(id) ? pending.get(id) : before.get(id)?.entity;
+      };
+      const result = body({
+        read: current,
+        write: (entity) => { current(entity.entityId); pending.set(entity.entityId, entity); },
+        remove: (id) => {
+          const existed = current(id) !== undefined;
+          pending.set(id, undefined);
+          return existed;
+        },
+        log: () => {},
+      });
+      this.#commit(pending, names, before);
+      return result;
+    });
+  }
+
+  async changeAll<T>(mode: ImportMode, body: (change: StoreChange) => T): Promise<T> {
+    const written: EntityTrust[] = [];
+    const removed: string[] = [];
+    const result = body({
+      entities: await this.all(),
+      write: (entity) => written.push(entity),
+      remove: (id) => removed.push(id),
+      log: () => {},
+    });
+    if (written.length === 0 && removed.length === 0) return result;
+    const entry: ImportEntry = { kind: 'import', mode, entities: written.map((entity) => entity.toJSON()), removed };
+    const claimed = this.#queue.appendClaimed(entry);
+    try {
+      await this.applyImport(entry);
+    } catch (error) {
+      // Written down, it is finished by whichever process next uses the store (this one, if it
+      // dies, by the next after it): say so rather than leave the caller thinking nothing happened.
+      if (!(error instanceof LockTimeoutError)) throw error;
+      claimed.release();
+      throw new LockTimeoutError(`${error.message}; the import is saved in ${this.#queue.dir} and finishes the next time the store is used`);
+    }
+    claimed.done();
+    return result;
+  }
+
+  /**
+   * An import's entities and removals, one file at a time under its lock; applying it twice
+   * changes nothing more. In merge mode each entity is merged into what is stored now, since
+   * another process may have changed it after the import was planned.
+   */
+  async applyImport({ mode, entities, removed }: ImportEntry): Promise<void> {
+    for (const json of entities) {
+      const name = entityFileName(json.entity_id);
+      await this.#locked([name], () => {
+        const incoming = EntityTrust.fromJSON(json);
+        const entity = mode === 'merge' ? mergeEntity(this.#readQuietly(name), incoming) : incoming;
+        if (entity) this.#write(name, entity);
+      });
+    }
+    for (const id of removed) {
+      const name = entityFileName(id);
+      await this.#locked([name], () => this.#remove(name));
+    }
+  }
+
+  async read(entityIds: readonly string[]): Promise<(EntityTrust | undefined)[]> {
+    return entityIds.map((id) => this.#read(entityFileName(id), id)?.entity);
+  }
+
+  async has(entityId: string): Promise<boolean> {
+    return fs.existsSync(path.join(this.#dir, entityFileName(entityId)));
+  }
+
+  async all(): Promise<EntityTrust[]> {
+    const { entities, problems } = this.scan();
+    for (const problem of problems) this.#onProblem(problem);
+    return entities;
+  }
+
+  async count(type: string | undefined): Promise<number> {
+    const entities = await this.all();
+    return type === undefined ? entities.length : entities.filter((entity) => entity.entityType === type).length;
+  }
+
+  /** Every entity file: the entities that could be read, and the files that could not. */
+  scan(): { entities: EntityTrust[]; problems: FileProblem[] } {
+    const entities: EntityTrust[] = [];
+    const problems: FileProblem[] = [];
+    for (const name of this.#entityFileNames()) {
+      try {
+        const file = this.#read(name);
+        if (file) entities.push(file.entity);
+      } catch (error) {
+        problems.push(toProblem(error, path.join(this.#dir, name)));
+      }
+    }
+    return { entities, problems };
+  }
+
+  /** One file at a time, under its lock: a sweep never holds up a hook for long. */
+  async decayAll(now: EpochMs, config: DecayConfig): Promise<SweepSummary> {
+    let scanned = 0;
+    let changed = 0;
+    for (const name of this.#entityFileNames()) {
+      try {
+        await this.#locked([name], () => {
+          const entity = this.#read(name)?.entity;
+          if (!entity) return;
+          scanned++;
+          if (entity.decayTo(now, config)) {
+            this.#write(name, entity);
+            changed++;
+          }
+        });
+      } catch (error) {
+        if (!(error instanceof EntityFileError)) throw error;
+        this.#onProblem(toProblem(error, path.join(this.#dir, name)));
+      }
+    }
+    return { scanned, changed };
+  }
+
+  /** Writes a change's files; if one cannot be written, puts back those already written, and throws. */
+  #commit(
+    pending: ReadonlyMap<string, EntityTrust | undefined>, names: ReadonlyMap<string, string>,
+    before: ReadonlyMap<string, ReadFile | undefined>,
+  ): void {
+    const done: string[] = [];
+    try {
+      for (const [id, entity] of pending) {
+        if (entity) this.#write(names.get(id)!, entity);
+        else this.#remove(names.get(id)!);
+        done.push(id);
+      }
+    } catch (error) {
+      for (const id of done) {
+        const old = before.get(id);
+        if (old) writeFileAtomicSync(path.join(this.#dir, names.get(id)!), old.text);
+        else this.#remove(names.get(id)!);
+      }
+      throw error;
+    }
+  }
+
+  async #locked<T>(names: string[], body: () => T): Promise<T> {
+    const release = await this.#locks.acquire(names);
+    try {
+      return body();
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * The entity in file `name`, or undefined when there is no file. With `id`, a file that holds
+   * another entity is an error naming both (never used in its place).
+   */
+  #read(name: string, id?: string): ReadFile | undefined {
+    const filePath = path.join(this.#dir, name);
+    let text: string;
+    try {
+      text = fs.readFileSync(filePath, 'utf8');
+    } catch (error) {
+      if (isErrno(error, 'ENOENT')) return undefined;
+      throw new EntityFileError(filePath, `cannot be read (${describeErrno(error)})`);
+    }
+    const entity = parseEntityFile(text, filePath, name);
+    if (id !== undefined && entity.entityId !== id) {
+      throw new EntityFileError(filePath, `holds ${JSON.stringify(entity.entityId)}, not ${JSON.stringify(id)}`);
+    }
+    return { entity, text };
+  }
+
+  #readQuietly(name: string): EntityTrust | undefined {
+    try {
+      return this.#read(name)?.entity;
+    } catch {
+      return undefined;
+    }
+  }
+
+  #write(name: string, entity: EntityTrust): void {
+    const filePath = path.join(this.#dir, name);
+    try {
+      try {
+        writeFileAtomicSync(filePath, formatEntityFile(entity));
+      } catch (error) {
+        if (!isErrno(error, 'ENOENT')) throw error;
+        fs.mkdirSync(this.#dir, { recursive: true });
+        writeFileAtomicSync(filePath, formatEntityFile(entity));
+      }
+    } catch (error) {
+      throw new EntityFileError(filePath, `cannot be written (${describeErrno(error)}); it is as it was`);
+    }
+  }
+
+  #remove(name: string): boolean {
+    try {
+      fs.unlinkSync(path.join(this.#dir, name));
+      return true;
+    } catch (error) {
+      if (isErrno(error, 'ENOENT')) return false;
+      throw error;
+    }
+  }
+
+  #entityFileNames(): string[] {
+    try {
+      return fs.readdirSync(this.#dir).filter((name) => ENTITY_FILE_NAME.test(name));
+    } catch (error) {
+      if (isErrno(error, 'ENOENT')) return [];
+      throw error;
+    }
+  }
+}
+
+function toProblem(error: unknown, filePath: string): FileProblem {
+  if (error instanceof EntityFileError) return { path: error.path, problem: error.problem };
+  return { path: filePath, problem: (error as Error).message };
+}
