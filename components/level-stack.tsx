@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { TRUST_LEVELS, type TrustLevel } from '@/core/dimensions.js';
-import { formatCount } from '@/utils/format';
+import { formatCount } from '@/utils/pages/format';
 import { levelLabel } from './labels';
 
 /** Counts per trust level as one stacked bar, with a legend that spells the numbers out. */

@@ -1,6 +1,7 @@
 // web4-trust: the trust engine. Browser-safe: no DOM, no Node built-ins, no extension APIs.
 export { EntityTrust, assertMagnitude } from './entity.js';
 export type { EntityJson } from './entity-json.js';
+export { summaryOf, type EntitySummary } from './entity-summary.js';
 export { TrustFormatError } from './errors.js';
 export {
   DIMENSIONS, TRUST_LEVELS, confidenceOf, isLowTrust, trustLevelOf,

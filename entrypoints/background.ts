@@ -2,12 +2,12 @@
 // Nothing lives only in memory: Chrome stops an idle worker after ~30 s and Firefox unloads event
 // pages, so every call reads and writes IndexedDB.
 import { browser } from 'wxt/browser';
-import { API_CALLS, handleApiMessage, type BackgroundServices, type Sender } from '@/utils/background-api.js';
-import { createBadgeUpdater } from '@/utils/badge.js';
-import { hasUnfinishedSweep } from '@/utils/decay-sweep.js';
-import { onApiMessage, sendPageNotification, type ApiCall } from '@/utils/messaging.js';
-import { SWEEP_ALARM, createSweeper, ensureSweepAlarm, scheduleSweepAlarm } from '@/utils/sweep-alarm.js';
-import { getTrustDb } from '@/utils/trust-db.js';
+import { API_CALLS, handleApiMessage, type BackgroundServices, type Sender } from '@/utils/api/background-api.js';
+import { createBadgeUpdater } from '@/utils/background/badge.js';
+import { hasUnfinishedSweep } from '@/utils/store/decay-sweep.js';
+import { onApiMessage, sendPageNotification, type ApiCall } from '@/utils/api/messaging.js';
+import { SWEEP_ALARM, createSweeper, ensureSweepAlarm, scheduleSweepAlarm } from '@/utils/background/sweep-alarm.js';
+import { getTrustDb } from '@/utils/db/trust-db.js';
 
 export default defineBackground(() => {
   const db = getTrustDb;

@@ -5,10 +5,10 @@ import { LevelBadge } from '@/components/level-badge';
 import { ResultMessage, type Outcome } from '@/components/result-message';
 import { ScoreBar } from '@/components/score-bar';
 import { TypeChip } from '@/components/type-chip';
-import { api } from '@/utils/api-client';
-import type { ApiError, EntitySummary, ListEntitiesResponse } from '@/utils/api-types';
-import { listEntityPage } from '@/utils/entity-source';
-import { formatCount, formatDateTime, formatRelativeTime, formatScore } from '@/utils/format';
+import { api } from '@/utils/api/api-client';
+import type { ApiError, EntitySummary, ListEntitiesResponse } from '@/utils/api/api-types';
+import { listEntityPage } from '@/utils/pages/entity-source';
+import { formatCount, formatDateTime, formatRelativeTime, formatScore } from '@/utils/pages/format';
 
 const PAGE = 50;
 

@@ -1,9 +1,9 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api } from '@/utils/api-client';
-import type { ImportSummary } from '@/utils/api-types';
-import { formatBytes, formatCount } from '@/utils/format';
-import { onPageNotification, type ImportProgress } from '@/utils/messaging';
+import { api } from '@/utils/api/api-client';
+import type { ImportSummary } from '@/utils/api/api-types';
+import { formatBytes, formatCount } from '@/utils/pages/format';
+import { onPageNotification, type ImportProgress } from '@/utils/api/messaging';
 import { readFileText } from './read-file';
 
 type Mode = ImportSummary['mode'];

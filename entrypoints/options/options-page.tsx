@@ -1,8 +1,8 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { Skeleton } from '@/components/skeleton';
-import { api } from '@/utils/api-client';
-import type { ApiError, StatusResponse } from '@/utils/api-types';
+import { api } from '@/utils/api/api-client';
+import type { ApiError, StatusResponse } from '@/utils/api/api-types';
 import { DeleteAllPanel, ExportPanel } from './data-panel';
 import { DecayPanel } from './decay-panel';
 import { EntityTable } from './entity-table';

@@ -1,10 +1,10 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { ResultMessage, type Outcome } from '@/components/result-message';
-import { MAX_EVENT_LOG_CAP, MAX_SWEEP_PERIOD_MINUTES, MIN_SWEEP_PERIOD_MINUTES } from '@/utils/api-schemas';
-import { api } from '@/utils/api-client';
-import type { Settings } from '@/utils/api-types';
-import { formatCount } from '@/utils/format';
+import { MAX_EVENT_LOG_CAP, MAX_SWEEP_PERIOD_MINUTES, MIN_SWEEP_PERIOD_MINUTES } from '@/utils/api/api-schemas';
+import { api } from '@/utils/api/api-client';
+import type { Settings } from '@/utils/api/api-types';
+import { formatCount } from '@/utils/pages/format';
 
 type Key = keyof Settings;
 

@@ -7,9 +7,9 @@ import { Skeleton } from '@/components/skeleton';
 import { TypeChip } from '@/components/type-chip';
 import { confidenceOf, trustLevelOf, type Dimension } from '@/core/dimensions.js';
 import type { ChainLink } from '@/core/chain.js';
-import { api } from '@/utils/api-client';
-import type { ApiResult, EntityDetail, TrustEvent } from '@/utils/api-types';
-import { formatCount, formatDateTime, formatPercent, formatRelativeTime, formatScore } from '@/utils/format';
+import { api } from '@/utils/api/api-client';
+import type { ApiResult, EntityDetail, TrustEvent } from '@/utils/api/api-types';
+import { formatCount, formatDateTime, formatPercent, formatRelativeTime, formatScore } from '@/utils/pages/format';
 
 const T3: Dimension[] = ['talent', 'training', 'temperament'];
 const V3: Dimension[] = ['valuation', 'veracity', 'validity'];

@@ -5,8 +5,8 @@ import { LevelBadge } from '@/components/level-badge';
 import { ScoreBar } from '@/components/score-bar';
 import { TypeChip } from '@/components/type-chip';
 import { useVirtualizer } from '@/components/use-virtualizer';
-import type { EntitySummary } from '@/utils/api-types';
-import { formatScore } from '@/utils/format';
+import type { EntitySummary } from '@/utils/api/api-types';
+import { formatScore } from '@/utils/pages/format';
 import type { EntityPages } from './use-entity-pages';
 
 const ROW_HEIGHT = 56;

@@ -2,8 +2,8 @@ import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { levelLabel } from '@/components/labels';
 import { TRUST_LEVELS, type TrustLevel } from '@/core/dimensions.js';
-import { KNOWN_TYPES, type SortKey, type TypeFilter } from '@/utils/api-types';
-import { formatCount } from '@/utils/format';
+import { KNOWN_TYPES, type SortKey, type TypeFilter } from '@/utils/api/api-types';
+import { formatCount } from '@/utils/pages/format';
 
 export interface Filters {
   query: string;

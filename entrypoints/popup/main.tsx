@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import '@/components/theme.css';
-import { prefetchPage } from '@/utils/entity-source';
+import { prefetchPage } from '@/utils/pages/entity-source';
 import './popup.css';
 import { Popup } from './popup';
 import { INITIAL_SORT, pageRequest } from './use-entity-pages';

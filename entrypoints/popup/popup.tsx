@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LevelStack } from '@/components/level-stack';
 import { Skeleton } from '@/components/skeleton';
-import { formatCount } from '@/utils/format';
+import { formatCount } from '@/utils/pages/format';
 import { EmptyState } from './empty-state';
 import { EntityDetailView } from './entity-detail';
 import { EntityList } from './entity-list';

@@ -1,12 +1,7 @@
-import { formatTimestamp, type EntityTrust, type TrustLevel } from '../../core/index.js';
+import { formatTimestamp, summaryOf, type EntitySummary, type EntityTrust } from '../../core/index.js';
 
-/** One entity as `list --json` and the one-line command results show it. */
-export interface EntitySummary {
-  entity_id: string;
-  entity_type: string;
-  trust_level: TrustLevel;
-  t3_average: number;
-  v3_average: number;
+/** One entity as `list --json` and the one-line command results show it: the list row, its counts, and a readable time. */
+export interface EntityReport extends Omit<EntitySummary, 'last_activity'> {
   action_count: number;
   success_count: number;
   success_rate: number;
@@ -14,13 +9,9 @@ export interface EntitySummary {
   last_activity: string | null;
 }
 
-export function summaryOf(entity: EntityTrust): EntitySummary {
+export function reportOf(entity: EntityTrust): EntityReport {
   return {
-    entity_id: entity.entityId,
-    entity_type: entity.entityType,
-    trust_level: entity.trustLevel,
-    t3_average: entity.t3Average,
-    v3_average: entity.v3Average,
+    ...summaryOf(entity),
     action_count: entity.actionCount,
     success_count: entity.successCount,
     success_rate: entity.successRate,

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { DEFAULT_DECAY, compareIds, type EntityTrust } from '../../core/index.js';
 import { formatTable } from '../format-table.js';
 import { createContext, toJsonText } from './context.js';
-import { percent, score, shortTime, summaryOf } from './entity-view.js';
+import { percent, score, shortTime, reportOf } from './entity-view.js';
 import { levelOf, oneOf } from './parse-options.js';
 
 const SORTS = ['trust', 'recent', 'name'] as const;
@@ -31,7 +31,7 @@ export function addListCommand(program: Command): void {
       const entities = stored.map((entity) => entity.stateAt(now, DEFAULT_DECAY));
       const shown = entities.filter((e) => level === undefined || e.trustLevel === level).sort(ORDER[sort]);
       if (options.json) {
-        ctx.out(toJsonText({ store: ctx.store.dir, entities: shown.map(summaryOf), problems }));
+        ctx.out(toJsonText({ store: ctx.store.dir, entities: shown.map(reportOf), problems }));
         return;
       }
       for (const { path, problem } of problems) ctx.err(ctx.errStyle.yellow(`warning: skipped ${path}: ${problem}\n`));

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_DECAY, type EntityTrust } from '../../core/index.js';
 import { createContext, toJsonText, type CommandContext } from './context.js';
-import { score, summaryOf } from './entity-view.js';
+import { score, reportOf } from './entity-view.js';
 import { magnitudeOf, outcomeOf } from './parse-options.js';
 
 interface RecordOptions {
@@ -28,7 +28,7 @@ export function addRecordCommands(program: Command): void {
       // Before, as it stood a moment ago (decay included): a success never shows as a drop.
       const before = (await ctx.store.get(id)).stateAt(Date.now(), DEFAULT_DECAY);
       const after = await ctx.store.update(id, success, magnitude);
-      if (options.json) ctx.out(toJsonText(summaryOf(after)));
+      if (options.json) ctx.out(toJsonText(reportOf(after)));
       else ctx.out(`${success ? 'success' : 'failure'} recorded: ${change(ctx, before, after)}\n`);
     });
 
@@ -49,7 +49,7 @@ export function addRecordCommands(program: Command): void {
       const [witnessBefore, targetBefore] = [(await ctx.store.get(witnessId)).stateAt(now, DEFAULT_DECAY), (await ctx.store.get(targetId)).stateAt(now, DEFAULT_DECAY)];
       const [witness, target] = await ctx.store.witness(witnessId, targetId, success, magnitude);
       if (options.json) {
-        ctx.out(toJsonText({ witness: summaryOf(witness), target: summaryOf(target) }));
+        ctx.out(toJsonText({ witness: reportOf(witness), target: reportOf(target) }));
         return;
       }
       ctx.out(`${success ? 'success' : 'failure'} witnessed:\n  ${change(ctx, targetBefore, target)}\n`);

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EntityTrust, MS_PER_DAY } from '@/core/index.js';
-import { handleApiMessage, isOwnPage, type Sender } from '@/utils/background-api.js';
-import { recentEvents } from '@/utils/event-log.js';
-import type { ApiCall, ApiResponse } from '@/utils/messaging.js';
-import type { TrustDb } from '@/utils/trust-db.js';
+import { handleApiMessage, isOwnPage, type Sender } from '@/utils/api/background-api.js';
+import { recentEvents } from '@/utils/db/event-log.js';
+import type { ApiCall, ApiResponse } from '@/utils/api/messaging.js';
+import type { TrustDb } from '@/utils/db/schema.js';
 import { OWN, OWN_PAGE, entityWithTrust, freshDb, testServices, type TestServices } from './helpers.js';
 
 let db: TrustDb;

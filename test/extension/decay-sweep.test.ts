@@ -1,10 +1,10 @@
 import { beforeEach, expect, it } from 'vitest';
 import { DEFAULT_DECAY, EntityTrust, MS_PER_DAY } from '@/core/index.js';
-import { hasUnfinishedSweep, runSweep } from '@/utils/decay-sweep.js';
-import { bucketOf } from '@/utils/entity-buckets.js';
-import { recentEvents } from '@/utils/event-log.js';
-import { IndexedDbTrustStore } from '@/utils/indexed-db-store.js';
-import type { TrustDb } from '@/utils/trust-db.js';
+import { hasUnfinishedSweep, runSweep } from '@/utils/store/decay-sweep.js';
+import { bucketOf } from '@/utils/db/entity-buckets.js';
+import { recentEvents } from '@/utils/db/event-log.js';
+import { IndexedDbTrustStore } from '@/utils/store/indexed-db-store.js';
+import type { TrustDb } from '@/utils/db/schema.js';
 import { entityWithTrust, freshDb } from './helpers.js';
 
 const T0 = Date.UTC(2026, 0, 1);

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EntityTrust, trustLevelOf } from '@/core/index.js';
-import type { ListEntitiesRequest } from '@/utils/api-types.js';
-import { countLowTrust, listEntities } from '@/utils/entity-queries.js';
-import { IndexedDbTrustStore } from '@/utils/indexed-db-store.js';
-import type { TrustDb } from '@/utils/trust-db.js';
+import type { ListEntitiesRequest } from '@/utils/api/api-types.js';
+import { countLowTrust, listEntities } from '@/utils/db/entity-queries.js';
+import { IndexedDbTrustStore } from '@/utils/store/indexed-db-store.js';
+import type { TrustDb } from '@/utils/db/schema.js';
 import { entityWithTrust, freshDb } from './helpers.js';
 
 const T0 = Date.UTC(2026, 0, 1);

@@ -1,10 +1,11 @@
 // Shared set-up for the extension's unit tests: a fresh fake IndexedDB and background services.
 import { IDBFactory } from 'fake-indexeddb';
 import { EntityTrust, type EntityJson } from '@/core/index.js';
-import type { BackgroundServices } from '@/utils/background-api.js';
-import type { ImportProgress } from '@/utils/messaging.js';
-import { createSweeper } from '@/utils/sweep-alarm.js';
-import { closeSharedTrustDb, openTrustDb, type TrustDb } from '@/utils/trust-db.js';
+import type { BackgroundServices } from '@/utils/api/background-api.js';
+import type { ImportProgress } from '@/utils/api/messaging.js';
+import { createSweeper } from '@/utils/background/sweep-alarm.js';
+import { closeSharedTrustDb, openTrustDb } from '@/utils/db/trust-db.js';
+import type { TrustDb } from '@/utils/db/schema.js';
 import { ManualClock } from '../contract/trust-store-contract.js';
 
 export const OWN = { id: 'test-extension-id', baseUrl: 'chrome-extension://test-extension-id/' };

@@ -1,10 +1,11 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EntityTrust, MS_PER_DAY } from '@/core/index.js';
-import { bucketOf, summaryOf } from '@/utils/entity-buckets.js';
-import { IndexedDbTrustStore } from '@/utils/indexed-db-store.js';
-import { eventsOf, recentEvents } from '@/utils/event-log.js';
-import { openTrustDb, type TrustDb } from '@/utils/trust-db.js';
+import { EntityTrust, MS_PER_DAY, summaryOf } from '@/core/index.js';
+import { bucketOf } from '@/utils/db/entity-buckets.js';
+import { IndexedDbTrustStore } from '@/utils/store/indexed-db-store.js';
+import { eventsOf, recentEvents } from '@/utils/db/event-log.js';
+import { openTrustDb } from '@/utils/db/trust-db.js';
+import type { TrustDb } from '@/utils/db/schema.js';
 import { describeTrustStoreContract, ManualClock } from '../contract/trust-store-contract.js';
 
 describeTrustStoreContract('IndexedDbTrustStore', async ({ clock }) => {

@@ -1,9 +1,9 @@
 import { beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EntityTrust } from '@/core/index.js';
-import { handleApiMessage } from '@/utils/background-api.js';
-import { UPLOAD_CHUNK_CHARS, callApi } from '@/utils/messaging.js';
-import type { TrustDb } from '@/utils/trust-db.js';
+import { handleApiMessage } from '@/utils/api/background-api.js';
+import { UPLOAD_CHUNK_CHARS, callApi } from '@/utils/api/messaging.js';
+import type { TrustDb } from '@/utils/db/schema.js';
 import { OWN, OWN_PAGE, freshDb, testServices, type TestServices } from './helpers.js';
 
 let db: TrustDb;

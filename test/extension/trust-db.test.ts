@@ -2,14 +2,14 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, expect, it } from 'vitest';
 import { EntityTrust } from '@/core/index.js';
-import { hasUnfinishedSweep } from '@/utils/decay-sweep.js';
-import { bucketOf } from '@/utils/entity-buckets.js';
-import { listEntities } from '@/utils/entity-queries.js';
-import { eventsOf } from '@/utils/event-log.js';
-import { IndexedDbTrustStore } from '@/utils/indexed-db-store.js';
-import { DEFAULT_SETTINGS, readSettings } from '@/utils/settings.js';
-import { DB_NAME, DB_VERSION, DatabaseUpgradeError, DatabaseVersionError, openTrustDb } from '@/utils/trust-db.js';
-import { UPGRADES, type UpgradeStep } from '@/utils/trust-db-upgrades.js';
+import { hasUnfinishedSweep } from '@/utils/store/decay-sweep.js';
+import { bucketOf } from '@/utils/db/entity-buckets.js';
+import { listEntities } from '@/utils/db/entity-queries.js';
+import { eventsOf } from '@/utils/db/event-log.js';
+import { IndexedDbTrustStore } from '@/utils/store/indexed-db-store.js';
+import { DEFAULT_SETTINGS, readSettings } from '@/utils/db/settings.js';
+import { DB_NAME, DB_VERSION, DatabaseUpgradeError, DatabaseVersionError, openTrustDb } from '@/utils/db/trust-db.js';
+import { UPGRADES, type UpgradeStep } from '@/utils/db/upgrades.js';
 
 beforeEach(() => {
   indexedDB = new IDBFactory();

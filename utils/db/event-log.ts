@@ -1,8 +1,8 @@
 // The append-only event log: what happened to which entities, with its inputs. Capped: once it holds
 // more than the cap, the oldest events go first.
 import type { IDBPObjectStore, StoreNames } from 'idb';
-import type { TrustEvent } from './api-types.js';
-import type { TrustDb, TrustDbSchema } from './trust-db.js';
+import type { TrustEvent } from '../api/api-types.js';
+import type { TrustDb, TrustDbSchema } from './schema.js';
 
 export type NewEvent = Omit<TrustEvent, 'id'>;
 /** The `events` store of a read-write transaction. */

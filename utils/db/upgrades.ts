@@ -7,21 +7,11 @@
 // store's `quarantine` list (its key, the record as it was, and why), and the upgrade goes on. Any
 // other failure aborts the whole version change, so the database stays as it was (see trust-db.ts).
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { TrustDbSchema } from './trust-db.js';
+import type { QuarantinedRecord, TrustDbSchema } from './schema.js';
 
 type Db = IDBPDatabase<TrustDbSchema>;
 type UpgradeTransaction = IDBPTransaction<TrustDbSchema, StoreNames<TrustDbSchema>[], 'versionchange'>;
 export type UpgradeStep = (db: Db, tx: UpgradeTransaction) => Promise<void>;
-
-/** A record an upgrade step could not convert, kept as it was. */
-export interface QuarantinedRecord {
-  /** The schema version the step upgraded from. */
-  from_version: number;
-  store: string;
-  key: string;
-  record: unknown;
-  reason: string;
-}
 
 async function quarantine(tx: UpgradeTransaction, entry: QuarantinedRecord): Promise<void> {
   const meta = tx.objectStore('meta');

@@ -1,7 +1,7 @@
 // The toolbar badge: how many entities are at low or minimal trust (nothing when none).
 import { browser } from 'wxt/browser';
-import { countLowTrust } from './entity-queries.js';
-import type { TrustDb } from './trust-db.js';
+import { countLowTrust } from '../db/entity-queries.js';
+import type { TrustDb } from '../db/schema.js';
 
 const BADGE_COLOR = '#b3261e';
 

@@ -1,6 +1,6 @@
 // The contract between the background (issue 3) and the extension's pages (issue 5).
 // Every call resolves to an ApiResult: errors are values with a code, never unhandled rejections.
-import type { EntityJson, ImportPlanSummary, TrustBundle, TrustLevel, WitnessingChain } from '@/core/index.js';
+import type { EntityJson, EntitySummary, ImportPlanSummary, TrustBundle, TrustLevel, WitnessingChain } from '@/core/index.js';
 
 export type ApiErrorCode =
   | 'invalid-request' // failed validation; `message` says which field and why
@@ -35,15 +35,7 @@ export interface ListEntitiesRequest {
 }
 
 /** One row of the list. */
-export interface EntitySummary {
-  entity_id: string;
-  entity_type: string;
-  t3_average: number;
-  v3_average: number;
-  trust_level: TrustLevel;
-  /** Epoch ms, or null. */
-  last_activity: number | null;
-}
+export type { EntitySummary };
 
 export interface ListEntitiesResponse {
   /** Rows `offset` to `offset + limit` of the matching entities. */

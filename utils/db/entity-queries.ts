@@ -4,8 +4,8 @@
 import { TRUST_LEVELS, compareIds, type TrustLevel } from '@/core/index.js';
 import {
   KNOWN_TYPES, type EntitySummary, type ListEntitiesRequest, type ListEntitiesResponse, type SortKey,
-} from './api-types.js';
-import type { TrustDb } from './trust-db.js';
+} from '../api/api-types.js';
+import type { TrustDb } from './schema.js';
 
 const KNOWN = new Set<string>(KNOWN_TYPES);
 

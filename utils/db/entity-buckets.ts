@@ -4,10 +4,9 @@
 // Each bucket has two records: the entities' JSON texts, and their list rows (so that the popup
 // never reads the texts).
 import type { IDBPObjectStore, StoreNames } from 'idb';
-import { EntityTrust, isLowTrust } from '@/core/index.js';
-import type { EntitySummary } from './api-types.js';
+import { EntityTrust, isLowTrust, summaryOf, type EntitySummary } from '@/core/index.js';
 import type { PendingWrites } from './transaction.js';
-import type { TrustDbSchema } from './trust-db.js';
+import type { EntityBucket, SummaryBucket, TrustDbSchema } from './schema.js';
 
 /**
  * Buckets per store. 1024 puts 100,000 entities ~100 to a bucket (~65 KB of entity text). Measured
@@ -18,30 +17,9 @@ import type { TrustDbSchema } from './trust-db.js';
  */
 export const BUCKET_COUNT = 1024;
 
-/**
- * `entity-buckets` record: entity id → `JSON.stringify(entity.toJSON())`, exactly as export writes it.
- * A plain object at rest (the browser stores it faster than a Map), so ids such as `__proto__` or
- * `constructor` must only be read as own properties: use `storedText`, or a Map via `Object.entries`.
- */
-export interface EntityBucket {
-  bucket: number;
-  entities: Record<string, string>;
-}
-
 /** The text of `entityId` in a stored bucket, if it is there. */
 export function storedText(record: EntityBucket | undefined, entityId: string): string | undefined {
   return record && Object.hasOwn(record.entities, entityId) ? record.entities[entityId] : undefined;
-}
-
-/** `summary-buckets` record: the list rows of the same bucket's entities, in no particular order. */
-export interface SummaryBucket {
-  bucket: number;
-  summaries: EntitySummary[];
-  /**
-   * The ids of the rows at low or minimal trust. A multi-entry index on it has one key per such
-   * entity, so the badge's count is one index count, without reading any row.
-   */
-  low_trust: string[];
 }
 
 /** The summary bucket record of `summaries`. */
@@ -62,17 +40,6 @@ export function bucketOf(entityId: string): number {
     hash = Math.imul(hash, 0x01000193);
   }
   return (hash >>> 0) % BUCKET_COUNT;
-}
-
-export function summaryOf(entity: EntityTrust): EntitySummary {
-  return {
-    entity_id: entity.entityId,
-    entity_type: entity.entityType,
-    t3_average: entity.t3Average,
-    v3_average: entity.v3Average,
-    trust_level: entity.trustLevel,
-    last_activity: entity.lastActivity,
-  };
 }
 
 /** A stored entity; an error names it by id, so that the user knows which one is to blame. */

@@ -1,9 +1,9 @@
 // The `decay-sweep` alarm, and the one sweep that runs at a time in this background.
 import { browser } from 'wxt/browser';
-import type { SweepResult } from './api-types.js';
-import { IndexedDbTrustStore } from './indexed-db-store.js';
-import { decayConfigOf, readSettings } from './settings.js';
-import type { TrustDb } from './trust-db.js';
+import type { SweepResult } from '../api/api-types.js';
+import { IndexedDbTrustStore } from '../store/indexed-db-store.js';
+import { decayConfigOf, readSettings } from '../db/settings.js';
+import type { TrustDb } from '../db/schema.js';
 
 export const SWEEP_ALARM = 'decay-sweep';
 

@@ -1,65 +1,11 @@
 // The `web4-trust` IndexedDB database: schema, opening (with the upgrades of trust-db-upgrades.ts),
 // and one shared connection.
 // Uses only `idb`, so that extension pages can read it directly while the service worker sleeps.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { DecayConfig } from '@/core/index.js';
-import type { Settings, SweepResult, TrustEvent } from './api-types.js';
-import type { EntityBucket, SummaryBucket } from './entity-buckets.js';
-import { UPGRADES, type QuarantinedRecord } from './trust-db-upgrades.js';
+import { openDB } from 'idb';
+import type { TrustDb, TrustDbSchema } from './schema.js';
+import { UPGRADES } from './upgrades.js';
 
 export const DB_NAME = 'web4-trust';
-
-/** A sweep in progress, persisted after every batch so that a stopped worker resumes it. */
-export interface SweepCursor {
-  /** The time the sweep decays to, and how. */
-  now: number;
-  config: DecayConfig;
-  started_at: number;
-  /** The next bucket to sweep. */
-  next_bucket: number;
-  scanned: number;
-  changed: number;
-  /** Time spent in batches so far (a stopped worker's idle time is not counted). */
-  busy_ms: number;
-}
-
-export interface MetaValues {
-  settings: Settings;
-  'sweep-cursor': SweepCursor;
-  'last-sweep': SweepResult;
-  /** Records an upgrade step could not convert, kept as they were. */
-  quarantine: QuarantinedRecord[];
-}
-export type MetaKey = keyof MetaValues;
-
-export interface TrustDbSchema extends DBSchema {
-  /** Entities by id (schemas 1 and 2); schema 3 moved them into the bucket stores and deleted this. */
-  entities: {
-    key: string;
-    value: { entity_id: string; entity_type: string; entity: unknown; [field: string]: unknown };
-    indexes: { type: string; trust: number; recent: number };
-  };
-  'entity-buckets': {
-    key: number;
-    value: EntityBucket;
-  };
-  'summary-buckets': {
-    key: number;
-    value: SummaryBucket;
-    indexes: { 'low-trust': string };
-  };
-  events: {
-    key: number;
-    value: TrustEvent;
-    indexes: { entity: string };
-  };
-  meta: {
-    key: MetaKey;
-    value: MetaValues[MetaKey];
-  };
-}
-
-export type TrustDb = IDBPDatabase<TrustDbSchema>;
 
 export const DB_VERSION = UPGRADES.length;
 

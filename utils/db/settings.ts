@@ -1,10 +1,10 @@
 // The user's settings, kept in the database's meta store (never in worker memory).
 import { DEFAULT_DECAY, type DecayConfig } from '@/core/index.js';
 import * as v from 'valibot';
-import type { Settings } from './api-types.js';
-import { settingsFields } from './api-schemas.js';
+import type { Settings } from '../api/api-types.js';
+import { settingsFields } from '../api/api-schemas.js';
 import { DEFAULT_EVENT_LOG_CAP } from './event-log.js';
-import type { TrustDb } from './trust-db.js';
+import type { TrustDb } from './schema.js';
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   decayRatePerDay: DEFAULT_DECAY.ratePerDay,

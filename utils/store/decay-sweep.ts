@@ -3,11 +3,11 @@
 // a stopped worker resumes where it was on the next wake instead of starting over.
 import * as v from 'valibot';
 import { assertDecayConfig, type DecayConfig, type EpochMs } from '@/core/index.js';
-import type { SweepResult } from './api-types.js';
-import { BUCKET_COUNT, BucketSet, readableEntities } from './entity-buckets.js';
-import { appendEvent } from './event-log.js';
-import { PendingWrites, inTransaction } from './transaction.js';
-import type { SweepCursor, TrustDb } from './trust-db.js';
+import type { SweepResult } from '../api/api-types.js';
+import { BUCKET_COUNT, BucketSet, readableEntities } from '../db/entity-buckets.js';
+import { appendEvent } from '../db/event-log.js';
+import { PendingWrites, inTransaction } from '../db/transaction.js';
+import type { SweepCursor, TrustDb } from '../db/schema.js';
 
 const wholeNumber = v.pipe(v.number(), v.integer(), v.minValue(0));
 const cursorSchema = v.object({

@@ -1,0 +1,88 @@
+// The `web4-trust` database's schema: its stores and the records they hold. A leaf module (types
+// only), so that the connection, the upgrades and the bucket code can all depend on it.
+import type { DBSchema, IDBPDatabase } from 'idb';
+import type { DecayConfig, EntitySummary } from '@/core/index.js';
+import type { Settings, SweepResult, TrustEvent } from '../api/api-types.js';
+
+/**
+ * `entity-buckets` record: entity id → `JSON.stringify(entity.toJSON())`, exactly as export writes it.
+ * A plain object at rest (the browser stores it faster than a Map), so ids such as `__proto__` or
+ * `constructor` must only be read as own properties: use `storedText`, or a Map via `Object.entries`.
+ */
+export interface EntityBucket {
+  bucket: number;
+  entities: Record<string, string>;
+}
+
+/** `summary-buckets` record: the list rows of the same bucket's entities, in no particular order. */
+export interface SummaryBucket {
+  bucket: number;
+  summaries: EntitySummary[];
+  /**
+   * The ids of the rows at low or minimal trust. A multi-entry index on it has one key per such
+   * entity, so the badge's count is one index count, without reading any row.
+   */
+  low_trust: string[];
+}
+
+/** A record an upgrade step could not convert, kept as it was. */
+export interface QuarantinedRecord {
+  /** The schema version the step upgraded from. */
+  from_version: number;
+  store: string;
+  key: string;
+  record: unknown;
+  reason: string;
+}
+
+/** A sweep in progress, persisted after every batch so that a stopped worker resumes it. */
+export interface SweepCursor {
+  /** The time the sweep decays to, and how. */
+  now: number;
+  config: DecayConfig;
+  started_at: number;
+  /** The next bucket to sweep. */
+  next_bucket: number;
+  scanned: number;
+  changed: number;
+  /** Time spent in batches so far (a stopped worker's idle time is not counted). */
+  busy_ms: number;
+}
+
+export interface MetaValues {
+  settings: Settings;
+  'sweep-cursor': SweepCursor;
+  'last-sweep': SweepResult;
+  /** Records an upgrade step could not convert, kept as they were. */
+  quarantine: QuarantinedRecord[];
+}
+export type MetaKey = keyof MetaValues;
+
+export interface TrustDbSchema extends DBSchema {
+  /** Entities by id (schemas 1 and 2); schema 3 moved them into the bucket stores and deleted this. */
+  entities: {
+    key: string;
+    value: { entity_id: string; entity_type: string; entity: unknown; [field: string]: unknown };
+    indexes: { type: string; trust: number; recent: number };
+  };
+  'entity-buckets': {
+    key: number;
+    value: EntityBucket;
+  };
+  'summary-buckets': {
+    key: number;
+    value: SummaryBucket;
+    indexes: { 'low-trust': string };
+  };
+  events: {
+    key: number;
+    value: TrustEvent;
+    indexes: { entity: string };
+  };
+  meta: {
+    key: MetaKey;
+    value: MetaValues[MetaKey];
+  };
+}
+
+export type TrustDb = IDBPDatabase<TrustDbSchema>;

@@ -1,0 +1,161 @@
+// Entities in IndexedDB, in hash buckets (see entity-buckets.ts): one transaction per change, each
+// change's events logged in the same transaction as the change itself.
+import type { StoreNames } from 'idb';
+import type {
+  ChangeEvent, DecayConfig, Durability, EntityChange, EntityTrust, EpochMs, StorageAdapter, StoreChange, SweepSummary,
+} from '@/core/index.js';
+import type { SweepResult } from '../api/api-types.js';
+import { runSweep } from './decay-sweep.js';
+import { BucketSet, bucketOf, parseEntity, readableEntities, storedText } from '../db/entity-buckets.js';
+import { appendEvent, type WritableEvents } from '../db/event-log.js';
+import { PendingWrites, inTransaction } from '../db/transaction.js';
+import type { SummaryBucket, TrustDb, TrustDbSchema } from '../db/schema.js';
+
+const WRITE_STORES = ['entity-buckets', 'summary-buckets', 'events'] as const;
+type WriteStores = typeof WRITE_STORES;
+
+export interface IndexedDbAdapterOptions {
+  /** How many events the log keeps (the oldest go first). */
+  eventLogCap: number;
+  /** Called after a committed change that moved entities into or out of low trust (the badge's count). */
+  onLowTrustChange?: (() => void) | undefined;
+  /** Where a sweep's `finished_at` comes from. */
+  clockNow: () => EpochMs;
+}
+
+/** The options of a sweep that may resume one cut short, and reports each batch. */
+export interface SweepRequest {
+  now: EpochMs;
+  config: DecayConfig;
+  resume: boolean;
+  onBatch?: (() => void | Promise<void>) | undefined;
+}
+
+export class IndexedDbAdapter implements StorageAdapter {
+  readonly #db: TrustDb;
+  readonly #options: IndexedDbAdapterOptions;
+
+  constructor(db: TrustDb, options: IndexedDbAdapterOptions) {
+    this.#db = db;
+    this.#options = options;
+  }
+
+  change<T>(entityIds: readonly string[], durability: Durability, body: (change: EntityChange) => T): Promise<T> {
+    return this.#transaction(durability, async (buckets, log) => {
+      await buckets.loadFor(entityIds);
+      return body({
+        read: (id) => buckets.get(id),
+        write: (entity) => buckets.put(entity),
+        remove: (id) => buckets.delete(id),
+        log,
+      });
+    });
+  }
+
+  // Plan and write in one transaction, so that nothing can change in between: a merge is written as
+  // planned. Strict durability, so that an import reported as done survives a crash.
+  changeAll<T>(_mode: unknown, body: (change: StoreChange) => T): Promise<T> {
+    return this.#transaction('strict', async (buckets, log) => {
+      await buckets.loadAll();
+      return body({
+        entities: readableEntities([...buckets.texts()].map(([, text]) => text)),
+        write: (entity) => buckets.put(entity),
+        remove: (id) => void buckets.delete(id),
+        log,
+      });
+    });
+  }
+
+  /** The stored entities with these ids (undefined where absent), read in one transaction. */
+  async read(entityIds: readonly string[]): Promise<(EntityTrust | undefined)[]> {
+    const tx = this.#db.transaction('entity-buckets');
+    const buckets = await Promise.all(entityIds.map((id) => tx.store.get(bucketOf(id))));
+    return entityIds.map((id, i) => {
+      const text = storedText(buckets[i], id);
+      return text === undefined ? undefined : parseEntity(text);
+    });
+  }
+
+  async has(entityId: string): Promise<boolean> {
+    return storedText(await this.#db.get('entity-buckets', bucketOf(entityId)), entityId) !== undefined;
+  }
+
+  async all(): Promise<EntityTrust[]> {
+    const texts: string[] = [];
+    for (const { entities } of await this.#db.getAll('entity-buckets')) texts.push(...Object.values(entities));
+    return readableEntities(texts);
+  }
+
+  /** Counted from the list rows, without reading a single entity. */
+  async count(type: string | undefined): Promise<number> {
+    const buckets = await this.#db.getAll('summary-buckets');
+    if (type === undefined) return countRows(buckets);
+    let count = 0;
+    for (const { summaries } of buckets) for (const row of summaries) if (row.entity_type === type) count++;
+    return count;
+  }
+
+  async decayAll(now: EpochMs, config: DecayConfig): Promise<SweepSummary> {
+    const { scanned, changed } = await this.sweep({ now, config, resume: false });
+    return { scanned, changed };
+  }
+
+  /** The batched sweep, logged and resumable (a worker stopped part-way resumes it on its next wake). */
+  sweep({ now, config, resume, onBatch }: SweepRequest): Promise<SweepResult> {
+    const { eventLogCap, clockNow } = this.#options;
+    return runSweep(this.#db, { now, config, resume, eventLogCap, clockNow, onBatch });
+  }
+
+  /** Deletes every entity and the whole event log, then logs that; resolves to how many entities there were. */
+  async deleteAll(at: EpochMs): Promise<number> {
+    const tx = this.#db.transaction([...WRITE_STORES, 'meta'], 'readwrite', { durability: 'strict' });
+    const count = await inTransaction(tx, async () => {
+      const summaries = tx.objectStore('summary-buckets');
+      const count = countRows(await summaries.getAll());
+      await Promise.all([
+        tx.objectStore('entity-buckets').clear(), summaries.clear(), tx.objectStore('events').clear(),
+        tx.objectStore('meta').delete('sweep-cursor'),
+      ]);
+      await this.#append(tx.objectStore('events'), { kind: 'delete', at, entityIds: [], details: { all: true, entities: count } });
+      return count;
+    });
+    if (count > 0) this.#options.onLowTrustChange?.();
+    return count;
+  }
+
+  /**
+   * Runs `body` on the buckets in one read-write transaction, then writes the changed buckets and
+   * the events it logged; after the commit, tells `onLowTrustChange` if an entity moved into or out
+   * of low trust.
+   */
+  async #transaction<T>(
+    durability: Durability,
+    body: (buckets: BucketSet<WriteStores>, log: (event: ChangeEvent) => void) => Promise<T>,
+  ): Promise<T> {
+    const tx = this.#db.transaction(WRITE_STORES, 'readwrite', { durability });
+    const buckets = new BucketSet(tx.objectStore('entity-buckets'), tx.objectStore('summary-buckets'));
+    const result = await inTransaction(tx, async () => {
+      const events: ChangeEvent[] = [];
+      const result = await body(buckets, (event) => events.push(event));
+      const writes = new PendingWrites();
+      buckets.write(writes);
+      for (const event of events) writes.add(this.#append(tx.objectStore('events'), event));
+      await writes.all();
+      return result;
+    });
+    if (buckets.lowTrustChanged) this.#options.onLowTrustChange?.();
+    return result;
+  }
+
+  #append<S extends ArrayLike<StoreNames<TrustDbSchema>>>(events: WritableEvents<S>, event: ChangeEvent): Promise<void> {
+    const { kind, at, entityIds, details } = event;
+    return appendEvent(events, { kind, at, entity_ids: entityIds, details }, this.#options.eventLogCap);
+  }
+}
+
+/** How many entities the summary buckets list. */
+function countRows(buckets: SummaryBucket[]): number {
+  let count = 0;
+  for (const { summaries } of buckets) count += summaries.length;
+  return count;
+}

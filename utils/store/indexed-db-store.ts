@@ -1,0 +1,50 @@
+// The core's TrustStore on IndexedDB, with what the extension adds: reset, delete-all, and the
+// resumable sweep the alarm runs.
+import {
+  AdapterTrustStore, EntityTrust, assertEntityId, systemClock, type TrustStoreOptions,
+} from '@/core/index.js';
+import type { SweepResult } from '../api/api-types.js';
+import { DEFAULT_EVENT_LOG_CAP } from '../db/event-log.js';
+import { IndexedDbAdapter, type SweepRequest } from './indexed-db-adapter.js';
+import type { TrustDb } from '../db/schema.js';
+
+export interface IndexedDbTrustStoreOptions extends TrustStoreOptions {
+  /** How many events the log keeps (the oldest go first). */
+  eventLogCap?: number;
+  /** Called after a committed change that moved entities into or out of low trust (the badge's count). */
+  onLowTrustChange?: () => void;
+}
+
+export class IndexedDbTrustStore extends AdapterTrustStore {
+  readonly #adapter: IndexedDbAdapter;
+
+  constructor(db: TrustDb, options: IndexedDbTrustStoreOptions = {}) {
+    const { eventLogCap = DEFAULT_EVENT_LOG_CAP, onLowTrustChange } = options;
+    const clock = options.clock ?? systemClock;
+    const adapter = new IndexedDbAdapter(db, { eventLogCap, onLowTrustChange, clockNow: () => clock.now() });
+    super(adapter, options);
+    this.#adapter = adapter;
+  }
+
+  /** Replaces an entity with a fresh neutral one, logged as a `reset`. */
+  async reset(entityId: string): Promise<EntityTrust> {
+    assertEntityId(entityId);
+    const at = this.clock.now();
+    const fresh = EntityTrust.create(entityId, at);
+    await this.#adapter.change([entityId], 'strict', (change) => {
+      change.write(fresh);
+      change.log({ kind: 'reset', at, entityIds: [entityId], details: {} });
+    });
+    return fresh;
+  }
+
+  /** Deletes every entity and the whole event log, then logs that; resolves to how many entities there were. */
+  deleteAll(): Promise<number> {
+    return this.#adapter.deleteAll(this.clock.now());
+  }
+
+  /** The batched sweep, with its options (resume a cut-short sweep, a callback per batch). */
+  sweep({ now = this.clock.now(), config = this.decay, resume, onBatch }: Partial<SweepRequest> & { resume: boolean }): Promise<SweepResult> {
+    return this.#adapter.sweep({ now, config, resume, onBatch });
+  }
+}
