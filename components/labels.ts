@@ -1,7 +1,6 @@
 // Translated words for the core's enumerations.
 import { i18n } from '#i18n';
-import type { TrustLevel } from '@/core/dimensions.js';
-import type { Dimension } from '@/core/dimensions.js';
+import type { Dimension, TrustLevel } from '@/core/index.js';
 
 export function levelLabel(level: TrustLevel): string {
   switch (level) {

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
-import { TRUST_LEVELS, type TrustLevel } from '@/core/dimensions.js';
-import { formatCount } from '@/utils/pages/format';
-import { levelLabel } from './labels';
+import { TRUST_LEVELS, type TrustLevel } from '@/core/index.js';
+import { formatCount } from '@/utils/pages/format.js';
+import { levelLabel } from './labels.js';
 
 /** Counts per trust level as one stacked bar, with a legend that spells the numbers out. */
 export function LevelStack({ byLevel, total }: { byLevel: Record<TrustLevel, number>; total: number }) {

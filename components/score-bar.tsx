@@ -1,4 +1,4 @@
-import { trustLevelOf } from '@/core/dimensions.js';
+import { trustLevelOf } from '@/core/index.js';
 
 /**
  * A small bar for a score in [0,1], colored by the level that score falls in. Decorative: the number

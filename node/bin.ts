@@ -10,7 +10,8 @@ const args = process.argv.slice(2);
 const help = args.includes('--help') || args.includes('-h');
 
 if (args[0] === 'hook' && args[1] !== undefined && !help) {
-  const { hookMain, saveCache } = loadCached<{ hookMain: typeof HookMain }>(`${__dirname}/hook.cjs`, require);
+  const { exports, saveCache } = loadCached(`${__dirname}/hook.cjs`, require);
+  const { hookMain } = exports as { hookMain: typeof HookMain };
   void hookMain(args.slice(1)).then(saveCache);
 } else {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle beside this file, loaded on demand

@@ -21,7 +21,7 @@ function cacheFile(file: string, source: string): string {
  * Loads a CommonJS bundle with its code cache. `saveCache` (call it once the bundle's work is done,
  * so that the functions that ran are in the cache) writes the cache when there was none.
  */
-export function loadCached<T>(file: string, require: NodeJS.Require): T & { saveCache: () => void } {
+export function loadCached(file: string, require: NodeJS.Require): { exports: unknown; saveCache: () => void } {
   const source = fs.readFileSync(file, 'utf8');
   const cache = cacheFile(file, source);
   let cachedData: Buffer | undefined;
@@ -32,7 +32,7 @@ export function loadCached<T>(file: string, require: NodeJS.Require): T & { save
   }
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new Script(wrapper, { filename: file, ...(cachedData && { cachedData }) });
-  const module = { exports: {} as T };
+  const module: { exports: unknown } = { exports: {} };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, file, path.dirname(file));
   const saveCache = () => {
     if (cachedData && !script.cachedDataRejected) return;
@@ -45,5 +45,5 @@ export function loadCached<T>(file: string, require: NodeJS.Require): T & { save
       // A cache that cannot be written is only a slower start next time.
     }
   };
-  return Object.assign(module.exports as object, { saveCache }) as T & { saveCache: () => void };
+  return { exports: module.exports, saveCache };
 }

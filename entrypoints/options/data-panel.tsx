@@ -1,10 +1,10 @@
 import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
-import { ConfirmDialog } from '@/components/confirm-dialog';
-import { ResultMessage, type Outcome } from '@/components/result-message';
-import { api } from '@/utils/api/api-client';
+import { ConfirmDialog } from '@/components/confirm-dialog.js';
+import { ResultMessage, type Outcome } from '@/components/result-message.js';
+import { api } from '@/utils/api/api-client.js';
 import { serializeBundle } from '@/core/index.js';
-import { exportFileName, formatCount } from '@/utils/pages/format';
+import { exportFileName, formatCount } from '@/utils/pages/format.js';
 
 /** Saves `text` as a download named `name` (a Blob behind a temporary link). */
 function download(text: string, name: string) {

@@ -1,8 +1,8 @@
 import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
-import { api } from '@/utils/api/api-client';
-import type { SweepResult } from '@/utils/api/api-types';
-import { formatCount, formatDateTime, formatRelativeTime } from '@/utils/pages/format';
+import { api } from '@/utils/api/api-client.js';
+import type { SweepResult } from '@/utils/api/api-types.js';
+import { formatCount, formatDateTime, formatRelativeTime } from '@/utils/pages/format.js';
 
 export function DecayPanel({ lastSweep, onSwept }: { lastSweep: SweepResult | null; onSwept: () => void }) {
   const [running, setRunning] = useState(false);

@@ -1,14 +1,14 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
-import { ConfirmDialog } from '@/components/confirm-dialog';
-import { LevelBadge } from '@/components/level-badge';
-import { ResultMessage, type Outcome } from '@/components/result-message';
-import { ScoreBar } from '@/components/score-bar';
-import { TypeChip } from '@/components/type-chip';
-import { api } from '@/utils/api/api-client';
-import type { ApiError, EntitySummary, ListEntitiesResponse } from '@/utils/api/api-types';
-import { listEntityPage } from '@/utils/pages/entity-source';
-import { formatCount, formatDateTime, formatRelativeTime, formatScore } from '@/utils/pages/format';
+import { ConfirmDialog } from '@/components/confirm-dialog.js';
+import { LevelBadge } from '@/components/level-badge.js';
+import { ResultMessage, type Outcome } from '@/components/result-message.js';
+import { ScoreBar } from '@/components/score-bar.js';
+import { TypeChip } from '@/components/type-chip.js';
+import { api } from '@/utils/api/api-client.js';
+import type { ApiError, EntitySummary, ListEntitiesResponse } from '@/utils/api/api-types.js';
+import { listEntityPage } from '@/utils/pages/entity-source.js';
+import { formatCount, formatDateTime, formatRelativeTime, formatScore } from '@/utils/pages/format.js';
 
 const PAGE = 50;
 

@@ -1,10 +1,10 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api } from '@/utils/api/api-client';
-import type { ImportSummary } from '@/utils/api/api-types';
-import { formatBytes, formatCount } from '@/utils/pages/format';
-import { onPageNotification, type ImportProgress } from '@/utils/api/messaging';
-import { readFileText } from './read-file';
+import { api } from '@/utils/api/api-client.js';
+import type { ImportSummary } from '@/utils/api/api-types.js';
+import { formatBytes, formatCount } from '@/utils/pages/format.js';
+import { onPageNotification, type ImportProgress } from '@/utils/api/messaging.js';
+import { readFileText } from './read-file.js';
 
 type Mode = ImportSummary['mode'];
 type Stage =

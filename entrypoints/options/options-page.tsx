@@ -1,13 +1,13 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
-import { Skeleton } from '@/components/skeleton';
-import { api } from '@/utils/api/api-client';
-import type { ApiError, StatusResponse } from '@/utils/api/api-types';
-import { DeleteAllPanel, ExportPanel } from './data-panel';
-import { DecayPanel } from './decay-panel';
-import { EntityTable } from './entity-table';
-import { ImportPanel } from './import-panel';
-import { SettingsForm } from './settings-form';
+import { Skeleton } from '@/components/skeleton.js';
+import { api } from '@/utils/api/api-client.js';
+import type { ApiError, StatusResponse } from '@/utils/api/api-types.js';
+import { DeleteAllPanel, ExportPanel } from './data-panel.js';
+import { DecayPanel } from './decay-panel.js';
+import { EntityTable } from './entity-table.js';
+import { ImportPanel } from './import-panel.js';
+import { SettingsForm } from './settings-form.js';
 
 export function OptionsPage() {
   const [status, setStatus] = useState<StatusResponse | null>(null);

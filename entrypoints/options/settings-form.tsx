@@ -1,10 +1,10 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
-import { ResultMessage, type Outcome } from '@/components/result-message';
-import { MAX_EVENT_LOG_CAP, MAX_SWEEP_PERIOD_MINUTES, MIN_SWEEP_PERIOD_MINUTES } from '@/utils/api/api-schemas';
-import { api } from '@/utils/api/api-client';
-import type { Settings } from '@/utils/api/api-types';
-import { formatCount } from '@/utils/pages/format';
+import { ResultMessage, type Outcome } from '@/components/result-message.js';
+import { MAX_EVENT_LOG_CAP, MAX_SWEEP_PERIOD_MINUTES, MIN_SWEEP_PERIOD_MINUTES } from '@/utils/api/api-schemas.js';
+import { api } from '@/utils/api/api-client.js';
+import type { Settings } from '@/utils/api/api-types.js';
+import { formatCount } from '@/utils/pages/format.js';
 
 type Key = keyof Settings;
 

@@ -1,15 +1,14 @@
 import { i18n } from '#i18n';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { dimensionLabel } from '@/components/labels';
-import { LevelBadge } from '@/components/level-badge';
-import { ScoreBar } from '@/components/score-bar';
-import { Skeleton } from '@/components/skeleton';
-import { TypeChip } from '@/components/type-chip';
-import { confidenceOf, trustLevelOf, type Dimension } from '@/core/dimensions.js';
-import type { ChainLink } from '@/core/chain.js';
-import { api } from '@/utils/api/api-client';
-import type { ApiResult, EntityDetail, TrustEvent } from '@/utils/api/api-types';
-import { formatCount, formatDateTime, formatPercent, formatRelativeTime, formatScore } from '@/utils/pages/format';
+import { dimensionLabel } from '@/components/labels.js';
+import { LevelBadge } from '@/components/level-badge.js';
+import { ScoreBar } from '@/components/score-bar.js';
+import { Skeleton } from '@/components/skeleton.js';
+import { TypeChip } from '@/components/type-chip.js';
+import { confidenceOf, trustLevelOf, type ChainLink, type Dimension } from '@/core/index.js';
+import { api } from '@/utils/api/api-client.js';
+import type { ApiResult, EntityDetail, TrustEvent } from '@/utils/api/api-types.js';
+import { formatCount, formatDateTime, formatPercent, formatRelativeTime, formatScore } from '@/utils/pages/format.js';
 
 const T3: Dimension[] = ['talent', 'training', 'temperament'];
 const V3: Dimension[] = ['valuation', 'veracity', 'validity'];

@@ -1,13 +1,13 @@
 import { i18n } from '#i18n';
 import type { RefObject } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { LevelBadge } from '@/components/level-badge';
-import { ScoreBar } from '@/components/score-bar';
-import { TypeChip } from '@/components/type-chip';
-import { useVirtualizer } from '@/components/use-virtualizer';
-import type { EntitySummary } from '@/utils/api/api-types';
-import { formatScore } from '@/utils/pages/format';
-import type { EntityPages } from './use-entity-pages';
+import { LevelBadge } from '@/components/level-badge.js';
+import { ScoreBar } from '@/components/score-bar.js';
+import { TypeChip } from '@/components/type-chip.js';
+import { useVirtualizer } from '@/components/use-virtualizer.js';
+import type { EntitySummary } from '@/utils/api/api-types.js';
+import { formatScore } from '@/utils/pages/format.js';
+import type { EntityPages } from './use-entity-pages.js';
 
 const ROW_HEIGHT = 56;
 

@@ -1,9 +1,9 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
-import { levelLabel } from '@/components/labels';
-import { TRUST_LEVELS, type TrustLevel } from '@/core/dimensions.js';
-import { KNOWN_TYPES, type SortKey, type TypeFilter } from '@/utils/api/api-types';
-import { formatCount } from '@/utils/pages/format';
+import { levelLabel } from '@/components/labels.js';
+import { TRUST_LEVELS, type TrustLevel } from '@/core/index.js';
+import { KNOWN_TYPES, type SortKey, type TypeFilter } from '@/utils/api/api-types.js';
+import { formatCount } from '@/utils/pages/format.js';
 
 export interface Filters {
   query: string;

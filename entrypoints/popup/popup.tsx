@@ -1,13 +1,13 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { LevelStack } from '@/components/level-stack';
-import { Skeleton } from '@/components/skeleton';
-import { formatCount } from '@/utils/pages/format';
-import { EmptyState } from './empty-state';
-import { EntityDetailView } from './entity-detail';
-import { EntityList } from './entity-list';
-import { FilterBar, type Filters } from './filter-bar';
-import { INITIAL_SORT, useEntityPages } from './use-entity-pages';
+import { LevelStack } from '@/components/level-stack.js';
+import { Skeleton } from '@/components/skeleton.js';
+import { formatCount } from '@/utils/pages/format.js';
+import { EmptyState } from './empty-state.js';
+import { EntityDetailView } from './entity-detail.js';
+import { EntityList } from './entity-list.js';
+import { FilterBar, type Filters } from './filter-bar.js';
+import { INITIAL_SORT, useEntityPages } from './use-entity-pages.js';
 
 function openOptions() {
   void browser.runtime.openOptionsPage();

@@ -1,7 +1,7 @@
 // Loads the list page by page as the person scrolls, so 10,000 entities cost a few small reads.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { ApiError, EntitySummary, ListEntitiesRequest, ListEntitiesResponse } from '@/utils/api/api-types';
-import { listEntityPage, takePrefetched } from '@/utils/pages/entity-source';
+import type { ApiError, EntitySummary, ListEntitiesRequest, ListEntitiesResponse } from '@/utils/api/api-types.js';
+import { listEntityPage, takePrefetched } from '@/utils/pages/entity-source.js';
 
 export const PAGE_SIZE = 100;
 

@@ -105,10 +105,12 @@ export function withoutOurHooks(settings: Settings): { settings: Settings; chang
       changed = true;
       return others.length ? [{ ...group, hooks: others }] : [];
     });
-    if (kept.length) hooks[event] = kept;
-    else delete hooks[event];
+    hooks[event] = kept;
   }
-  if (Object.keys(hooks).length === 0) delete next.hooks;
+  // Events left with no groups go, and the hooks object with them when it is empty.
+  const remaining = Object.entries(hooks).filter(([, groups]) => !Array.isArray(groups) || groups.length > 0);
+  if (remaining.length === 0) delete next.hooks;
+  else next.hooks = Object.fromEntries(remaining);
   return { settings: next, changed };
 }
 

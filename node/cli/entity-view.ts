@@ -25,5 +25,5 @@ export const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 /** `2026-11-24 15:01` (UTC), or `—`. */
 export function shortTime(ms: number | null): string {
-  return ms === null ? '—' : `${formatTimestamp(ms).slice(0, 16).replace('T', ' ')}`;
+  return ms === null ? '—' : formatTimestamp(ms).slice(0, 16).replace('T', ' ');
 }

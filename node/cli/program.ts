@@ -52,7 +52,7 @@ export async function runCli(args: readonly string[]): Promise<number> {
       if (error.code !== 'commander.help') printError(error.message.replace(/^error: /, ''));
       return EXIT_USAGE;
     }
-    printError((error as Error).message ?? String(error));
+    printError(error instanceof Error ? error.message : String(error));
     return error instanceof UsageError || error instanceof RangeError ? EXIT_USAGE : EXIT_FAILED;
   }
 }

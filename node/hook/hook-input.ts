@@ -106,6 +106,8 @@ const MAX_SHOWN_NAME = 64;
  */
 export function quoted(name: string): string {
   const clean = name.replace(UNSAFE_TEXT, '');
+  // Code points, not graphemes: the cap only has to be safe, and a split emoji is still readable.
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread
   const chars = [...clean];
   return JSON.stringify(chars.length > MAX_SHOWN_NAME ? `${chars.slice(0, MAX_SHOWN_NAME - 1).join('')}…` : clean);
 }

@@ -29,7 +29,7 @@ export async function hookMain(args: readonly string[], env: NodeJS.ProcessEnv =
     const output = await runHook(event, await readStdin(), hookStore(dir), options);
     if (output) writeStdout(output);
   } catch (error) {
-    logHookError(dir, `hook ${event ?? ''}: ${(error as Error).message ?? String(error)}`);
+    logHookError(dir, `hook ${event ?? ''}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -23,22 +23,24 @@ async function send(type: string, data?: unknown, sender: object = OWN_PAGE): Pr
   return res;
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
-
 /** The badge is refreshed in the background after a change: wait (up to 2 s) until it shows `text`. */
 const badgeShows = (text: string) =>
   vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe(text), { timeout: 2000 });
 
 it('creates the decay-sweep alarm once, and never resets an existing one', async () => {
+  const setBadgeText = vi.spyOn(fakeBrowser.action, 'setBadgeText');
   await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
   const alarm = await vi.waitFor(async () => {
     const created = await fakeBrowser.alarms.get('decay-sweep');
     expect(created).toMatchObject({ periodInMinutes: 60 });
     return created;
   });
-  await fakeBrowser.runtime.onStartup.trigger();
+  // Each listener's work ends with a badge refresh (an update) or a logged sweep (a browser start):
+  // once those are seen, the alarm has been looked at.
+  await vi.waitFor(() => expect(setBadgeText).toHaveBeenCalled());
   await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', temporary: false });
-  await settle();
+  await fakeBrowser.runtime.onStartup.trigger();
+  await vi.waitFor(async () => expect(await send('getStatus')).toMatchObject({ value: { lastSweep: { scanned: 0 } } }));
   expect(await fakeBrowser.alarms.get('decay-sweep')).toEqual(alarm);
 });
 
@@ -73,7 +75,7 @@ it('shows the number of low and minimal entities on the badge, refreshed after c
 
 it('reschedules the alarm when the sweep period changes', async () => {
   await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
-  await settle();
+  await vi.waitFor(async () => expect(await fakeBrowser.alarms.get('decay-sweep')).toBeDefined());
   await send('setSettings', { sweepPeriodMinutes: 5 });
   expect(await fakeBrowser.alarms.get('decay-sweep')).toMatchObject({ periodInMinutes: 5 });
 });

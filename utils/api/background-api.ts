@@ -61,8 +61,9 @@ export async function handleApiMessage<K extends ApiCall>(
     if (!isOwnPage(sender, own.id, own.baseUrl)) {
       throw new ApiFailure('forbidden', `${call} is only served to this extension's own pages`);
     }
-    const schema = REQUEST_SCHEMAS[call];
-    if (!schema) throw new ApiFailure('invalid-request', `unknown call ${String(call)}`);
+    // `call` comes from a message: typed as a known call, it may be anything.
+    const schema = (REQUEST_SCHEMAS as Partial<Record<string, GenericSchema>>)[call];
+    if (!schema) throw new ApiFailure('invalid-request', `unknown call ${call}`);
     const checked = schemas.validateRequest(schema, data);
     if (!checked.ok) throw new ApiFailure('invalid-request', `${call}: ${checked.message}`);
     const handler = HANDLERS[call] as Handler<K>;

@@ -74,26 +74,29 @@ export const UPLOAD_CHUNK_CHARS = 8 * 1024 * 1024;
 /** Calls the background; never rejects. Large import texts are sent in pieces. */
 export async function callApi<K extends ApiCall>(call: K, ...request: ApiRequest<K> extends undefined ? [] : [ApiRequest<K>]): Promise<ApiResponse<K>> {
   const data = request[0];
-  if (call === 'importStore') {
-    const { text, ...rest } = data as ImportRequest;
-    if (text !== undefined && text.length > UPLOAD_CHUNK_CHARS) {
-      const upload = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-      for (let index = 0; index * UPLOAD_CHUNK_CHARS < text.length; index++) {
-        const chunk = text.slice(index * UPLOAD_CHUNK_CHARS, (index + 1) * UPLOAD_CHUNK_CHARS);
-        const sent = await send('uploadChunk', { upload, index, text: chunk });
-        if (!sent.ok) return sent as ApiResponse<K>;
-      }
-      return send(call, { ...rest, upload } as ApiRequest<K>);
-    }
-  }
+  if (call === 'importStore') return importInPieces(data as ImportRequest) as Promise<ApiResponse<K>>;
   return send(call, data as ApiRequest<K>);
+}
+
+/** `importStore`, its text sent ahead in pieces of `pieceChars` when it is longer than that. */
+export async function importInPieces(request: ImportRequest, pieceChars = UPLOAD_CHUNK_CHARS): Promise<ApiResponse<'importStore'>> {
+  const { text, ...rest } = request;
+  if (text === undefined || text.length <= pieceChars) return send('importStore', request);
+  const upload = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  for (let index = 0; index * pieceChars < text.length; index++) {
+    const piece = text.slice(index * pieceChars, (index + 1) * pieceChars);
+    const sent = await send('uploadChunk', { upload, index, text: piece });
+    if (!sent.ok) return sent;
+  }
+  return send('importStore', { ...rest, upload });
 }
 
 async function send<K extends ApiCall>(call: K, data: ApiRequest<K>): Promise<ApiResponse<K>> {
   try {
     const sendTyped = sendApiMessage as (type: K, data: unknown) => Promise<ApiResponse<K>>;
-    const result = await sendTyped(call, data);
-    if (result && typeof result === 'object' && 'ok' in result) return result;
+    // Typed as an answer, but a background that is not ours (or none) may reply anything.
+    const result: unknown = await sendTyped(call, data);
+    if (result && typeof result === 'object' && 'ok' in result) return result as ApiResponse<K>;
     return { ok: false, error: { code: 'internal', message: `the background gave no answer to ${call}` } } as ApiResponse<K>;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

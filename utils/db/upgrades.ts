@@ -102,7 +102,7 @@ export const UPGRADES: readonly UpgradeStep[] = [
     for (let cursor = await entities.openCursor(); cursor; cursor = await cursor.continue()) {
       const record = v2Record((cursor.value as unknown as { entity?: unknown }).entity);
       if (typeof record === 'string') {
-        await quarantine(tx, { from_version: 1, store: 'entities', key: String(cursor.key), record: cursor.value, reason: record });
+        await quarantine(tx, { from_version: 1, store: 'entities', key: cursor.key, record: cursor.value, reason: record });
         await cursor.delete();
       } else {
         await cursor.update(record as never);
