@@ -41,14 +41,15 @@ function loadCached(file, require2) {
     } catch {
     }
   };
-  return Object.assign(module2.exports, { saveCache });
+  return { exports: module2.exports, saveCache };
 }
 
 // node/bin.ts
 var args = process.argv.slice(2);
 var help = args.includes("--help") || args.includes("-h");
 if (args[0] === "hook" && args[1] !== void 0 && !help) {
-  const { hookMain, saveCache } = loadCached(`${__dirname}/hook.cjs`, require);
+  const { exports: exports2, saveCache } = loadCached(`${__dirname}/hook.cjs`, require);
+  const { hookMain } = exports2;
   void hookMain(args.slice(1)).then(saveCache);
 } else {
   const { runCli } = require("./cli.cjs");
