@@ -5,7 +5,7 @@ import { assertEntityId } from '../entity-id.js';
 import { EntityTrust } from '../entity.js';
 import { systemClock, type Clock, type EpochMs } from '../time.js';
 import {
-  applyOperations, assertOperations, operationIds, planImportOrThrow, type TrustOperation,
+  applyCheckedOperations, assertOperations, operationIds, planImportOrThrow, type TrustOperation,
 } from './operations.js';
 import type { ChangeEvent, StorageAdapter } from './storage-adapter.js';
 import type { EntityFilter, SweepSummary, TrustStore, TrustStoreOptions } from './trust-store.js';
@@ -67,7 +67,7 @@ export class AdapterTrustStore implements TrustStore {
     const at = this.clock.now();
     return this.#adapter.change([entityId], 'strict', (change) => {
       const removed = change.remove(entityId);
-      if (removed) change.log({ kind: 'delete', at, entityIds: [entityId], details: {} });
+      if (removed) change.log?.({ kind: 'delete', at, entityIds: [entityId], details: {} });
       return removed;
     });
   }
@@ -117,19 +117,23 @@ export class AdapterTrustStore implements TrustStore {
    * unless an entity has seen something later since: then they land at that moment, so that an
    * entity's history never runs backwards.
    */
-  protected recordAt(
-    operations: readonly TrustOperation[], at: EpochMs, { late = false } = {},
-  ): Promise<Map<string, EntityTrust>> {
+  protected recordAt(operations: readonly TrustOperation[], at: EpochMs, late = false): Promise<Map<string, EntityTrust>> {
     const ids = operationIds(operations);
     // Relaxed: an outcome is one small event; waiting for the disk on each would cap the rate.
     return this.#adapter.change(ids, 'relaxed', (change) => {
-      const stored = ids.map((id) => change.read(id));
-      const now = late ? Math.max(at, ...stored.map((entity) => entity?.lastActivity ?? -Infinity)) : at;
-      const entities = new Map(ids.map((id, i) => [id, stored[i] ?? EntityTrust.create(id, now)]));
-      applyOperations(entities, operations, now, this.decay);
-      for (const entity of entities.values()) change.write(entity);
-      for (const operation of operations) change.log(eventOf(operation, now));
-      return entities;
+      const entities = new Map<string, EntityTrust | undefined>();
+      let now = at;
+      for (const id of ids) {
+        const stored = change.read(id);
+        entities.set(id, stored);
+        if (late && stored?.lastActivity != null) now = Math.max(now, stored.lastActivity);
+      }
+      for (const id of ids) if (!entities.get(id)) entities.set(id, EntityTrust.create(id, now));
+      const ready = entities as Map<string, EntityTrust>;
+      applyCheckedOperations(ready, operations, now, this.decay);
+      for (const entity of ready.values()) change.write(entity);
+      if (change.log) for (const operation of operations) change.log(eventOf(operation, now));
+      return ready;
     });
   }
 
@@ -172,7 +176,7 @@ export class AdapterTrustStore implements TrustStore {
       for (const entity of plan.added) { change.write(entity); tick(); }
       for (const entity of plan.updated) { change.write(entity); tick(); }
       for (const id of plan.removed) { change.remove(id); tick(); }
-      change.log({
+      change.log?.({
         kind: 'import', at, entityIds: [], details: {
           mode, added: plan.added.length, updated: plan.updated.length, unchanged: plan.unchanged.length,
           removed: plan.removed.length, rejected: plan.rejected.length,

@@ -14,26 +14,22 @@ export class MemoryAdapter implements StorageAdapter {
   readonly #entities = new Map<string, EntityTrust>();
 
   async change<T>(_entityIds: readonly string[], _durability: unknown, body: (change: EntityChange) => T): Promise<T> {
-    return this.#changing((pending) => body({
-      read: (id) => (pending.has(id) ? pending.get(id) : this.#entities.get(id))?.clone(),
-      write: (entity) => pending.set(entity.entityId, entity.clone()),
-      remove: (id) => {
-        const existed = (pending.has(id) ? pending.get(id) : this.#entities.get(id)) !== undefined;
-        pending.set(id, undefined);
-        return existed;
-      },
-      log: () => {},
-    }));
+    const change = new MemoryChange(this.#entities);
+    const result = body(change);
+    change.apply();
+    return result;
   }
 
   // Nothing can change between the plan and the write here, so a merge is written as planned.
   async changeAll<T>(_mode: unknown, body: (change: StoreChange) => T): Promise<T> {
-    return this.#changing((pending) => body({
+    const change = new MemoryChange(this.#entities);
+    const result = body({
       entities: [...this.#entities.values()].map((entity) => entity.clone()),
-      write: (entity) => pending.set(entity.entityId, entity.clone()),
-      remove: (id) => pending.set(id, undefined),
-      log: () => {},
-    }));
+      write: (entity) => change.write(entity),
+      remove: (id) => void change.remove(id),
+    });
+    change.apply();
+    return result;
   }
 
   async read(entityIds: readonly string[]): Promise<(EntityTrust | undefined)[]> {
@@ -61,15 +57,44 @@ export class MemoryAdapter implements StorageAdapter {
     return { scanned: this.#entities.size, changed };
   }
 
-  /** Runs `body` with a map of pending writes (undefined: removed), applied only if it returns. */
-  #changing<T>(body: (pending: Map<string, EntityTrust | undefined>) => T): T {
-    const pending = new Map<string, EntityTrust | undefined>();
-    const result = body(pending);
-    for (const [id, entity] of pending) {
+}
+
+/**
+ * One change's writes (undefined: removed), kept aside until `apply`, so that a change whose body
+ * throws leaves the map as it was. A class rather than an object of closures: outcomes are the
+ * hot path, and this allocates one object per change.
+ */
+class MemoryChange implements EntityChange {
+  readonly #entities: Map<string, EntityTrust>;
+  readonly #pending = new Map<string, EntityTrust | undefined>();
+
+  constructor(entities: Map<string, EntityTrust>) {
+    this.#entities = entities;
+  }
+
+  read(entityId: string): EntityTrust | undefined {
+    return this.#current(entityId)?.clone();
+  }
+
+  write(entity: EntityTrust): void {
+    this.#pending.set(entity.entityId, entity.clone());
+  }
+
+  remove(entityId: string): boolean {
+    const existed = this.#current(entityId) !== undefined;
+    this.#pending.set(entityId, undefined);
+    return existed;
+  }
+
+  apply(): void {
+    for (const [id, entity] of this.#pending) {
       if (entity) this.#entities.set(id, entity);
       else this.#entities.delete(id);
     }
-    return result;
+  }
+
+  #current(entityId: string): EntityTrust | undefined {
+    return this.#pending.has(entityId) ? this.#pending.get(entityId) : this.#entities.get(entityId);
   }
 }
 

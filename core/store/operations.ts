@@ -62,6 +62,12 @@ export type TrustOperation =
 
 /** The ids an operation list touches, sorted and without repeats: the order in which to lock them. */
 export function operationIds(operations: readonly TrustOperation[]): string[] {
+  // One outcome or one witness is what a store records most: no Set, no sort.
+  if (operations.length === 1) {
+    const op = operations[0]!;
+    if (op.kind === 'outcome') return [op.entityId];
+    return op.witnessId < op.targetId ? [op.witnessId, op.targetId] : [op.targetId, op.witnessId];
+  }
   const ids = new Set<string>();
   for (const op of operations) {
     if (op.kind === 'outcome') ids.add(op.entityId);
@@ -87,6 +93,13 @@ export function applyOperations(
   entities: ReadonlyMap<string, EntityTrust>, operations: readonly TrustOperation[], now: EpochMs, decay: DecayConfig,
 ): void {
   assertOperations(operations);
+  applyCheckedOperations(entities, operations, now, decay);
+}
+
+/** `applyOperations` for operations already checked with `assertOperations`. */
+export function applyCheckedOperations(
+  entities: ReadonlyMap<string, EntityTrust>, operations: readonly TrustOperation[], now: EpochMs, decay: DecayConfig,
+): void {
   const entity = (id: string) => entities.get(id) ?? fail(id);
   for (const op of operations) {
     if (op.kind === 'outcome') recordOutcome(entity(op.entityId), op.success, op.magnitude, now, decay);

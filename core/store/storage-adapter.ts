@@ -27,7 +27,8 @@ export interface EntityChange {
   write(entity: EntityTrust): void;
   /** Removes a stored entity; false when there was none. */
   remove(entityId: string): boolean;
-  log(event: ChangeEvent): void;
+  /** Present on adapters that keep a log; the store builds events only for them. */
+  log?(event: ChangeEvent): void;
 }
 
 /** A change of the whole store (an import): what is stored now, and the changes to make. */
@@ -36,7 +37,7 @@ export interface StoreChange {
   readonly entities: readonly EntityTrust[];
   write(entity: EntityTrust): void;
   remove(entityId: string): void;
-  log(event: ChangeEvent): void;
+  log?(event: ChangeEvent): void;
 }
 
 export interface StorageAdapter {

@@ -106,7 +106,7 @@ export class FileTrustStore extends AdapterTrustStore {
       try {
         const { entry } = claimed;
         if (entry.kind === 'import') await this.#adapter.applyImport(entry);
-        else await this.recordAt(entry.operations, entry.at, { late: true });
+        else await this.recordAt(entry.operations, entry.at, true);
       } catch (error) {
         // Busy locks: leave the rest for later; the caller's own work goes on.
         if (error instanceof LockTimeoutError) {

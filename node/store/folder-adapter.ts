@@ -61,7 +61,6 @@ export class FolderAdapter implements StorageAdapter {
           pending.set(id, undefined);
           return existed;
         },
-        log: () => {},
       });
       this.#commit(pending, names, before);
       return result;
@@ -75,7 +74,6 @@ export class FolderAdapter implements StorageAdapter {
       entities: await this.all(),
       write: (entity) => written.push(entity),
       remove: (id) => removed.push(id),
-      log: () => {},
     });
     if (written.length === 0 && removed.length === 0) return result;
     const entry: ImportEntry = { kind: 'import', mode, entities: written.map((entity) => entity.toJSON()), removed };
