@@ -17,9 +17,11 @@ export {
   MAX_CHAIN_DEPTH, MAX_LINKS_PER_ENTITY, buildWitnessingChain,
   type ChainLink, type EntityLookup, type WitnessingChain,
 } from './chain.js';
-export type { EntityFilter, SweepSummary, TrustStore, TrustStoreOptions } from './store/trust-store.js';
+export type {
+  EntityFilter, ImportOptions, ImportProgressStep, SweepSummary, TrustStore, TrustStoreOptions,
+} from './store/trust-store.js';
 export type { ChangeEvent, Durability, EntityChange, StorageAdapter, StoreChange } from './store/storage-adapter.js';
-export { AdapterTrustStore, type ImportOptions, type ImportProgressStep } from './store/adapter-trust-store.js';
+export { AdapterTrustStore } from './store/adapter-trust-store.js';
 export { MemoryAdapter, MemoryTrustStore } from './store/memory-store.js';
 export {
   applyOperations, assertOperations, assertWitnessIds, mergeEntity, operationIds, planImportOrThrow, recordOutcome,

@@ -8,20 +8,7 @@ import {
   applyCheckedOperations, assertOperations, operationIds, planImportOrThrow, type TrustOperation,
 } from './operations.js';
 import type { ChangeEvent, StorageAdapter } from './storage-adapter.js';
-import type { EntityFilter, SweepSummary, TrustStore, TrustStoreOptions } from './trust-store.js';
-
-export interface ImportProgressStep {
-  phase: 'plan' | 'write';
-  done: number;
-  total: number;
-}
-
-export interface ImportOptions {
-  /** Plan only: nothing is written. */
-  dryRun?: boolean | undefined;
-  /** Told when planning starts and every 5,000 entities written. */
-  onProgress?: ((step: ImportProgressStep) => void) | undefined;
-}
+import type { EntityFilter, ImportOptions, SweepSummary, TrustStore, TrustStoreOptions } from './trust-store.js';
 
 const PROGRESS_EVERY = 5000;
 

@@ -3,6 +3,7 @@ import type { WitnessingChain } from '../chain.js';
 import type { DecayConfig } from '../decay.js';
 import type { EntityTrust } from '../entity.js';
 import type { Clock, EpochMs } from '../time.js';
+import type { TrustOperation } from './operations.js';
 
 export interface EntityFilter {
   /** Only entities of this type (`mcp`, `role`, …; `""` for ids without a type). */
@@ -14,6 +15,19 @@ export interface SweepSummary {
   scanned: number;
   /** Entities whose scores changed. */
   changed: number;
+}
+
+export interface ImportProgressStep {
+  phase: 'plan' | 'write';
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  /** Plan only: nothing is written. */
+  dryRun?: boolean | undefined;
+  /** Told when planning starts and every 5,000 entities written. */
+  onProgress?: ((step: ImportProgressStep) => void) | undefined;
 }
 
 export interface TrustStoreOptions {
@@ -43,10 +57,12 @@ export interface TrustStore {
   update(entityId: string, success: boolean, magnitude: number): Promise<EntityTrust>;
   /** `witnessId` observed `targetId`: both change, and both are saved together or not at all. */
   witness(witnessId: string, targetId: string, success: boolean, magnitude: number): Promise<[witness: EntityTrust, target: EntityTrust]>;
+  /** Applies outcomes and witnesses in order, now, as one change: all of them or none. Resolves to the entities by id. */
+  record(operations: readonly TrustOperation[]): Promise<Map<string, EntityTrust>>;
   witnessingChain(entityId: string, depth?: number): Promise<WitnessingChain>;
   /** Brings every entity's scores to their decayed state at `now`. */
   sweepDecay(now?: EpochMs, config?: DecayConfig): Promise<SweepSummary>;
   exportBundle(): Promise<TrustBundle>;
   /** Applies `planImport` to the store; throws `TrustFormatError` when the input as a whole is unusable. */
-  importBundle(input: unknown, mode?: ImportMode): Promise<ImportPlan>;
+  importBundle(input: unknown, mode?: ImportMode, options?: ImportOptions): Promise<ImportPlan>;
 }

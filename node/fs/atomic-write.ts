@@ -34,11 +34,18 @@ export function writeFileAtomicSync(filePath: string, text: string): void {
 
 let processUmask: number | undefined;
 
-/** This process's umask, read once (reading it sets it, so it is set back at once). */
+/**
+ * This process's umask, read once (reading it sets it, so it is set back at once). Worker threads
+ * cannot set it: there it counts as removing every bit, so the mode is always set explicitly.
+ */
 function umask(): number {
   if (processUmask === undefined) {
-    processUmask = process.umask(0o022);
-    process.umask(processUmask);
+    try {
+      processUmask = process.umask(0o022);
+      process.umask(processUmask);
+    } catch {
+      processUmask = 0o7777;
+    }
   }
   return processUmask;
 }

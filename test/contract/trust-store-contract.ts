@@ -190,6 +190,45 @@ export function describeTrustStoreContract(
       });
     });
 
+    describe('several operations as one change', () => {
+      it('applies them in order, at one moment, and returns every entity as stored', async () => {
+        await store.update('mcp:a', false, 1);
+        clock.advanceDays(3);
+        const entities = await store.record([
+          { kind: 'outcome', entityId: 'mcp:a', success: true, magnitude: 0.5 },
+          { kind: 'witness', witnessId: 'session:s', targetId: 'mcp:a', success: false, magnitude: 0.2 },
+          { kind: 'outcome', entityId: 'mcp:b', success: true, magnitude: 1 },
+        ]);
+        const a = (await store.get('mcp:a')).clone();
+        const expectedA = EntityTrust.create('mcp:a', clock.now() - 3 * MS_PER_DAY);
+        expectedA.updateFromOutcome(false, 1, clock.now() - 3 * MS_PER_DAY);
+        expectedA.decayTo(clock.now(), DEFAULT_DECAY);
+        expectedA.updateFromOutcome(true, 0.5, clock.now());
+        expectedA.receiveWitness('session:s', false, 0.2, clock.now());
+        expect(a.toJSON()).toEqual(expectedA.toJSON());
+        expect([...entities.keys()]).toEqual(['mcp:a', 'mcp:b', 'session:s']);
+        for (const [id, entity] of entities) expect(entity.toJSON()).toEqual((await store.get(id)).toJSON());
+        expect(entities.get('session:s')!.hasWitnessed).toEqual(['mcp:a']);
+        expect(entities.get('mcp:b')!.actionCount).toBe(1);
+        expect(a.lastActivity).toBe(clock.now());
+      });
+
+      it('changes nothing when one of them is invalid, wherever it is', async () => {
+        await store.update('mcp:a', true, 1);
+        const before = await snapshot();
+        const valid = { kind: 'outcome', entityId: 'mcp:a', success: true, magnitude: 1 } as const;
+        await expect(store.record([valid, { kind: 'witness', witnessId: 'mcp:a', targetId: 'mcp:a', success: true, magnitude: 1 }]))
+          .rejects.toThrow(/cannot witness itself/);
+        await expect(store.record([valid, { kind: 'outcome', entityId: 'mcp:b', success: true, magnitude: Number.NaN }]))
+          .rejects.toThrow(RangeError);
+        await expect(store.record([valid, { kind: 'outcome', entityId: 'bad\u0000id', success: true, magnitude: 1 }]))
+          .rejects.toThrow(RangeError);
+        expect(await snapshot()).toBe(before);
+        expect((await store.record([])).size).toBe(0);
+        expect(await snapshot()).toBe(before);
+      });
+    });
+
     describe('decay', () => {
       it('sweeps to the time-consistent state, however often it runs', async () => {
         await store.update('mcp:a', true, 1);
@@ -292,6 +331,25 @@ export function describeTrustStoreContract(
           { index: 1, entity_id: 'mcp:bad', message: '[1].training: expected a number in [0,1], got "high"' },
         ]);
         expect(await store.exists('mcp:bad')).toBe(false);
+      });
+
+      it('plans a dry run without writing, and reports its progress when it writes', async () => {
+        await store.update('mcp:gone', true, 1);
+        await store.update('mcp:same', true, 1);
+        const same = (await store.get('mcp:same')).toJSON();
+        const incoming = [same, EntityTrust.create('mcp:new', clock.now()).toJSON()];
+        const before = await snapshot();
+        const steps: unknown[] = [];
+        const dry = await store.importBundle(incoming, 'replace', { dryRun: true, onProgress: (step) => steps.push(step) });
+        expect(dry.added.map((e) => e.entityId)).toEqual(['mcp:new']);
+        expect(dry.removed).toEqual(['mcp:gone']);
+        expect(await snapshot()).toBe(before);
+        expect(steps).toEqual([]);
+
+        const plan = await store.importBundle(incoming, 'replace', { onProgress: (step) => steps.push(step) });
+        expect(plan.added.map((e) => e.entityId)).toEqual(['mcp:new']);
+        expect(steps).toEqual([{ phase: 'plan', done: 0, total: 2 }, { phase: 'write', done: 2, total: 2 }]);
+        expect((await store.list()).map((e) => e.entityId)).toEqual(['mcp:new', 'mcp:same']);
       });
 
       it('refuses an unusable input as a whole and changes nothing', async () => {
