@@ -10,8 +10,10 @@ export interface EntityReport extends Omit<EntitySummary, 'last_activity'> {
 }
 
 export function reportOf(entity: EntityTrust): EntityReport {
+  // The CLI's documented key order: identity, level, scores, counts, time.
+  const { entity_id, entity_type, trust_level, t3_average, v3_average } = summaryOf(entity);
   return {
-    ...summaryOf(entity),
+    entity_id, entity_type, trust_level, t3_average, v3_average,
     action_count: entity.actionCount,
     success_count: entity.successCount,
     success_rate: entity.successRate,
