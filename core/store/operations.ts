@@ -79,8 +79,10 @@ export function operationIds(operations: readonly TrustOperation[]): string[] {
 /** Throws before anything changes unless every operation is well formed. */
 export function assertOperations(operations: readonly TrustOperation[]): void {
   for (const op of operations) {
+    // Operations also come from files (the pending queue): the kind is checked, not assumed.
     if (op.kind === 'outcome') assertEntityId(op.entityId);
-    else assertWitnessIds(op.witnessId, op.targetId);
+    else if (op.kind === 'witness') assertWitnessIds(op.witnessId, op.targetId);
+    else throw new TypeError(`unknown operation kind ${JSON.stringify((op as { kind: unknown }).kind)}`);
     assertMagnitude(op.magnitude);
   }
 }

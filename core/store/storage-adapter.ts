@@ -42,8 +42,9 @@ export interface StoreChange {
 
 export interface StorageAdapter {
   /**
-   * Runs `body` as one change of the entities with these ids: no other change of them runs in
-   * between, and what it writes is stored whole, or not at all if `body` or a write fails.
+   * Runs `body` as one change of the entities with these ids (sorted with `compareIds`, no repeats,
+   * so that adapters that lock take locks in one order): no other change of them runs in between,
+   * and what it writes is stored whole, or not at all if `body` or a write fails.
    */
   change<T>(entityIds: readonly string[], durability: Durability, body: (change: EntityChange) => T): Promise<T>;
   /**

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  EntityTrust, compareIds, mergeEntity,
+  EntityTrust, mergeEntity,
   type DecayConfig, type EntityChange, type EpochMs, type ImportMode, type StorageAdapter, type StoreChange,
   type SweepSummary,
 } from '../../core/index.js';
 import { writeFileAtomicSync } from '../fs/atomic-write.js';
 import { describeErrno, isErrno } from '../fs/errno.js';
+import { removeIfPresent } from '../fs/remove-if-present.js';
 import { ENTITY_FILE_NAME, EntityFileError, entityFileName, formatEntityFile, parseEntityFile } from './entity-file.js';
 import { LockTimeoutError, type FileLocks } from './file-locks.js';
 import type { ImportEntry, PendingQueue } from './pending-queue.js';
@@ -44,7 +45,8 @@ export class FolderAdapter implements StorageAdapter {
   }
 
   async change<T>(entityIds: readonly string[], _durability: unknown, body: (change: EntityChange) => T): Promise<T> {
-    const ids = [...new Set(entityIds)].sort(compareIds);
+    // The ids come sorted (see the port), so locks are always taken in one order.
+    const ids = entityIds;
     const names = new Map(ids.map((id) => [id, entityFileName(id)]));
     return this.#locked([...new Set(names.values())], () => {
       const before = new Map(ids.map((id) => [id, this.#read(names.get(id)!, id)]));
@@ -139,7 +141,8 @@ export class FolderAdapter implements StorageAdapter {
         const file = this.#read(name);
         if (file) entities.push(file.entity);
       } catch (error) {
-        problems.push(toProblem(error, path.join(this.#dir, name)));
+        if (!(error instanceof EntityFileError)) throw error;
+        problems.push({ path: error.path, problem: error.problem });
       }
     }
     return { entities, problems };
@@ -162,7 +165,7 @@ export class FolderAdapter implements StorageAdapter {
         });
       } catch (error) {
         if (!(error instanceof EntityFileError)) throw error;
-        this.#onProblem(toProblem(error, path.join(this.#dir, name)));
+        this.#onProblem({ path: error.path, problem: error.problem });
       }
     }
     return { scanned, changed };
@@ -227,29 +230,18 @@ export class FolderAdapter implements StorageAdapter {
     }
   }
 
+  // The folder exists: writes happen under a lock, and taking one creates the lock folder inside it.
   #write(name: string, entity: EntityTrust): void {
     const filePath = path.join(this.#dir, name);
     try {
-      try {
-        writeFileAtomicSync(filePath, formatEntityFile(entity));
-      } catch (error) {
-        if (!isErrno(error, 'ENOENT')) throw error;
-        fs.mkdirSync(this.#dir, { recursive: true });
-        writeFileAtomicSync(filePath, formatEntityFile(entity));
-      }
+      writeFileAtomicSync(filePath, formatEntityFile(entity));
     } catch (error) {
       throw new EntityFileError(filePath, `cannot be written (${describeErrno(error)}); it is as it was`);
     }
   }
 
-  #remove(name: string): boolean {
-    try {
-      fs.unlinkSync(path.join(this.#dir, name));
-      return true;
-    } catch (error) {
-      if (isErrno(error, 'ENOENT')) return false;
-      throw error;
-    }
+  #remove(name: string): void {
+    removeIfPresent(path.join(this.#dir, name));
   }
 
   #entityFileNames(): string[] {
@@ -260,9 +252,4 @@ export class FolderAdapter implements StorageAdapter {
       throw error;
     }
   }
-}
-
-function toProblem(error: unknown, filePath: string): FileProblem {
-  if (error instanceof EntityFileError) return { path: error.path, problem: error.problem };
-  return { path: filePath, problem: (error as Error).message };
 }

@@ -304,6 +304,7 @@ export function describeTrustStoreContract(
         older.training = 0.01;
         const plan = await store.importBundle({ format: 'web4-trust-store', version: 1, exported_at: '2026-01-01T00:00:00Z', entities: [older] });
         expect(plan.updated).toHaveLength(1);
+        expect(plan.mode).toBe('merge');
         const merged = await store.get('mcp:a');
         expect(merged.training).toBe(stored.training);
         expect(merged.witnessedBy).toEqual(['session:x']);

@@ -1,9 +1,10 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EntityTrust, MS_PER_DAY, summaryOf } from '@/core/index.js';
 import { bucketOf } from '@/utils/db/entity-buckets.js';
 import { IndexedDbTrustStore } from '@/utils/store/indexed-db-store.js';
 import { eventsOf, recentEvents } from '@/utils/db/event-log.js';
+import { hasUnfinishedSweep } from '@/utils/store/decay-sweep.js';
 import { openTrustDb } from '@/utils/db/trust-db.js';
 import type { TrustDb } from '@/utils/db/schema.js';
 import { describeTrustStoreContract, ManualClock } from '../contract/trust-store-contract.js';
@@ -108,7 +109,63 @@ describe('IndexedDbTrustStore event log and transactions', () => {
     expect(await store.deleteAll()).toBe(2);
     expect(await store.count()).toBe(0);
     const events = await recentEvents(db, 10);
-    expect(events.map((e) => [e.kind, e.details])).toEqual([['delete', { all: true, entities: 2 }]]);
+    expect(events.map((e) => [e.kind, e.entity_ids, e.details])).toEqual([['delete', [], { all: true, entities: 2 }]]);
+  });
+
+  it('delete-all also forgets an unfinished sweep, and tells the badge only when something went', async () => {
+    let told = 0;
+    const watched = new IndexedDbTrustStore(db, { clock, onLowTrustChange: () => told++ });
+    expect(await watched.deleteAll()).toBe(0);
+    expect(told).toBe(0);
+    await watched.update('mcp:a', false, 1);
+    told = 0;
+    await expect(watched.sweep({ resume: false, onBatch: () => Promise.reject(new Error('stopped')) })).rejects.toThrow('stopped');
+    expect(await hasUnfinishedSweep(db)).toBe(true);
+    expect(await watched.deleteAll()).toBe(1);
+    expect(told).toBe(1);
+    expect(await hasUnfinishedSweep(db)).toBe(false);
+  });
+
+  it('logs a delete only when there was something to delete, with its id; an import with none', async () => {
+    await store.update('mcp:a', true, 1);
+    expect(await store.delete('mcp:absent')).toBe(false);
+    await store.delete('mcp:a');
+    await store.importBundle([], 'merge');
+    expect((await recentEvents(db, 10)).map((e) => [e.kind, e.entity_ids])).toEqual([['import', []], ['delete', ['mcp:a']], ['outcome', ['mcp:a']]]);
+  });
+
+  it('waits for the disk on deletes, resets and imports, not on outcomes and witnesses', async () => {
+    const open = vi.spyOn(db, 'transaction');
+    const durabilities = () => open.mock.calls.filter(([, mode]) => mode === 'readwrite').map(([, , options]) => options?.durability);
+    await store.update('mcp:a', true, 1);
+    await store.witness('session:s', 'mcp:a', true, 1);
+    await store.save(EntityTrust.create('mcp:b', clock.now()));
+    await store.reset('mcp:a');
+    await store.delete('mcp:b');
+    await store.importBundle([], 'merge');
+    await store.deleteAll();
+    expect(durabilities()).toEqual(['relaxed', 'relaxed', 'default', 'strict', 'strict', 'strict', 'strict']);
+  });
+
+  it('an explicit sweep starts over at its own moment, even when one was cut short', async () => {
+    await store.importBundle(Array.from({ length: 200 }, (_, i) => {
+      const entity = EntityTrust.create(`mcp:${i}`, clock.now());
+      entity.updateFromOutcome(true, 1, clock.now());
+      return entity.toJSON();
+    }));
+    // Cut short after its first batch of buckets (a few of the 200), at a moment 400 days ahead.
+    await expect(store.sweep({ now: clock.now() + 400 * MS_PER_DAY, resume: false, onBatch: () => Promise.reject(new Error('stopped')) })).rejects.toThrow();
+    await store.sweepDecay(clock.now());
+    const undecayed = (await store.list()).filter((entity) => entity.t3Average > 0.5);
+    expect(undecayed.length).toBeGreaterThan(150);
+  });
+
+  it('reads healthy entities without a warning', async () => {
+    const warn = vi.spyOn(console, 'warn');
+    await store.update('mcp:a', true, 1);
+    expect((await store.exportBundle()).entities).toHaveLength(1);
+    expect(await store.list()).toHaveLength(1);
+    expect(warn).not.toHaveBeenCalled();
   });
 });
 

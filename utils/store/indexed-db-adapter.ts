@@ -40,7 +40,8 @@ export class IndexedDbAdapter implements StorageAdapter {
     this.#options = options;
   }
 
-  change<T>(entityIds: readonly string[], durability: Durability, body: (change: EntityChange) => T): Promise<T> {
+  /** Its changes always log: the event log is part of this store. */
+  change<T>(entityIds: readonly string[], durability: Durability, body: (change: Required<EntityChange>) => T): Promise<T> {
     return this.#transaction(durability, async (buckets, log) => {
       await buckets.loadFor(entityIds);
       return body({

@@ -33,7 +33,7 @@ export class IndexedDbTrustStore extends AdapterTrustStore {
     const fresh = EntityTrust.create(entityId, at);
     await this.#adapter.change([entityId], 'strict', (change) => {
       change.write(fresh);
-      change.log?.({ kind: 'reset', at, entityIds: [entityId], details: {} });
+      change.log({ kind: 'reset', at, entityIds: [entityId], details: {} });
     });
     return fresh;
   }

@@ -1,0 +1,200 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EntityTrust, MS_PER_DAY } from '../../core/index.js';
+import { FileTrustStore, LockTimeoutError, entityFileName, type FileProblem } from '../../node/index.js';
+import { FileLocks } from '../../node/store/file-locks.js';
+import { FolderAdapter } from '../../node/store/folder-adapter.js';
+import { PendingQueue } from '../../node/store/pending-queue.js';
+import { ManualClock } from '../contract/trust-store-contract.js';
+
+// The folder adapter's edges: what whole-store operations do with files that are not plain entity
+// files, the pending queue's late operations and imports, and locks held by other processes.
+
+let dir: string;
+let clock: ManualClock;
+let problems: FileProblem[];
+let store: FileTrustStore;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'web4-folder-'));
+  clock = new ManualClock();
+  problems = [];
+  store = new FileTrustStore(dir, { clock, lockTimeoutMs: 50, onProblem: (p) => problems.push(p) });
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  vi.restoreAllMocks();
+});
+
+const fileOf = (id: string) => path.join(dir, entityFileName(id));
+const pendingEntries = () => (fs.existsSync(path.join(dir, '.pending')) ? fs.readdirSync(path.join(dir, '.pending')) : []);
+/** Holds `id`'s lock as a live process other than this one would (the test runner's parent). */
+function holdLock(id: string): () => void {
+  fs.mkdirSync(path.join(dir, '.locks'), { recursive: true });
+  const lock = path.join(dir, '.locks', `${entityFileName(id)}.lock`);
+  fs.writeFileSync(lock, JSON.stringify({ pid: process.ppid, host: os.hostname(), file: 'owner-other' }));
+  return () => fs.rmSync(lock);
+}
+
+describe('files that are not entity files', () => {
+  it('skips a name whose file vanished (a dangling link) in lists and sweeps, without a problem', async () => {
+    await store.update('mcp:a', true, 1);
+    fs.symlinkSync(path.join(dir, 'nowhere.json'), fileOf('mcp:gone'));
+    expect((await store.list()).map((e) => e.entityId)).toEqual(['mcp:a']);
+    clock.advanceDays(30);
+    expect(await store.sweepDecay()).toEqual({ scanned: 1, changed: 1 });
+    expect(problems).toEqual([]);
+  });
+
+  it('a sweep reports a corrupt file and goes on with the others', async () => {
+    await store.update('mcp:a', true, 1);
+    fs.writeFileSync(fileOf('mcp:bad'), '{"entity_id": "mcp:bad", "talent": ');
+    clock.advanceDays(30);
+    expect(await store.sweepDecay()).toEqual({ scanned: 1, changed: 1 });
+    expect(problems).toEqual([{ path: fileOf('mcp:bad'), problem: expect.stringMatching(/^not JSON/) }]);
+  });
+
+  it('a file that cannot be read (a folder in its place) is an error naming it, not an absent entity', async () => {
+    fs.mkdirSync(fileOf('mcp:dir'));
+    await expect(store.getExisting('mcp:dir')).rejects.toThrow(`${fileOf('mcp:dir')}: cannot be read (`);
+    await expect(store.update('mcp:dir', true, 1)).rejects.toThrow('cannot be read');
+    expect((await store.scan()).problems).toEqual([{ path: fileOf('mcp:dir'), problem: expect.stringMatching(/^cannot be read \(/) }]);
+  });
+
+  it('a store path that is a file is an error, not an empty store', async () => {
+    const file = path.join(dir, 'plain-file');
+    fs.writeFileSync(file, 'x');
+    await expect(new FileTrustStore(file).list()).rejects.toThrow(/ENOTDIR|not a directory/);
+  });
+
+  it('scan filters by type, sorts by id, and hands problems back instead of reporting them', async () => {
+    await store.update('role:b', true, 1);
+    await store.update('mcp:z', true, 1);
+    await store.update('mcp:a', true, 1);
+    fs.writeFileSync(fileOf('mcp:bad'), 'nope');
+    const { entities, problems: found } = await store.scan({ type: 'mcp' });
+    expect(entities.map((e) => e.entityId)).toEqual(['mcp:a', 'mcp:z']);
+    expect(found).toEqual([{ path: fileOf('mcp:bad'), problem: expect.stringMatching(/^not JSON/) }]);
+    expect((await store.scan()).entities.map((e) => e.entityId)).toEqual(['mcp:a', 'mcp:z', 'role:b']);
+    expect(problems).toEqual([]);
+  });
+
+  it('reports skipped files on stderr by default', async () => {
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    fs.writeFileSync(fileOf('mcp:bad'), 'nope');
+    expect(await new FileTrustStore(dir).list()).toEqual([]);
+    expect(write).toHaveBeenCalledWith(expect.stringMatching(new RegExp(`^web4-trust: skipped ${fileOf('mcp:bad')}: not JSON\\n$`)));
+  });
+
+  it('pathOf names the file of an id, and refuses an invalid id', () => {
+    expect(store.pathOf('mcp:filesystem')).toBe(path.join(dir, `${entityFileName('mcp:filesystem')}`));
+    expect(path.basename(store.pathOf('mcp:filesystem'))).toMatch(/^[0-9a-f]{16}\.json$/);
+    expect(() => store.pathOf('')).toThrow(RangeError);
+  });
+
+  it('a chain shows a linked entity whose file is corrupt as absent, not as a failure', async () => {
+    await store.witness('session:s', 'mcp:a', true, 1);
+    fs.writeFileSync(fileOf('session:s'), 'nope');
+    const chain = await store.witnessingChain('mcp:a', 1);
+    expect(chain.entity_id).toBe('mcp:a');
+    expect(chain.witnessed_by).toEqual([]);
+  });
+});
+
+describe('locks held by another process', () => {
+  it('recordOrQueue records when it can, and queues when the lock stays busy', async () => {
+    expect(await store.recordOrQueue([{ kind: 'outcome', entityId: 'mcp:a', success: true, magnitude: 1 }])).toBe('recorded');
+    const release = holdLock('mcp:a');
+    expect(await store.recordOrQueue([{ kind: 'outcome', entityId: 'mcp:a', success: false, magnitude: 1 }])).toBe('queued');
+    const [name] = pendingEntries();
+    expect(JSON.parse(fs.readFileSync(path.join(dir, '.pending', name!), 'utf8'))).toEqual({
+      kind: 'operations', at: clock.now(), operations: [{ kind: 'outcome', entityId: 'mcp:a', success: false, magnitude: 1 }],
+    });
+    release();
+    expect((await store.get('mcp:a')).actionCount).toBe(2);
+  });
+
+  it('recordOrQueue passes other failures on instead of queueing them', async () => {
+    fs.writeFileSync(fileOf('mcp:bad'), 'nope');
+    await expect(store.recordOrQueue([{ kind: 'outcome', entityId: 'mcp:bad', success: true, magnitude: 1 }])).rejects.toThrow(/: not JSON/);
+    expect(pendingEntries()).toEqual([]);
+  });
+
+  it('an import that cannot take a lock is kept in the queue, said so, and finished by the next call', async () => {
+    await store.update('mcp:gone', true, 1);
+    const release = holdLock('mcp:gone');
+    const error = await store.importBundle([EntityTrust.create('mcp:new', clock.now()).toJSON()], 'replace').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LockTimeoutError);
+    expect((error as Error).message).toMatch(/the import is saved in .*\.pending and finishes the next time the store is used$/);
+    const [name] = pendingEntries();
+    expect(JSON.parse(fs.readFileSync(path.join(dir, '.pending', name!), 'utf8'))).toMatchObject({
+      kind: 'import', mode: 'replace', entities: [{ entity_id: 'mcp:new' }], removed: ['mcp:gone'],
+    });
+    // The removal waited for the lock: the file is still there.
+    expect(fs.existsSync(fileOf('mcp:gone'))).toBe(true);
+    release();
+    expect((await store.list()).map((e) => e.entityId)).toEqual(['mcp:new']);
+    expect(pendingEntries()).toEqual([]);
+  });
+
+  it('an import that changes nothing writes nothing down', async () => {
+    await store.update('mcp:a', true, 1);
+    const bundle = await store.exportBundle();
+    const plan = await store.importBundle(bundle);
+    expect(plan.mode).toBe('merge');
+    expect(plan.unchanged).toEqual(['mcp:a']);
+    expect(fs.existsSync(path.join(dir, '.pending'))).toBe(false);
+  });
+});
+
+describe('queued work applied late', () => {
+  const queue = () => new PendingQueue(dir);
+
+  it('an operation queued before the entity saw something later lands at that later moment', async () => {
+    const queuedAt = clock.now();
+    queue().append({ kind: 'operations', at: queuedAt, operations: [{ kind: 'outcome', entityId: 'mcp:a', success: true, magnitude: 1 }] });
+    // Another process recorded a day later without applying the queue (it wrote the file directly).
+    const later = EntityTrust.create('mcp:a', queuedAt + MS_PER_DAY);
+    later.updateFromOutcome(false, 1, queuedAt + MS_PER_DAY);
+    fs.writeFileSync(fileOf('mcp:a'), JSON.stringify(later.toJSON()));
+    const entity = (await store.getExisting('mcp:a'))!;
+    expect(entity.actionCount).toBe(2);
+    expect(entity.lastActivity).toBe(queuedAt + MS_PER_DAY);
+  });
+
+  it('a queued merge import merges into what is stored when it is applied; a replace one replaces', async () => {
+    await store.witness('session:new', 'mcp:a', true, 1);
+    const stored = (await store.get('mcp:a')).toJSON();
+    const older = EntityTrust.create('mcp:a', clock.now() - MS_PER_DAY);
+    older.receiveWitness('session:old', false, 1, clock.now() - MS_PER_DAY);
+    queue().append({ kind: 'import', mode: 'merge', entities: [older.toJSON()], removed: [] });
+    const merged = (await store.getExisting('mcp:a'))!;
+    expect(merged.veracity).toBe(stored.veracity);
+    expect(merged.witnessedBy).toEqual(['session:new', 'session:old']);
+
+    queue().append({ kind: 'import', mode: 'merge', entities: [older.toJSON()], removed: [] });
+    const before = fs.readFileSync(fileOf('mcp:a'), 'utf8');
+    await store.list();
+    expect(fs.readFileSync(fileOf('mcp:a'), 'utf8')).toBe(before);
+
+    queue().append({ kind: 'import', mode: 'replace', entities: [older.toJSON()], removed: [] });
+    expect((await store.getExisting('mcp:a'))!.toJSON()).toEqual(older.toJSON());
+  });
+
+  it('a queued merge import over a corrupt file writes the incoming entity', async () => {
+    fs.writeFileSync(fileOf('mcp:a'), 'nope');
+    const incoming = EntityTrust.create('mcp:a', clock.now());
+    queue().append({ kind: 'import', mode: 'merge', entities: [incoming.toJSON()], removed: [] });
+    expect((await store.getExisting('mcp:a'))!.toJSON()).toEqual(incoming.toJSON());
+  });
+});
+
+describe('FolderAdapter', () => {
+  it('refuses to touch an entity outside the change it runs', async () => {
+    const adapter = new FolderAdapter(dir, new FileLocks(path.join(dir, '.locks'), { timeoutMs: 50, staleMs: 10_000 }), new PendingQueue(dir), () => {});
+    await expect(adapter.change(['mcp:a'], 'default', (change) => change.read('mcp:b'))).rejects.toThrow('"mcp:b" is not part of this change');
+    await expect(adapter.change(['mcp:a'], 'default', (change) => change.write(EntityTrust.create('mcp:b')))).rejects.toThrow('is not part of this change');
+    expect(fs.readdirSync(dir).filter((name) => name.endsWith('.json'))).toEqual([]);
+  });
+});
