@@ -80,9 +80,16 @@ export function operationIds(operations: readonly TrustOperation[]): string[] {
 export function assertOperations(operations: readonly TrustOperation[]): void {
   for (const op of operations) {
     // Operations also come from files (the pending queue): the kind is checked, not assumed.
-    if (op.kind === 'outcome') assertEntityId(op.entityId);
-    else if (op.kind === 'witness') assertWitnessIds(op.witnessId, op.targetId);
-    else throw new TypeError(`unknown operation kind ${JSON.stringify((op as { kind: unknown }).kind)}`);
+    switch (op.kind) {
+      case 'outcome':
+        assertEntityId(op.entityId);
+        break;
+      case 'witness':
+        assertWitnessIds(op.witnessId, op.targetId);
+        break;
+      default:
+        throw new TypeError(`unknown operation kind ${JSON.stringify((op as { kind: unknown }).kind)}`);
+    }
     assertMagnitude(op.magnitude);
   }
 }
