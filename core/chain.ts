@@ -65,7 +65,7 @@ async function walk(
   const visited = new Set([root.entityId]);
   const links: ChainLink[] = [];
   let frontier = [root];
-  for (let level = 1; level <= depth && frontier.length > 0; level++) {
+  for (let level = 1; level <= depth; level++) {
     const ids: string[] = [];
     for (const entity of frontier) {
       let taken = 0;
@@ -77,6 +77,8 @@ async function walk(
         taken++;
       }
     }
+    // Nothing new to follow (also when the last level found no stored entity): no store read.
+    if (ids.length === 0) break;
     frontier = (await lookup(ids)).filter((e): e is EntityTrust => e !== undefined);
     for (const e of frontier) {
       links.push({ entity_id: e.entityId, t3_average: e.t3Average, trust_level: e.trustLevel, depth: level });

@@ -35,6 +35,7 @@ export function decayScores(scores: number[], days: number, rate: number): void 
 
 function decayed(x: number, f: number, k: number): number {
   // Upstream also lifts scores below the floor up to it; decay is not evidence, so we leave them.
+  // Stryker disable next-line EqualityOperator: at x = 0.3 both branches give 0.3.
   return x <= DECAY_FLOOR ? x : Math.max(DECAY_FLOOR, DECAY_FLOOR + (x - DECAY_FLOOR) * f * k);
 }
 

@@ -23,8 +23,8 @@ export function entityIdProblem(value: unknown): string | undefined {
   if (!ANY_REFUSED.test(value)) return undefined;
   if (CONTROL_CHARACTER.test(value)) return 'an entity id must not contain control characters';
   if (BIDI_CONTROL.test(value)) return 'an entity id must not contain bidirectional control characters';
-  if (LONE_SURROGATE.test(value)) return 'an entity id must be well-formed Unicode (it has a lone surrogate)';
-  return undefined;
+  // What is left of ANY_REFUSED.
+  return 'an entity id must be well-formed Unicode (it has a lone surrogate)';
 }
 
 /** Throws a `TypeError` (wrong type) or `RangeError` (bad string) unless `id` is a valid entity id. */
@@ -37,7 +37,7 @@ export function assertEntityId(id: unknown): asserts id is string {
 /** `mcp:filesystem` → `mcp`; an id without `:` has type `""`. */
 export function entityTypeOf(id: string): string {
   const colon = id.indexOf(':');
-  return colon < 0 ? '' : id.slice(0, colon);
+  return colon === -1 ? '' : id.slice(0, colon);
 }
 
 /** `mcp:filesystem` → `filesystem`; an id without `:` is its own name. */

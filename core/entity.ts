@@ -40,6 +40,7 @@ export class EntityTrust {
 
   /** An independent copy (cheap: the state is shared until either side changes). */
   clone(): EntityTrust {
+    // Stryker disable next-line UpdateOperator: copy-on-write is invisible; a wrong count only costs a copy.
     this.#s.sharers++;
     return new EntityTrust(this.#s);
   }
@@ -63,12 +64,13 @@ export class EntityTrust {
 
   // --- Scores ------------------------------------------------------------------------------------
 
-  get talent(): number { return this.#s.numbers[SCORES + TALENT]!; }
-  get training(): number { return this.#s.numbers[SCORES + TRAINING]!; }
-  get temperament(): number { return this.#s.numbers[SCORES + TEMPERAMENT]!; }
-  get valuation(): number { return this.#s.numbers[SCORES + VALUATION]!; }
-  get veracity(): number { return this.#s.numbers[SCORES + VERACITY]!; }
-  get validity(): number { return this.#s.numbers[SCORES + VALIDITY]!; }
+  // The scores are the first six numbers (SCORES is 0).
+  get talent(): number { return this.#s.numbers[TALENT]!; }
+  get training(): number { return this.#s.numbers[TRAINING]!; }
+  get temperament(): number { return this.#s.numbers[TEMPERAMENT]!; }
+  get valuation(): number { return this.#s.numbers[VALUATION]!; }
+  get veracity(): number { return this.#s.numbers[VERACITY]!; }
+  get validity(): number { return this.#s.numbers[VALIDITY]!; }
 
   get t3Average(): number {
     const s = this.#s.numbers;
@@ -163,6 +165,7 @@ export class EntityTrust {
     const { numbers } = this.#own();
     const before = numbers[SCORES + TRAINING]!;
     decayScores(numbers, days, rate);
+    // Stryker disable next-line EqualityOperator: the change is a multiple of 2^-54, which 0.001 is not, so never equal.
     return Math.abs(before - numbers[SCORES + TRAINING]!) > 0.001;
   }
 
@@ -199,7 +202,9 @@ export class EntityTrust {
   /** The state, copied first if another entity shares it: call before any change. */
   #own(): EntityState {
     const s = this.#s;
+    // Stryker disable next-line ConditionalExpression: copying an unshared state too gives the same entity, slower.
     if (s.sharers === 1) return s;
+    // Stryker disable next-line UpdateOperator: a count too high only costs a later copy.
     s.sharers--;
     return (this.#s = cloneState(s));
   }
@@ -249,12 +254,14 @@ function copySix(n: number[], from: number, to: number): void {
 /** `list` followed by the ids of `more` it lacks (the same array when it lacks none). */
 function union(list: readonly string[], more: readonly string[]): readonly string[] {
   const missing = more.filter((id, i) => !list.includes(id) && more.indexOf(id) === i);
+  // Stryker disable next-line ConditionalExpression: a copy of `list` equals `list`; reusing it saves memory only.
   return missing.length === 0 ? list : [...list, ...missing];
 }
 
 /** Throws `RangeError` unless `m` is a finite number (any finite magnitude is then clamped to [0,1]). */
 export function assertMagnitude(m: number): void {
-  if (typeof m !== 'number' || !Number.isFinite(m)) {
+  // Number.isFinite is false for anything that is not a number, too.
+  if (!Number.isFinite(m)) {
     throw new RangeError(`magnitude must be a finite number, got ${String(m)}`);
   }
 }

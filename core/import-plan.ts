@@ -96,6 +96,7 @@ export function planImport(
       // The entity's own path is only built for an error: imports of 100,000 entities are hot.
       const message = error instanceof TrustFormatError ? error.within(entries.path(index)).message : errorMessage(error);
       plan.rejected.push({ index, entity_id: claimedId, message });
+      // Stryker disable next-line ConditionalExpression: an undefined key is never looked up (ids are strings).
       if (claimedId !== undefined) seen.set(claimedId, index);
       return;
     }
@@ -117,7 +118,8 @@ export function planImport(
       const result = incomingWins ? incoming : existing.clone();
       const loser = incomingWins ? existing : incoming;
       const listsGrew = result.unionWitnessLists(loser.witnessedBy, loser.hasWitnessed);
-      if (incomingWins ? !EntityTrust.sameState(existing, result) : listsGrew) plan.updated.push(result);
+      // A winning incoming entity always differs from the stored one: a later activity, or more observations.
+      if (incomingWins || listsGrew) plan.updated.push(result);
       else plan.unchanged.push(id);
     }
   }
@@ -128,11 +130,10 @@ export function planImport(
   return plan;
 }
 
-/** Merge order: newer last activity, then more observations. */
+/** Merge order: newer last activity (none is oldest), then more observations. */
 function isNewer(a: EntityTrust, b: EntityTrust): boolean {
   const aTime = a.lastActivity ?? -Infinity, bTime = b.lastActivity ?? -Infinity;
-  if (aTime !== bTime) return aTime > bTime;
-  return totalObservations(a) > totalObservations(b);
+  return aTime > bTime || (aTime === bTime && totalObservations(a) > totalObservations(b));
 }
 
 function totalObservations(e: EntityTrust): number {
