@@ -167,3 +167,96 @@ describe('timestamps', () => {
     }
   });
 });
+
+describe('what goes in and out is a copy', () => {
+  it('changing the input lists after reading, or the output lists after writing, changes nothing', () => {
+    const one = ['session:a'], many = ['mcp:x', 'mcp:y'];
+    const e = EntityTrust.fromJSON({ ...canonical(), witnessed_by: one, has_witnessed: many });
+    one.push('session:b');
+    many.push('mcp:z');
+    const json = e.toJSON();
+    json.witnessed_by.push('session:c');
+    json.has_witnessed.push('mcp:w');
+    expect([e.witnessedBy, e.hasWitnessed]).toEqual([['session:a'], ['mcp:x', 'mcp:y']]);
+    expect(e.toJSON()).toMatchObject({ witnessed_by: ['session:a'], has_witnessed: ['mcp:x', 'mcp:y'] });
+  });
+
+  it('unknown fields come out as ordinary properties: writable, deletable, and null inside them is fine', () => {
+    const json = EntityTrust.fromJSON({ ...canonical(), future: { a: null, b: [null] } }).toJSON();
+    expect(json.future).toEqual({ a: null, b: [null] });
+    json.future = 1;
+    expect(json.future).toBe(1);
+    delete json.future;
+    expect('future' in json).toBe(false);
+  });
+});
+
+describe('every known field is read as such', () => {
+  // All fields this version knows, canonical and legacy: none of them counts towards the unknown fields' limit.
+  const everything = {
+    ...canonical(), entity_type: 'mcp', entity_name: 'fs', witnessed_by: ['session:a'], has_witnessed: ['mcp:x'],
+    action_count: 1, success_count: 1, witness_count: 1, last_action: '2026-11-24T00:00:00Z', created_at: '2026-11-24T00:00:00Z',
+    last_activity: '2026-11-24T00:00:00Z', t3_at_last_activity: [0.5, 0.5, 0.5], v3_at_last_activity: [0.5, 0.5, 0.5],
+    t3_observation_counts: [1, 1, 1], v3_observation_counts: [1, 1, 1],
+    competence: 0.1, reliability: 0.1, consistency: 0.1, lineage: 0.1, witnesses: 0.1, alignment: 0.1,
+    energy: 0.1, contribution: 0.1, reputation: 0.1, stewardship: 0.1, network: 0.1, temporal: 0.1,
+  };
+
+  it('so unknown fields of exactly 64 KiB of JSON fit beside them, and one character more does not', () => {
+    // {"blob":"…"} is 11 characters plus the string.
+    expect(Object.keys(EntityTrust.fromJSON({ ...everything, blob: 'x'.repeat(65_525) }).toJSON())).toEqual([
+      ...Object.keys(EntityTrust.create('mcp:fs', T0).toJSON()), 'blob',
+    ]);
+    expect(errorOf({ ...everything, blob: 'x'.repeat(65_526) })).toBe('unknown fields (blob) take 65537 characters of JSON; at most 65536 are kept');
+    expect(errorOf({ ...everything, a: 'x'.repeat(65_530), b: 1 })).toBe('unknown fields (a, b) take 65544 characters of JSON; at most 65536 are kept');
+  });
+});
+
+describe('tensors: all three canonical names, else all six legacy ones', () => {
+  const legacyT3 = { competence: 0.9, reliability: 0.6, consistency: 0.3, lineage: 0.9, witnesses: 0.2, alignment: 0.4 };
+  const v3 = { valuation: 0.5, veracity: 0.5, validity: 0.5 };
+
+  it.each(['talent', 'training', 'temperament'])('with %s missing, the legacy names are read', (missing) => {
+    const e = EntityTrust.fromJSON({ entity_id: 'mcp:a', talent: 0.1, training: 0.1, temperament: 0.1, [missing]: undefined, ...legacyT3, ...v3 });
+    expect([e.talent, e.training, e.temperament]).toEqual([0.9, expect.closeTo(0.6, 15), expect.closeTo(0.3, 15)]);
+  });
+
+  it('with neither set complete, the first missing canonical name is reported', () => {
+    expect(errorOf({ entity_id: 'mcp:a', talent: 0.1, competence: 0.2, ...v3 })).toBe(
+      'training: missing; an entity needs talent, training, temperament (or the legacy 6-D competence, reliability, consistency, lineage, witnesses, alignment)',
+    );
+    expect(errorOf({ entity_id: 'mcp:a', talent: 0.1, training: 0.1, temperament: 0.1, valuation: 0.5, energy: 1 })).toBe(
+      'veracity: missing; an entity needs valuation, veracity, validity (or the legacy 6-D energy, contribution, reputation, stewardship, network, temporal)',
+    );
+  });
+});
+
+describe('more refusals', () => {
+  it.each([
+    ['a string where a count array belongs', { ...canonical(), t3_observation_counts: 'abc' }, 't3_observation_counts: expected an array of 3 numbers, got "abc"'],
+    ['a count array of 4', { ...canonical(), v3_observation_counts: [1, 2, 3, 4] }, 'v3_observation_counts: expected an array of 3 numbers, got an array of 4'],
+    ['a score given as text', { ...canonical(), validity: '0.5' }, 'validity: expected a number in [0,1], got "0.5"'],
+    ['a score at last activity out of range', { ...canonical(), v3_at_last_activity: [0.5, 1.5, 0.5] }, 'v3_at_last_activity[1]: expected a number in [0,1], got 1.5'],
+    ['a count given as text', { ...canonical(), action_count: '3' }, 'action_count: expected a whole number from 0 to 9007199254740991, got "3"'],
+    ['a legacy score given as text', { entity_id: 'a', competence: 0.5, reliability: '0.5', consistency: 0, lineage: 0, witnesses: 0, alignment: 0, valuation: 0.5, veracity: 0.5, validity: 0.5 }, 'reliability: expected a finite number, got "0.5"'],
+    ['a legacy score that is infinite', { entity_id: 'a', competence: 0.5, reliability: Infinity, consistency: 0, lineage: 0, witnesses: 0, alignment: 0, valuation: 0.5, veracity: 0.5, validity: 0.5 }, 'reliability: expected a finite number, got Infinity'],
+    ['an empty witness list given as text', { ...canonical(), witnessed_by: '' }, 'witnessed_by: expected an array of entity ids, got ""'],
+    ['a timestamp as a list of characters', { ...canonical(), created_at: [...'2026-11-24T00:00:00Z'] }, 'created_at: expected an RFC 3339 timestamp or null, got an array'],
+    ['a timestamp as a number', { ...canonical(), last_activity: 1_700_000_000_000 }, 'last_activity: expected an RFC 3339 timestamp or null, got 1700000000000'],
+  ])('%s', (_, value, message) => {
+    expect(errorOf(value)).toBe(message);
+  });
+
+  it('a score of exactly 0 or 1 is fine, and so is a witness list of exactly 100,000 ids', () => {
+    const e = EntityTrust.fromJSON({ ...canonical(), talent: 0, training: 1, t3_at_last_activity: [0, 1, 0.5] });
+    expect([e.talent, e.training]).toEqual([0, 1]);
+    const ids = Array.from({ length: 100_000 }, (_, i) => `session:${i}`);
+    expect(EntityTrust.fromJSON({ ...canonical(), witnessed_by: ids }).witnessedBy).toHaveLength(100_000);
+  });
+});
+
+it('an explicit null last_activity means no decay period, even with a last action', () => {
+  const e = EntityTrust.fromJSON({ ...canonical(), last_action: '2026-11-24T00:00:00Z', last_activity: null });
+  expect([e.lastAction, e.lastActivity]).toEqual([T0, null]);
+  expect(e.toJSON()).toMatchObject({ last_action: '2026-11-24T00:00:00Z', last_activity: null });
+});

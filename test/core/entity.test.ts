@@ -233,3 +233,119 @@ it('stateAt: a decayed copy at that moment, the entity itself unchanged', () => 
   expect(now.training).toBeLessThan(entity.training);
   expect(JSON.stringify(entity.toJSON())).toBe(stored);
 });
+
+describe('last activity and last action', () => {
+  const read = '2026-11-24T15:01:21.154810672Z';
+  const ms = Date.UTC(2026, 10, 24, 15, 1, 21, 154);
+  const loaded = () => EntityTrust.fromJSON({ ...fresh().toJSON(), last_action: read, last_activity: read });
+
+  it('last activity only moves forward, and keeps the text it was read from until it moves', () => {
+    const e = loaded();
+    e.giveWitness('mcp:t', true, 1, ms);
+    e.receiveWitness('session:w', true, 1, ms - 1_000);
+    expect([e.lastActivity, e.toJSON().last_activity]).toEqual([ms, read]);
+    e.giveWitness('mcp:t', true, 1, ms + 1);
+    expect([e.lastActivity, e.toJSON().last_activity]).toEqual([ms + 1, '2026-11-24T15:01:21.155Z']);
+  });
+
+  it('the first activity counts at any time, also at or before 1970', () => {
+    for (const at of [0, -1_000, Date.UTC(1, 0, 1)]) {
+      const e = EntityTrust.create('mcp:old', at);
+      e.giveWitness('mcp:t', true, 1, at);
+      expect(e.lastActivity).toBe(at);
+    }
+  });
+
+  it('last action is the time of the latest call to updateFromOutcome, even an earlier time', () => {
+    const e = loaded();
+    e.receiveWitness('session:w', true, 1, ms + 60_000);
+    expect(e.toJSON().last_action).toBe(read);
+    e.updateFromOutcome(false, 1, ms - 5_000);
+    expect(e.toJSON()).toMatchObject({ last_action: '2026-11-24T15:01:16.154Z', last_activity: '2026-11-24T15:02:21.154Z' });
+    expect(e.lastAction).toBe(ms - 5_000);
+  });
+});
+
+describe('identity and lists', () => {
+  it('derives type and name from the id, whatever a file says', () => {
+    const e = EntityTrust.fromJSON({ ...fresh('mcp:a:b').toJSON(), entity_type: 'role', entity_name: 'x' });
+    expect([e.entityType, e.entityName, e.toJSON().entity_type, e.toJSON().entity_name]).toEqual(['mcp', 'a:b', 'mcp', 'a:b']);
+    expect([fresh('plain').entityType, fresh('plain').entityName]).toEqual(['', 'plain']);
+  });
+
+  it('keeps each witness and target once, in order, and hands out copies of the lists', () => {
+    const e = fresh();
+    for (const id of ['session:b', 'session:a', 'session:b']) e.receiveWitness(id, true, 0.1, T0);
+    for (const id of ['mcp:y', 'mcp:x', 'mcp:y']) e.giveWitness(id, false, 0.1, T0);
+    expect([e.witnessedBy, e.hasWitnessed, e.witnessCount]).toEqual([['session:b', 'session:a'], ['mcp:y', 'mcp:x'], 3]);
+    (e.witnessedBy as string[]).push('session:z');
+    (e.hasWitnessed as string[]).push('mcp:z');
+    expect([e.witnessedBy, e.hasWitnessed]).toEqual([['session:b', 'session:a'], ['mcp:y', 'mcp:x']]);
+  });
+
+  it('unionWitnessLists adds the missing ids of both lists, and says whether any was new', () => {
+    const e = fresh();
+    e.receiveWitness('session:a', true, 0.1, T0);
+    expect(e.unionWitnessLists([], ['mcp:x', 'mcp:x'])).toBe(true);
+    expect(e.unionWitnessLists(['session:a'], ['mcp:x'])).toBe(false);
+    expect([e.witnessedBy, e.hasWitnessed]).toEqual([['session:a'], ['mcp:x']]);
+  });
+
+  it('sameState compares everything the JSON holds', () => {
+    const a = fresh(), b = fresh();
+    expect(EntityTrust.sameState(a, b)).toBe(true);
+    b.unionWitnessLists(['session:a'], []);
+    expect(EntityTrust.sameState(a, b)).toBe(false);
+  });
+
+  it('successRate: successes over actions, 0.5 before any', () => {
+    const e = fresh();
+    expect(e.successRate).toBe(0.5);
+    e.updateFromOutcome(true, 0.1, T0);
+    e.updateFromOutcome(false, 0.1, T0);
+    e.updateFromOutcome(true, 0.1, T0);
+    e.updateFromOutcome(true, 0.1, T0);
+    expect([e.actionCount, e.successCount, e.successRate]).toEqual([4, 3, 0.75]);
+  });
+
+  it('refuses a non-string id with a TypeError and a non-finite magnitude with a RangeError naming it', () => {
+    expect(() => EntityTrust.create(42 as unknown as string, T0)).toThrow(new TypeError('expected an entity id string, got 42'));
+    expect(() => fresh().updateFromOutcome(true, Number.NaN, T0)).toThrow(new RangeError('magnitude must be a finite number, got NaN'));
+    expect(() => fresh().receiveWitness('session:w', true, -Infinity, T0)).toThrow(new RangeError('magnitude must be a finite number, got -Infinity'));
+    expect(() => fresh().giveWitness('', true, 1, T0)).toThrow(new RangeError('an entity id must not be empty'));
+    expect(() => fresh().updateFromOutcome(true, '0.5' as unknown as number, T0)).toThrow(new RangeError('magnitude must be a finite number, got 0.5'));
+  });
+});
+
+describe('copies share nothing that either side changes', () => {
+  const changes: [string, (e: EntityTrust) => void][] = [
+    ['updateFromOutcome', (e) => e.updateFromOutcome(true, 1, T0 + 1)],
+    ['receiveWitness', (e) => e.receiveWitness('session:new', false, 1, T0 + 1)],
+    ['giveWitness', (e) => e.giveWitness('mcp:new', true, 1, T0 + 1)],
+    ['applyDecay', (e) => e.applyDecay(30, 0.1)],
+    ['decayTo', (e) => e.decayTo(T0 + 30 * MS_PER_DAY, DEFAULT_DECAY)],
+    ['unionWitnessLists', (e) => e.unionWitnessLists(['session:new'], ['mcp:new'])],
+  ];
+  const original = () => {
+    const e = fresh();
+    e.updateFromOutcome(true, 1, T0);
+    e.receiveWitness('session:a', true, 1, T0);
+    return e;
+  };
+
+  it.each(changes)('%s on the copy leaves the original, and on the original leaves the copy', (_, change) => {
+    const a = original();
+    const before = JSON.stringify(a);
+    const copy = a.clone();
+    change(copy);
+    expect(JSON.stringify(copy)).not.toBe(before);
+    expect(JSON.stringify(a)).toBe(before);
+    const b = original(), second = b.clone(), third = b.clone();
+    change(b);
+    expect(JSON.stringify(second)).toBe(before);
+    expect(JSON.stringify(third)).toBe(before);
+    change(second);
+    expect(JSON.stringify(second)).toBe(JSON.stringify(b));
+    expect(JSON.stringify(third)).toBe(before);
+  });
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DECAY, EntityTrust, MS_PER_DAY, planImport, type DecayConfig } from '../../core/index.js';
+import { DEFAULT_DECAY, EntityTrust, MS_PER_DAY, createBundle, planImport, type DecayConfig } from '../../core/index.js';
 
 const T0 = Date.UTC(2026, 10, 24);
 const SCORES = ['talent', 'training', 'temperament', 'valuation', 'veracity', 'validity'] as const;
@@ -106,5 +106,75 @@ describe('properties', () => {
       const accounted = plan.added.length + plan.updated.length + plan.unchanged.length + plan.rejected.length;
       if (plan.error === undefined && Array.isArray(value)) expect(accounted).toBe(value.length);
     }), { numRuns: 500 });
+  });
+
+  it('last activity is the latest event time, whatever the order; last action the time of the last outcome', () => {
+    const timed = fc.record({ kind: fc.constantFrom('outcome', 'receive', 'give'), success: fc.boolean(), magnitude, other: id, at: fc.integer({ min: -5 * MS_PER_DAY, max: 5 * MS_PER_DAY }) });
+    fc.assert(fc.property(fc.array(timed, { minLength: 1, maxLength: 20 }), (events) => {
+      const entity = EntityTrust.create('mcp:x', T0);
+      for (const e of events) {
+        if (e.kind === 'outcome') entity.updateFromOutcome(e.success, e.magnitude, T0 + e.at);
+        else if (e.kind === 'receive') entity.receiveWitness(e.other, e.success, e.magnitude, T0 + e.at);
+        else entity.giveWitness(e.other, e.success, e.magnitude, T0 + e.at);
+      }
+      const json = entity.toJSON();
+      expect(entity.lastActivity).toBe(T0 + Math.max(...events.map((e) => e.at)));
+      expect(json.last_activity).toBe(new Date(T0 + Math.max(...events.map((e) => e.at))).toISOString());
+      const outcomes = events.filter((e) => e.kind === 'outcome');
+      expect(entity.lastAction).toBe(outcomes.length ? T0 + outcomes.at(-1)!.at : null);
+      // Whatever the order of events, the scores at last activity are those right after the last call.
+      expect([...json.t3_at_last_activity, ...json.v3_at_last_activity]).toEqual(SCORES.map((name) => entity[name]));
+      expect(json.action_count).toBe(outcomes.length);
+      expect(json.witness_count).toBe(events.filter((e) => e.kind === 'receive').length);
+    }));
+  });
+
+  /** Entities with ids from a small set, each with some history, as a list with distinct ids. */
+  const entities = fc.uniqueArray(fc.record({ id, events: fc.array(event, { maxLength: 4 }) }), { selector: (r) => r.id, maxLength: 4 })
+    .map((rows) => rows.map(({ id: entityId, events }) => {
+      const entity = EntityTrust.create(entityId, T0);
+      play(entity, events);
+      return entity;
+    }));
+
+  it('after a replace, exporting the store gives exactly the input', () => {
+    fc.assert(fc.property(entities, entities, (stored, incoming) => {
+      const input = JSON.parse(JSON.stringify(createBundle(incoming, T0))) as ReturnType<typeof createBundle>;
+      const plan = planImport(stored, input, { mode: 'replace' });
+      expect(plan.rejected).toEqual([]);
+      const store = new Map(stored.map((e) => [e.entityId, e]));
+      for (const removed of plan.removed) store.delete(removed);
+      for (const e of [...plan.added, ...plan.updated]) store.set(e.entityId, e);
+      expect(JSON.parse(JSON.stringify(createBundle(store.values(), T0)))).toStrictEqual(input);
+    }));
+  });
+
+  it('merging the same data twice changes nothing the second time', () => {
+    fc.assert(fc.property(entities, entities, (stored, incoming) => {
+      const input = createBundle(incoming, T0);
+      const first = planImport(stored, input, { mode: 'merge' });
+      const store = new Map(stored.map((e) => [e.entityId, e]));
+      for (const e of [...first.added, ...first.updated]) store.set(e.entityId, e);
+      const second = planImport(store.values(), input, { mode: 'merge' });
+      expect([second.added, second.updated, second.removed, second.rejected]).toEqual([[], [], [], []]);
+      expect(second.unchanged.sort()).toEqual(incoming.map((e) => e.entityId).sort());
+    }));
+  });
+
+  it('decay never raises a score (beyond float rounding), never lowers one below the floor, and leaves talent and veracity', () => {
+    const config = fc.record({ ratePerDay: fc.double({ min: 0, max: 1, noNaN: true }), graceDays: fc.double({ min: 0, max: 5, noNaN: true }) });
+    fc.assert(fc.property(entityWithScores, config, fc.integer({ min: -MS_PER_DAY, max: 400 * MS_PER_DAY }), (entity, decay, after) => {
+      const before = SCORES.map((name) => entity[name]);
+      entity.decayTo(T0 + after, decay);
+      SCORES.forEach((name, i) => {
+        const b = before[i]!, a = entity[name];
+        if (name === 'talent' || name === 'veracity' || b <= 0.3) expect(a).toBe(b);
+        else {
+          // 0.3 + (x − 0.3)·f with f within an ulp of 1 can round to x plus an ulp.
+          expect(a).toBeLessThanOrEqual(b + 2 ** -52);
+          expect(a).toBeGreaterThanOrEqual(0.3);
+        }
+      });
+    }));
   });
 });
