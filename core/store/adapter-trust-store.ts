@@ -100,11 +100,11 @@ export class AdapterTrustStore implements TrustStore {
   }
 
   /**
-   * `record` at `at`. Operations recorded earlier and applied `late` (a queue's) keep their time
-   * unless an entity has seen something later since: then they land at that moment, so that an
-   * entity's history never runs backwards.
+   * `record` at `at`, or at an entity's last activity if that is later: an entity's history never
+   * runs backwards, whether the operations were queued earlier and applied late or the clock was
+   * set back.
    */
-  protected recordAt(operations: readonly TrustOperation[], at: EpochMs, late = false): Promise<Map<string, EntityTrust>> {
+  protected recordAt(operations: readonly TrustOperation[], at: EpochMs): Promise<Map<string, EntityTrust>> {
     const ids = operationIds(operations);
     // Relaxed: an outcome is one small event; waiting for the disk on each would cap the rate.
     return this.#adapter.change(ids, 'relaxed', (change) => {
@@ -113,7 +113,7 @@ export class AdapterTrustStore implements TrustStore {
       for (const id of ids) {
         const stored = change.read(id);
         entities.set(id, stored);
-        if (late && stored?.lastActivity != null) now = Math.max(now, stored.lastActivity);
+        if (stored?.lastActivity != null) now = Math.max(now, stored.lastActivity);
       }
       for (const id of ids) if (!entities.get(id)) entities.set(id, EntityTrust.create(id, now));
       const ready = entities as Map<string, EntityTrust>;

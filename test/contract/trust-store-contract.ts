@@ -180,6 +180,15 @@ export function describeTrustStoreContract(
         expect(await snapshot()).toBe(before);
       });
 
+      it('never records before an entity\'s last activity, even when the clock is set back', async () => {
+        await store.update('mcp:a', true, 1);
+        const last = clock.now();
+        clock.time -= MS_PER_DAY;
+        const entity = await store.update('mcp:a', false, 1);
+        expect(entity.lastAction).toBe(last);
+        expect(entity.lastActivity).toBe(last);
+      });
+
       it('applies an outcome after inactivity to the decayed state', async () => {
         await store.update('mcp:a', true, 1);
         const reference = (await store.get('mcp:a')).clone();
@@ -322,6 +331,14 @@ export function describeTrustStoreContract(
         expect((await store.list()).map((e) => e.entityId)).toEqual(['mcp:kept', 'mcp:new']);
       });
 
+      it('replaces with removals only', async () => {
+        await store.update('mcp:gone', true, 1);
+        await store.update('mcp:kept', true, 1);
+        const plan = await store.importBundle([(await store.get('mcp:kept')).toJSON()], 'replace');
+        expect(plan.removed).toEqual(['mcp:gone']);
+        expect((await store.list()).map((e) => e.entityId)).toEqual(['mcp:kept']);
+      });
+
       it('imports valid entities and reports rejected ones with their path', async () => {
         const plan = await store.importBundle([
           EntityTrust.create('mcp:ok', clock.now()).toJSON(),
@@ -337,8 +354,11 @@ export function describeTrustStoreContract(
       it('plans a dry run without writing, and reports its progress when it writes', async () => {
         await store.update('mcp:gone', true, 1);
         await store.update('mcp:same', true, 1);
+        await store.update('mcp:newer', true, 1);
         const same = (await store.get('mcp:same')).toJSON();
-        const incoming = [same, EntityTrust.create('mcp:new', clock.now()).toJSON()];
+        const newer = EntityTrust.fromJSON((await store.get('mcp:newer')).toJSON());
+        newer.updateFromOutcome(false, 1, clock.now() + 1000);
+        const incoming = [same, newer.toJSON(), EntityTrust.create('mcp:new', clock.now()).toJSON()];
         const before = await snapshot();
         const steps: unknown[] = [];
         const dry = await store.importBundle(incoming, 'replace', { dryRun: true, onProgress: (step) => steps.push(step) });
@@ -349,8 +369,9 @@ export function describeTrustStoreContract(
 
         const plan = await store.importBundle(incoming, 'replace', { onProgress: (step) => steps.push(step) });
         expect(plan.added.map((e) => e.entityId)).toEqual(['mcp:new']);
-        expect(steps).toEqual([{ phase: 'plan', done: 0, total: 2 }, { phase: 'write', done: 2, total: 2 }]);
-        expect((await store.list()).map((e) => e.entityId)).toEqual(['mcp:new', 'mcp:same']);
+        expect(plan.updated.map((e) => e.entityId)).toEqual(['mcp:newer']);
+        expect(steps).toEqual([{ phase: 'plan', done: 0, total: 3 }, { phase: 'write', done: 3, total: 3 }]);
+        expect((await store.list()).map((e) => e.entityId)).toEqual(['mcp:new', 'mcp:newer', 'mcp:same']);
       });
 
       it('refuses an unusable input as a whole and changes nothing', async () => {

@@ -160,6 +160,22 @@ describe('IndexedDbTrustStore event log and transactions', () => {
     expect(undecayed.length).toBeGreaterThan(150);
   });
 
+  it('tells the badge after a change only when an entity moved into or out of low trust', async () => {
+    let told = 0;
+    const watched = new IndexedDbTrustStore(db, { clock, onLowTrustChange: () => told++ });
+    await watched.update('mcp:a', true, 1);
+    expect(told).toBe(0);
+    for (let i = 0; i < 20 && (await watched.get('mcp:a')).t3Average >= 0.4; i++) await watched.update('mcp:a', false, 1);
+    expect(told).toBe(1);
+    await watched.update('mcp:a', false, 1);
+    expect(told).toBe(1);
+  });
+
+  it('a sweep ends at the store\'s clock', async () => {
+    await store.update('mcp:a', true, 1);
+    expect(await store.sweep({ resume: false })).toMatchObject({ scanned: 1, finished_at: clock.now() });
+  });
+
   it('reads healthy entities without a warning', async () => {
     const warn = vi.spyOn(console, 'warn');
     await store.update('mcp:a', true, 1);

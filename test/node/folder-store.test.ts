@@ -93,12 +93,13 @@ describe('files that are not entity files', () => {
     expect(() => store.pathOf('')).toThrow(RangeError);
   });
 
-  it('a chain shows a linked entity whose file is corrupt as absent, not as a failure', async () => {
+  it('a chain shows a linked entity whose file is corrupt as absent, and the others as they are', async () => {
     await store.witness('session:s', 'mcp:a', true, 1);
+    await store.witness('session:t', 'mcp:a', true, 1);
     fs.writeFileSync(fileOf('session:s'), 'nope');
     const chain = await store.witnessingChain('mcp:a', 1);
     expect(chain.entity_id).toBe('mcp:a');
-    expect(chain.witnessed_by).toEqual([]);
+    expect(chain.witnessed_by.map((link) => link.entity_id)).toEqual(['session:t']);
   });
 });
 
@@ -138,6 +139,13 @@ describe('locks held by another process', () => {
     expect(pendingEntries()).toEqual([]);
   });
 
+  it('an import that fails for another reason says so, not that it is saved for later', async () => {
+    fs.mkdirSync(fileOf('mcp:new'));
+    const error = await store.importBundle([EntityTrust.create('mcp:new', clock.now()).toJSON()]).catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(LockTimeoutError);
+    expect((error as Error).message).toMatch(/cannot be written/);
+  });
+
   it('an import that changes nothing writes nothing down', async () => {
     await store.update('mcp:a', true, 1);
     const bundle = await store.exportBundle();
@@ -161,6 +169,7 @@ describe('queued work applied late', () => {
     const entity = (await store.getExisting('mcp:a'))!;
     expect(entity.actionCount).toBe(2);
     expect(entity.lastActivity).toBe(queuedAt + MS_PER_DAY);
+    expect(entity.lastAction).toBe(queuedAt + MS_PER_DAY);
   });
 
   it('a queued merge import merges into what is stored when it is applied; a replace one replaces', async () => {
@@ -177,6 +186,8 @@ describe('queued work applied late', () => {
     const before = fs.readFileSync(fileOf('mcp:a'), 'utf8');
     await store.list();
     expect(fs.readFileSync(fileOf('mcp:a'), 'utf8')).toBe(before);
+    expect(problems).toEqual([]);
+    expect(pendingEntries()).toEqual([]);
 
     queue().append({ kind: 'import', mode: 'replace', entities: [older.toJSON()], removed: [] });
     expect((await store.getExisting('mcp:a'))!.toJSON()).toEqual(older.toJSON());
