@@ -10,9 +10,11 @@ export {
 export { DEFAULT_DECAY, DECAY_FLOOR, assertDecayConfig, type DecayConfig } from './decay.js';
 export { MAX_ENTITY_ID_LENGTH, assertEntityId, entityIdProblem, entityNameOf, entityTypeOf } from './entity-id.js';
 export {
-  BUNDLE_FORMAT, BUNDLE_VERSION, compareIds, createBundle, planImport, serializeBundle, summarizePlan,
-  type ImportMode, type ImportPlan, type ImportPlanSummary, type RejectedEntity, type TrustBundle,
-} from './bundle.js';
+  BUNDLE_FORMAT, BUNDLE_VERSION, compareIds, createBundle, serializeBundle, type TrustBundle,
+} from './bundle-format.js';
+export {
+  planImport, summarizePlan, type ImportMode, type ImportPlan, type ImportPlanSummary, type RejectedEntity,
+} from './import-plan.js';
 export {
   MAX_CHAIN_DEPTH, MAX_LINKS_PER_ENTITY, buildWitnessingChain,
   type ChainLink, type EntityLookup, type WitnessingChain,

@@ -1,4 +1,5 @@
-import { createBundle, compareIds, type ImportMode, type ImportPlan, type TrustBundle } from '../bundle.js';
+import { compareIds, createBundle, type TrustBundle } from '../bundle-format.js';
+import type { ImportMode, ImportPlan } from '../import-plan.js';
 import { buildWitnessingChain, type WitnessingChain } from '../chain.js';
 import { DEFAULT_DECAY, assertDecayConfig, type DecayConfig } from '../decay.js';
 import { assertEntityId } from '../entity-id.js';

@@ -1,4 +1,5 @@
-import { compareIds, planImport, type ImportMode, type ImportPlan } from '../bundle.js';
+import { compareIds } from '../bundle-format.js';
+import { planImport, type ImportMode, type ImportPlan } from '../import-plan.js';
 import type { DecayConfig } from '../decay.js';
 import { assertEntityId } from '../entity-id.js';
 import { assertMagnitude, type EntityTrust } from '../entity.js';

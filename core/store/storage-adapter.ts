@@ -1,7 +1,7 @@
 // The port between the store's rules (AdapterTrustStore) and where entities are kept (memory, a
 // folder of files, IndexedDB, PostgreSQL). An adapter knows how to read, write and isolate; it
 // never decides what a change does to trust.
-import type { ImportMode } from '../bundle.js';
+import type { ImportMode } from '../import-plan.js';
 import type { DecayConfig } from '../decay.js';
 import type { EntityTrust } from '../entity.js';
 import type { EpochMs } from '../time.js';

@@ -1,4 +1,5 @@
-import type { ImportMode, ImportPlan, TrustBundle } from '../bundle.js';
+import type { TrustBundle } from '../bundle-format.js';
+import type { ImportMode, ImportPlan } from '../import-plan.js';
 import type { WitnessingChain } from '../chain.js';
 import type { DecayConfig } from '../decay.js';
 import type { EntityTrust } from '../entity.js';
