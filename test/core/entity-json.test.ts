@@ -260,3 +260,17 @@ it('an explicit null last_activity means no decay period, even with a last actio
   expect([e.lastAction, e.lastActivity]).toEqual([T0, null]);
   expect(e.toJSON()).toMatchObject({ last_action: '2026-11-24T00:00:00Z', last_activity: null });
 });
+
+it('reads the scores at last activity, and decays from them rather than from the current scores', () => {
+  const json = {
+    ...canonical(), talent: 0.9, training: 0.5, temperament: 0.4, valuation: 0.35, veracity: 0.9, validity: 0.3,
+    last_activity: '2026-11-24T00:00:00.000Z', t3_at_last_activity: [0.9, 0.8, 0.7], v3_at_last_activity: [0.6, 0.9, 0.5],
+  };
+  const e = EntityTrust.fromJSON(json);
+  expect(e.toJSON()).toStrictEqual(json);
+  // One day past the grace day: 0.3 + (x − 0.3)·0.99·k from the scores at last activity.
+  e.decayTo(T0 + 2 * 86_400_000, { ratePerDay: 0.01, graceDays: 1 });
+  expect([e.talent, e.training, e.temperament, e.valuation, e.veracity, e.validity]).toEqual(
+    [0.9, 0.795, 0.68808, 0.59403, 0.9, 0.498].map((x) => expect.closeTo(x, 14)),
+  );
+});
