@@ -1,9 +1,12 @@
-// Mutation testing of the store adapters: the second half of `npm run test:mutation`.
-// `coverageAnalysis: 'all'`: with per-test coverage, Stryker's vitest runner missed tests that reach
-// the adapters through the shared contract suite and reported killable mutants as survivors.
+// Mutation testing of the store adapters: the second half of `npm run test:mutation`, with the
+// core's settings except what it tests and how. `coverageAnalysis: 'all'`: with per-test coverage,
+// Stryker's vitest runner missed tests that reach the adapters through the shared contract suite
+// and reported killable mutants as survivors.
+import core from './stryker.config.mjs';
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
-  testRunner: 'vitest',
+  ...core,
   vitest: { configFile: 'vitest.stores.config.ts' },
   mutate: [
     'core/store/*.ts',
@@ -13,12 +16,7 @@ export default {
     'utils/store/indexed-db-store.ts',
   ],
   coverageAnalysis: 'all',
-  concurrency: 2,
-  reporters: ['clear-text', 'progress', 'html'],
   htmlReporter: { fileName: 'reports/mutation/stores.html' },
-  thresholds: { high: 95, low: 95, break: 95 },
   tempDirName: '.stryker-tmp-stores',
   timeoutMS: 20_000,
-  ignorePatterns: ['tmp', 'dist', '.output', 'plugin'],
-  cleanTempDir: 'always',
 };
