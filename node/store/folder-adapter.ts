@@ -44,9 +44,8 @@ export class FolderAdapter implements StorageAdapter {
     this.#onProblem = onProblem;
   }
 
-  async change<T>(entityIds: readonly string[], _durability: unknown, body: (change: EntityChange) => T): Promise<T> {
-    // The ids come sorted (see the port), so locks are always taken in one order.
-    const ids = entityIds;
+  // The ids come sorted (see the port), so locks are always taken in one order.
+  async change<T>(ids: readonly string[], _durability: unknown, body: (change: EntityChange) => T): Promise<T> {
     const names = new Map(ids.map((id) => [id, entityFileName(id)]));
     return this.#locked([...new Set(names.values())], () => {
       const before = new Map(ids.map((id) => [id, this.#read(names.get(id)!, id)]));
