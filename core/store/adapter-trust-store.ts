@@ -46,7 +46,8 @@ export class AdapterTrustStore implements TrustStore {
 
   async save(entity: EntityTrust): Promise<void> {
     await this.ready();
-    await this.#adapter.change([entity.entityId], 'default', (change) => change.write(entity.clone()));
+    // No copy here: an adapter keeps its own (memory) or writes the entity out before this resolves.
+    await this.#adapter.change([entity.entityId], 'default', (change) => change.write(entity));
   }
 
   async delete(entityId: string): Promise<boolean> {
@@ -68,7 +69,11 @@ export class AdapterTrustStore implements TrustStore {
 
   async list({ type }: EntityFilter = {}): Promise<EntityTrust[]> {
     await this.ready();
-    const entities = await this.#adapter.all();
+    return this.listed(await this.#adapter.all(), type);
+  }
+
+  /** Entities of one type (all when `type` is undefined), sorted by id: what `list` returns. */
+  protected listed(entities: EntityTrust[], type: string | undefined): EntityTrust[] {
     return (type === undefined ? entities : entities.filter((entity) => entity.entityType === type))
       .sort((a, b) => compareIds(a.entityId, b.entityId));
   }
@@ -109,19 +114,19 @@ export class AdapterTrustStore implements TrustStore {
     const ids = operationIds(operations);
     // Relaxed: an outcome is one small event; waiting for the disk on each would cap the rate.
     return this.#adapter.change(ids, 'relaxed', (change) => {
-      const entities = new Map<string, EntityTrust | undefined>();
+      const stored: (EntityTrust | undefined)[] = [];
       let now = at;
       for (const id of ids) {
-        const stored = change.read(id);
-        entities.set(id, stored);
-        if (stored?.lastActivity != null) now = Math.max(now, stored.lastActivity);
+        const entity = change.read(id);
+        stored.push(entity);
+        if (entity?.lastActivity != null) now = Math.max(now, entity.lastActivity);
       }
-      for (const id of ids) if (!entities.get(id)) entities.set(id, EntityTrust.create(id, now));
-      const ready = entities as Map<string, EntityTrust>;
-      applyCheckedOperations(ready, operations, now, this.decay);
-      for (const entity of ready.values()) change.write(entity);
+      const entities = new Map<string, EntityTrust>();
+      for (const [i, id] of ids.entries()) entities.set(id, stored[i] ?? EntityTrust.create(id, now));
+      applyCheckedOperations(entities, operations, now, this.decay);
+      for (const entity of entities.values()) change.write(entity);
       if (change.log) for (const operation of operations) change.log(eventOf(operation, now));
-      return ready;
+      return entities;
     });
   }
 

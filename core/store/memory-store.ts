@@ -56,7 +56,6 @@ export class MemoryAdapter implements StorageAdapter {
     for (const entity of this.#entities.values()) if (entity.decayTo(now, config)) changed++;
     return { scanned: this.#entities.size, changed };
   }
-
 }
 
 /**

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {
-  AdapterTrustStore, assertEntityId, assertOperations, compareIds,
+  AdapterTrustStore, assertEntityId, assertOperations,
   type EntityFilter, type EntityTrust, type TrustOperation, type TrustStoreOptions,
 } from '../../core/index.js';
 import { defaultStoreDir } from '../paths.js';
@@ -73,11 +73,7 @@ export class FileTrustStore extends AdapterTrustStore {
   async scan({ type }: EntityFilter = {}): Promise<{ entities: EntityTrust[]; problems: FileProblem[] }> {
     await this.ready();
     const { entities, problems } = this.#adapter.scan();
-    return {
-      entities: (type === undefined ? entities : entities.filter((entity) => entity.entityType === type))
-        .sort((a, b) => compareIds(a.entityId, b.entityId)),
-      problems,
-    };
+    return { entities: this.listed(entities, type), problems };
   }
 
   /**
@@ -107,7 +103,11 @@ export class FileTrustStore extends AdapterTrustStore {
       try {
         const { entry } = claimed;
         if (entry.kind === 'import') await this.#adapter.applyImport(entry);
-        else await this.recordAt(entry.operations, entry.at);
+        else {
+          // Read from a file: checked as a caller's operations are, so a damaged entry is set aside.
+          assertOperations(entry.operations);
+          await this.recordAt(entry.operations, entry.at);
+        }
       } catch (error) {
         // Busy locks: leave the rest for later; the caller's own work goes on.
         if (error instanceof LockTimeoutError) {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EntityTrust, MS_PER_DAY } from '../../core/index.js';
+import { EntityTrust, MS_PER_DAY, type TrustOperation } from '../../core/index.js';
 import { FileTrustStore, LockTimeoutError, entityFileName, type FileProblem } from '../../node/index.js';
 import { FileLocks } from '../../node/store/file-locks.js';
 import { FolderAdapter } from '../../node/store/folder-adapter.js';
@@ -191,6 +191,15 @@ describe('queued work applied late', () => {
 
     queue().append({ kind: 'import', mode: 'replace', entities: [older.toJSON()], removed: [] });
     expect((await store.getExisting('mcp:a'))!.toJSON()).toEqual(older.toJSON());
+  });
+
+  it('a queued operation that is not well formed is set aside with the reason, and nothing is written', async () => {
+    queue().append({ kind: 'operations', at: clock.now(), operations: [
+      { kind: 'outcome', entityId: 'mcp:a', success: true, magnitude: 1 },
+      { kind: 'rename', entityId: 'mcp:a' } as unknown as TrustOperation,
+    ] });
+    expect(await store.list()).toEqual([]);
+    expect(problems).toEqual([{ path: expect.stringMatching(/\.failed$/), problem: 'could not be applied, kept aside (unknown operation kind "rename")' }]);
   });
 
   it('a queued merge import over a corrupt file writes the incoming entity', async () => {
