@@ -28,12 +28,17 @@ export function assertDecayArguments(days: number, rate: number): void {
 export function decayScores(scores: number[], days: number, rate: number): void {
   const f = (1 - rate) ** days;
   scores[TRAINING] = decayed(scores[TRAINING]!, f, 1);
-  scores[TEMPERAMENT] = decayed(scores[TEMPERAMENT]!, f, 0.98);
-  scores[VALUATION] = decayed(scores[VALUATION]!, f, 0.99);
+  scores[TEMPERAMENT] = decayed(scores[TEMPERAMENT]!, f, TEMPERAMENT_K);
+  scores[VALUATION] = decayed(scores[VALUATION]!, f, VALUATION_K);
   scores[VALIDITY] = decayed(scores[VALIDITY]!, f, 1);
 }
 
-function decayed(x: number, f: number, k: number): number {
+/** Upstream's per-dimension factors: temperament and valuation decay a little faster. */
+export const TEMPERAMENT_K = 0.98;
+export const VALUATION_K = 0.99;
+
+/** One score decayed by the factor `f` = (1 − rate)^days and the dimension's factor `k`. */
+export function decayed(x: number, f: number, k: number): number {
   // Upstream also lifts scores below the floor up to it; decay is not evidence, so we leave them.
   // Stryker disable next-line EqualityOperator: at x = 0.3 both branches give 0.3.
   return x <= DECAY_FLOOR ? x : Math.max(DECAY_FLOOR, DECAY_FLOOR + (x - DECAY_FLOOR) * f * k);

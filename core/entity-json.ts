@@ -28,10 +28,13 @@ export interface EntityJson {
   created_at: string | null;
   /** Latest outcome or witness involving the entity; decay periods start here. */
   last_activity: string | null;
-  /** T3 scores right after the last activity, from which decay is computed. */
-  t3_at_last_activity: Triple;
-  /** V3 scores right after the last activity. */
-  v3_at_last_activity: Triple;
+  /**
+   * T3 scores right after the last activity, from which decay is computed; written only when they
+   * differ from the current scores (after a sweep), read as the current scores when absent.
+   */
+  t3_at_last_activity?: Triple;
+  /** V3 scores right after the last activity; written only when they differ from the current ones. */
+  v3_at_last_activity?: Triple;
   [unknownField: string]: unknown;
 }
 
@@ -48,8 +51,18 @@ const KNOWN_FIELDS = new Set<string>([
   'last_activity', 't3_at_last_activity', 'v3_at_last_activity',
 ]);
 
+export interface ParseOptions {
+  /**
+   * When the JSON was last written (a file's modification time). JSON without `last_activity` was
+   * written by a tool that does not know our decay fields (upstream drops them when it rewrites a
+   * file, and may have decayed the scores it wrote): its decay period then starts no earlier than
+   * this, so that no period is decayed twice.
+   */
+  writtenAt?: EpochMs | undefined;
+}
+
 /** Reads one entity (canonical 3-D or legacy 6-D); throws `TrustFormatError` naming the JSON path. */
-export function parseEntityState(value: unknown, path: string): EntityState {
+export function parseEntityState(value: unknown, path: string, { writtenAt }: ParseOptions = {}): EntityState {
   if (!isRecord(value)) fail(path, `expected an entity object, got ${describeValue(value)}`);
   const id = value.entity_id;
   const idProblem = entityIdProblem(id);
@@ -69,9 +82,15 @@ export function parseEntityState(value: unknown, path: string): EntityState {
 
   const createdAt = readTimestamp(value, path, 'created_at');
   const lastAction = readTimestamp(value, path, 'last_action');
-  // Upstream files have no decay fields: their period starts at the last action, else at creation.
+  // Upstream files have no decay fields: their period starts at the last action, else at creation,
+  // or when the file was written if that is later.
   const activityField = value.last_activity !== undefined ? 'last_activity' : lastAction !== null ? 'last_action' : 'created_at';
-  const lastActivity = readTimestamp(value, path, activityField);
+  let lastActivity = readTimestamp(value, path, activityField);
+  let lastActivityText = textOf(value[activityField]);
+  if (activityField !== 'last_activity' && writtenAt !== undefined && (lastActivity === null || writtenAt > lastActivity)) {
+    lastActivity = writtenAt;
+    lastActivityText = undefined;
+  }
 
   return {
     id: id as string,
@@ -87,7 +106,7 @@ export function parseEntityState(value: unknown, path: string): EntityState {
     lastAction,
     lastActionText: textOf(value.last_action),
     lastActivity,
-    lastActivityText: textOf(value[activityField]),
+    lastActivityText,
     extra: readUnknownFields(value, path),
     sharers: 1,
   };
@@ -118,14 +137,22 @@ export function stateToJson(s: EntityState): EntityJson {
     created_at: s.createdAt === null ? null : (s.createdAtText ??= formatTimestamp(s.createdAt)),
     last_activity:
       s.lastActivity === null ? null : (s.lastActivityText ??= formatTimestamp(s.lastActivity)),
-    t3_at_last_activity: triple(n, AT_LAST_ACTIVITY),
-    v3_at_last_activity: triple(n, AT_LAST_ACTIVITY + VALUATION),
   };
+  // The anchor equals the scores except after a sweep: written only then, to keep files short.
+  if (!sameSix(n, SCORES, AT_LAST_ACTIVITY)) {
+    json.t3_at_last_activity = triple(n, AT_LAST_ACTIVITY);
+    json.v3_at_last_activity = triple(n, AT_LAST_ACTIVITY + VALUATION);
+  }
   if (s.extra) {
     const extra = copyOfJson(JSON.stringify(s.extra));
     for (const key of Object.keys(extra)) setOwn(json, key, extra[key]);
   }
   return json;
+}
+
+function sameSix(n: number[], a: number, b: number): boolean {
+  for (let i = 0; i < 6; i++) if (n[a + i] !== n[b + i]) return false;
+  return true;
 }
 
 /** The three numbers of one tensor from `offset`: T3 at the start of a block of six, V3 from VALUATION on. */

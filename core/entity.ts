@@ -1,10 +1,12 @@
-import { assertDecayArguments, assertDecayConfig, decayScores, type DecayConfig } from './decay.js';
+import {
+  TEMPERAMENT_K, VALUATION_K, assertDecayArguments, assertDecayConfig, decayScores, decayed, type DecayConfig,
+} from './decay.js';
 import {
   DIMENSIONS, TALENT, TEMPERAMENT, TRAINING, VALIDITY, VALUATION, VERACITY,
   confidenceOf, trustLevelOf, type Dimension, type TrustLevel,
 } from './dimensions.js';
 import { assertEntityId } from './entity-id.js';
-import { MAX_COUNT, parseEntityState, stateToJson, typeAndNameOf, type EntityJson } from './entity-json.js';
+import { MAX_COUNT, parseEntityState, stateToJson, typeAndNameOf, type EntityJson, type ParseOptions } from './entity-json.js';
 import { AT_LAST_ACTIVITY, COUNTS, SCORES, cloneState, neutralState, type EntityState } from './entity-state.js';
 import { MS_PER_DAY, type EpochMs } from './time.js';
 
@@ -29,8 +31,8 @@ export class EntityTrust {
   }
 
   /** Reads canonical 3-D or legacy 6-D JSON; throws `TrustFormatError` naming the JSON path of a problem. */
-  static fromJSON(value: unknown, path = ''): EntityTrust {
-    return new EntityTrust(parseEntityState(value, path));
+  static fromJSON(value: unknown, path = '', options?: ParseOptions): EntityTrust {
+    return new EntityTrust(parseEntityState(value, path, options));
   }
 
   /** The entity at rest, in upstream's snake_case layout plus our decay fields and any unknown fields. */
@@ -129,7 +131,7 @@ export class EntityTrust {
     const m = clampMagnitude(magnitude);
     const s = this.#own();
     s.witnessCount = counted(s.witnessCount);
-    if (!s.witnessedBy.includes(witnessId)) s.witnessedBy = [...s.witnessedBy, witnessId];
+    if (!s.witnessedBy.includes(witnessId)) s.witnessedBy = appended(s.witnessedBy, witnessId);
     const temperament = s.numbers[SCORES + TEMPERAMENT]!;
     this.#apply(TEMPERAMENT, success ? m * 0.03 * (1 - temperament) : -m * 0.05 * temperament);
     const veracity = s.numbers[SCORES + VERACITY]!;
@@ -143,7 +145,7 @@ export class EntityTrust {
     assertEntityId(targetId);
     const m = clampMagnitude(magnitude);
     const s = this.#own();
-    if (!s.hasWitnessed.includes(targetId)) s.hasWitnessed = [...s.hasWitnessed, targetId];
+    if (!s.hasWitnessed.includes(targetId)) s.hasWitnessed = appended(s.hasWitnessed, targetId);
     const temperament = s.numbers[SCORES + TEMPERAMENT]!;
     this.#apply(TEMPERAMENT, (success ? 0.02 : 0.01) * m * (1 - temperament));
     this.#apply(VALUATION, 0.005);
@@ -173,18 +175,37 @@ export class EntityTrust {
    * Sets the scores to their state at `now`: the scores right after the last activity, decayed by
    * the inactive days beyond the grace period. Calling it any number of times, at any moments, gives
    * the same result as calling it once. Returns whether any score changed.
+   *
+   * With `minChange` > 0 the scores are set only if one of them would move by at least that much
+   * (what a sweep writes back); otherwise they stay as they are and it returns false.
    */
-  decayTo(now: EpochMs, config: DecayConfig): boolean {
+  decayTo(now: EpochMs, config: DecayConfig, minChange = 0): boolean {
     assertDecayConfig(config);
     const lastActivity = this.#s.lastActivity;
     if (lastActivity === null) return false;
-    const s = this.#own();
+    // The state at now, in locals rather than an array: sweeps and reads call this per entity.
+    const n = this.#s.numbers;
+    const a = AT_LAST_ACTIVITY;
+    let training = n[a + TRAINING]!, temperament = n[a + TEMPERAMENT]!;
+    let valuation = n[a + VALUATION]!, validity = n[a + VALIDITY]!;
     const days = (now - lastActivity) / MS_PER_DAY - config.graceDays;
-    const n = s.numbers;
-    const training = n[TRAINING]!, temperament = n[TEMPERAMENT]!, valuation = n[VALUATION]!, validity = n[VALIDITY]!;
-    copySix(n, AT_LAST_ACTIVITY, SCORES);
-    if (days > 0) decayScores(n, days, config.ratePerDay);
-    return training !== n[TRAINING] || temperament !== n[TEMPERAMENT] || valuation !== n[VALUATION] || validity !== n[VALIDITY];
+    if (days > 0) {
+      const f = (1 - config.ratePerDay) ** days;
+      training = decayed(training, f, 1);
+      temperament = decayed(temperament, f, TEMPERAMENT_K);
+      valuation = decayed(valuation, f, VALUATION_K);
+      validity = decayed(validity, f, 1);
+    }
+    const talent = n[a + TALENT]!, veracity = n[a + VERACITY]!;
+    const moved = Math.max(
+      Math.abs(talent - n[TALENT]!), Math.abs(training - n[TRAINING]!), Math.abs(temperament - n[TEMPERAMENT]!),
+      Math.abs(valuation - n[VALUATION]!), Math.abs(veracity - n[VERACITY]!), Math.abs(validity - n[VALIDITY]!),
+    );
+    if (moved === 0 || moved < minChange) return false;
+    const s = this.#own().numbers;
+    s[TALENT] = talent; s[TRAINING] = training; s[TEMPERAMENT] = temperament;
+    s[VALUATION] = valuation; s[VERACITY] = veracity; s[VALIDITY] = validity;
+    return true;
   }
 
   /**
@@ -246,16 +267,36 @@ function counted(count: number): number {
   return count < MAX_COUNT ? count + 1 : MAX_COUNT;
 }
 
+/**
+ * The most ids an entity's witness lists keep. Every Claude Code session witnesses the servers it
+ * calls, so after a year `mcp:github` would carry thousands of session ids that every call rewrites;
+ * the lists keep the most recent ids (`witness_count` still counts every witness). Lists read longer
+ * (upstream keeps everything) are kept whole until the entity next witnesses or is witnessed.
+ */
+export const MAX_KEPT_WITNESS_IDS = 256;
+
+/** `list` with `id` appended, dropping the oldest ids beyond `MAX_KEPT_WITNESS_IDS`. */
+function appended(list: readonly string[], id: string): readonly string[] {
+  const start = Math.max(0, list.length + 1 - MAX_KEPT_WITNESS_IDS);
+  return [...list.slice(start), id];
+}
+
 /** Copies six numbers within `n`, from offset `from` to offset `to`. */
 function copySix(n: number[], from: number, to: number): void {
   for (let i = 0; i < 6; i++) n[to + i] = n[from + i]!;
 }
 
-/** `list` followed by the ids of `more` it lacks (the same array when it lacks none). */
+/**
+ * `list` followed by the ids of `more` it lacks (the same array when it lacks none), the oldest
+ * dropped beyond `MAX_KEPT_WITNESS_IDS`.
+ */
 function union(list: readonly string[], more: readonly string[]): readonly string[] {
-  const missing = more.filter((id, i) => !list.includes(id) && more.indexOf(id) === i);
+  const known = new Set(list);
+  const missing = more.filter((id) => !known.has(id) && (known.add(id), true));
   // Stryker disable next-line ConditionalExpression: a copy of `list` equals `list`; reusing it saves memory only.
-  return missing.length === 0 ? list : [...list, ...missing];
+  if (missing.length === 0) return list;
+  const merged = [...list, ...missing];
+  return merged.length > MAX_KEPT_WITNESS_IDS ? merged.slice(-MAX_KEPT_WITNESS_IDS) : merged;
 }
 
 /** Throws `RangeError` unless `m` is a finite number (any finite magnitude is then clamped to [0,1]). */

@@ -1,6 +1,6 @@
 // web4-trust: the trust engine. Browser-safe: no DOM, no Node built-ins, no extension APIs.
-export { EntityTrust, assertMagnitude } from './entity.js';
-export type { EntityJson } from './entity-json.js';
+export { EntityTrust, MAX_KEPT_WITNESS_IDS, assertMagnitude } from './entity.js';
+export type { EntityJson, ParseOptions } from './entity-json.js';
 export { summaryOf, type EntitySummary } from './entity-summary.js';
 export { TrustFormatError } from './errors.js';
 export {
@@ -8,6 +8,9 @@ export {
   type Dimension, type T3Dimension, type V3Dimension, type TrustLevel,
 } from './dimensions.js';
 export { DEFAULT_DECAY, DECAY_FLOOR, assertDecayConfig, type DecayConfig } from './decay.js';
+export {
+  DEFAULT_SWEEP_RULE, assertSweepConfig, assertSweepRule, sweepEntity, type SweepAction, type SweepRule,
+} from './sweep-rule.js';
 export { MAX_ENTITY_ID_LENGTH, assertEntityId, entityIdProblem, entityNameOf, entityTypeOf } from './entity-id.js';
 export {
   BUNDLE_FORMAT, BUNDLE_VERSION, compareIds, createBundle, serializeBundle, type TrustBundle,

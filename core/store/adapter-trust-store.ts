@@ -4,6 +4,7 @@ import { buildWitnessingChain, type WitnessingChain } from '../chain.js';
 import { DEFAULT_DECAY, assertDecayConfig, type DecayConfig } from '../decay.js';
 import { assertEntityId } from '../entity-id.js';
 import { EntityTrust } from '../entity.js';
+import { DEFAULT_SWEEP_RULE, assertSweepConfig, assertSweepRule, type SweepRule } from '../sweep-rule.js';
 import { systemClock, type Clock, type EpochMs } from '../time.js';
 import {
   applyCheckedOperations, assertOperations, operationIds, planImportOrThrow, type TrustOperation,
@@ -15,20 +16,26 @@ const PROGRESS_EVERY = 5000;
 
 /**
  * The one implementation of the `TrustStore` rules, over any `StorageAdapter`: every id checked
- * before anything is read, decay before each new outcome or witness, a witness's two entities
- * changed together, imports planned and applied as one change. Stores differ only in their adapter
+ * before anything is read, reads decayed to now, decay before each new outcome or witness, a
+ * witness's two entities changed together, imports planned and applied as one change. Stores differ only in their adapter
  * (and what they add: the folder's pending queue, the extension's resumable sweep).
  */
 export class AdapterTrustStore implements TrustStore {
   protected readonly clock: Clock;
   protected readonly decay: DecayConfig;
+  protected readonly sweepRule: SweepRule;
   readonly #adapter: StorageAdapter;
 
-  constructor(adapter: StorageAdapter, { clock = systemClock, decay = DEFAULT_DECAY }: TrustStoreOptions = {}) {
+  constructor(
+    adapter: StorageAdapter,
+    { clock = systemClock, decay = DEFAULT_DECAY, sweep = DEFAULT_SWEEP_RULE }: TrustStoreOptions = {},
+  ) {
     assertDecayConfig(decay);
+    assertSweepRule(sweep);
     this.#adapter = adapter;
     this.clock = clock;
     this.decay = { ...decay };
+    this.sweepRule = { ...sweep };
   }
 
   /** Runs before every operation: a store with work other processes left unfinished finishes it here. */
@@ -41,7 +48,22 @@ export class AdapterTrustStore implements TrustStore {
   async getExisting(entityId: string): Promise<EntityTrust | undefined> {
     assertEntityId(entityId);
     await this.ready();
-    return (await this.#adapter.read([entityId]))[0];
+    return this.atNow((await this.#adapter.read([entityId]))[0]);
+  }
+
+  /**
+   * An entity as read, brought to its state at now (in place: reads hand out copies). Decay is
+   * time-consistent, so this is exact whether or not a sweep ran, and it writes nothing.
+   */
+  protected atNow<E extends EntityTrust | undefined>(entity: E, now: EpochMs = this.clock.now()): E {
+    entity?.decayTo(now, this.decay);
+    return entity;
+  }
+
+  /** `atNow` of each entity, at one moment. */
+  protected allAtNow(entities: EntityTrust[], now: EpochMs = this.clock.now()): EntityTrust[] {
+    for (const entity of entities) entity.decayTo(now, this.decay);
+    return entities;
   }
 
   async save(entity: EntityTrust): Promise<void> {
@@ -69,7 +91,7 @@ export class AdapterTrustStore implements TrustStore {
 
   async list({ type }: EntityFilter = {}): Promise<EntityTrust[]> {
     await this.ready();
-    return this.listed(await this.#adapter.all(), type);
+    return this.listed(this.allAtNow(await this.#adapter.all()), type);
   }
 
   /** Entities of one type (all when `type` is undefined), sorted by id: what `list` returns. */
@@ -140,14 +162,16 @@ export class AdapterTrustStore implements TrustStore {
   }
 
   async sweepDecay(now: EpochMs = this.clock.now(), config: DecayConfig = this.decay): Promise<SweepSummary> {
-    assertDecayConfig(config);
+    assertSweepConfig(config, this.sweepRule);
     await this.ready();
-    return this.#adapter.decayAll(now, config);
+    return this.#adapter.sweepAll(now, config, this.sweepRule);
   }
 
+  /** Every entity as it stands at the bundle's `exported_at`. */
   async exportBundle(): Promise<TrustBundle> {
     await this.ready();
-    return createBundle(await this.#adapter.all(), this.clock.now());
+    const now = this.clock.now();
+    return createBundle(this.allAtNow(await this.#adapter.all(), now), now);
   }
 
   /**
@@ -181,11 +205,14 @@ export class AdapterTrustStore implements TrustStore {
 
   /** A chain's linked entities; one that cannot be read is shown as absent rather than failing the chain. */
   async #readLinks(ids: string[]): Promise<(EntityTrust | undefined)[]> {
+    let entities: (EntityTrust | undefined)[];
     try {
-      return await this.#adapter.read(ids);
+      entities = await this.#adapter.read(ids);
     } catch {
-      return Promise.all(ids.map((id) => this.#adapter.read([id]).then(([entity]) => entity, () => undefined)));
+      entities = await Promise.all(ids.map((id) => this.#adapter.read([id]).then(([entity]) => entity, () => undefined)));
     }
+    const now = this.clock.now();
+    return entities.map((entity) => this.atNow(entity, now));
   }
 }
 

@@ -1,5 +1,6 @@
 import type { DecayConfig } from '../decay.js';
 import type { EntityTrust } from '../entity.js';
+import { sweepEntity, type SweepRule } from '../sweep-rule.js';
 import type { EpochMs } from '../time.js';
 import { AdapterTrustStore } from './adapter-trust-store.js';
 import type { EntityChange, StorageAdapter, StoreChange } from './storage-adapter.js';
@@ -51,10 +52,17 @@ export class MemoryAdapter implements StorageAdapter {
     return count;
   }
 
-  async decayAll(now: EpochMs, config: DecayConfig): Promise<SweepSummary> {
-    let changed = 0;
-    for (const entity of this.#entities.values()) if (entity.decayTo(now, config)) changed++;
-    return { scanned: this.#entities.size, changed };
+  async sweepAll(now: EpochMs, decay: DecayConfig, rule: SweepRule): Promise<SweepSummary> {
+    const summary = { scanned: this.#entities.size, changed: 0, removed: 0 };
+    for (const [id, entity] of this.#entities) {
+      const action = sweepEntity(entity, now, decay, rule);
+      if (action === 'write') summary.changed++;
+      else if (action === 'remove') {
+        this.#entities.delete(id);
+        summary.removed++;
+      }
+    }
+    return summary;
   }
 }
 

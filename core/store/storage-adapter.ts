@@ -3,6 +3,7 @@
 // never decides what a change does to trust.
 import type { ImportMode } from '../import-plan.js';
 import type { DecayConfig } from '../decay.js';
+import type { SweepRule } from '../sweep-rule.js';
 import type { EntityTrust } from '../entity.js';
 import type { EpochMs } from '../time.js';
 import type { SweepSummary } from './trust-store.js';
@@ -61,6 +62,9 @@ export interface StorageAdapter {
   all(): Promise<EntityTrust[]>;
   /** How many entities are stored (of one type, if given). */
   count(type: string | undefined): Promise<number>;
-  /** Brings every stored entity to its decayed state at `now`, each batch of them stored whole. */
-  decayAll(now: EpochMs, config: DecayConfig): Promise<SweepSummary>;
+  /**
+   * Does `sweepEntity` to every stored entity at `now` (writing or removing what it says), each
+   * batch of them stored whole.
+   */
+  sweepAll(now: EpochMs, decay: DecayConfig, rule: SweepRule): Promise<SweepSummary>;
 }

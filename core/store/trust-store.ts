@@ -2,6 +2,7 @@ import type { TrustBundle } from '../bundle-format.js';
 import type { ImportMode, ImportPlan } from '../import-plan.js';
 import type { WitnessingChain } from '../chain.js';
 import type { DecayConfig } from '../decay.js';
+import type { SweepRule } from '../sweep-rule.js';
 import type { EntityTrust } from '../entity.js';
 import type { Clock, EpochMs } from '../time.js';
 import type { TrustOperation } from './operations.js';
@@ -14,8 +15,10 @@ export interface EntityFilter {
 export interface SweepSummary {
   /** Entities looked at. */
   scanned: number;
-  /** Entities whose scores changed. */
+  /** Entities whose decayed scores were written back. */
   changed: number;
+  /** Idle sessions removed. */
+  removed: number;
 }
 
 export interface ImportProgressStep {
@@ -34,13 +37,16 @@ export interface ImportOptions {
 export interface TrustStoreOptions {
   /** Where the store reads the time; tests pass a fake one. */
   clock?: Clock;
-  /** Decay applied before each new outcome or witness (the sweep takes its own). */
+  /** Decay applied to reads and before each new outcome or witness (the sweep may take its own). */
   decay?: DecayConfig;
+  /** What a sweep writes back and removes (default `DEFAULT_SWEEP_RULE`). */
+  sweep?: SweepRule | undefined;
 }
 
 /**
  * Where entities live. Every implementation keeps these rules (checked by the shared contract suite):
- * reads never create; returned entities are copies; a witness saves both entities or neither.
+ * reads never create; returned entities are copies showing the state at now (decayed since their
+ * last activity, whether or not a sweep ran); a witness saves both entities or neither.
  */
 export interface TrustStore {
   /** The stored entity, or a fresh neutral one that is not saved. */
@@ -61,7 +67,10 @@ export interface TrustStore {
   /** Applies outcomes and witnesses in order, now, as one change: all of them or none. Resolves to the entities by id. */
   record(operations: readonly TrustOperation[]): Promise<Map<string, EntityTrust>>;
   witnessingChain(entityId: string, depth?: number): Promise<WitnessingChain>;
-  /** Brings every entity's scores to their decayed state at `now`. */
+  /**
+   * Writes back the decayed scores of entities whose scores moved by at least the rule's minimum
+   * since they were stored, and removes idle sessions (see `SweepRule`).
+   */
   sweepDecay(now?: EpochMs, config?: DecayConfig): Promise<SweepSummary>;
   exportBundle(): Promise<TrustBundle>;
   /** Applies `planImport` to the store; throws `TrustFormatError` when the input as a whole is unusable. */

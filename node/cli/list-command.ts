@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_DECAY, compareIds, type EntityTrust } from '../../core/index.js';
+import { compareIds, type EntityTrust } from '../../core/index.js';
 import { formatTable } from '../format-table.js';
 import { createContext, toJsonText } from './context.js';
 import { percent, score, shortTime, reportOf } from './entity-view.js';
@@ -25,10 +25,8 @@ export function addListCommand(program: Command): void {
       const level = levelOf(options.level);
       const sort = oneOf('--sort', options.sort, SORTS, 'trust');
       const ctx = createContext(options.store, { reads: true });
-      const { entities: stored, problems } = await ctx.store.scan({ type: options.type });
-      // Trust as it stands now: decayed since each entity's last activity, whether or not a sweep ran.
-      const now = Date.now();
-      const entities = stored.map((entity) => entity.stateAt(now, DEFAULT_DECAY));
+      // Trust as it stands now (every read is): decayed since each last activity, whether or not a sweep ran.
+      const { entities, problems } = await ctx.store.scan({ type: options.type });
       const shown = entities.filter((e) => level === undefined || e.trustLevel === level).sort(ORDER[sort]);
       if (options.json) {
         ctx.out(toJsonText({ store: ctx.store.dir, entities: shown.map(reportOf), problems }));

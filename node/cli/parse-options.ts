@@ -1,4 +1,4 @@
-import { MAX_CHAIN_DEPTH, TRUST_LEVELS, type TrustLevel } from '../../core/index.js';
+import { DEFAULT_SWEEP_RULE, MAX_CHAIN_DEPTH, TRUST_LEVELS, type SweepRule, type TrustLevel } from '../../core/index.js';
 import { UsageError } from './errors.js';
 
 /** `--success` / `--failure`: exactly one of them. */
@@ -35,4 +35,24 @@ export function oneOf<T extends string>(option: string, text: string | undefined
   if (text === undefined) return fallback;
   if ((choices as readonly string[]).includes(text)) return text as T;
   throw new UsageError(`${option} must be one of ${choices.join(', ')}, got ${JSON.stringify(text)}`);
+}
+
+/** `--min-change` and `--keep-sessions` of `decay`. */
+export function sweepRuleOf(minChange: string | undefined, keepSessions: string | undefined): SweepRule {
+  const rule = { ...DEFAULT_SWEEP_RULE };
+  if (minChange !== undefined) {
+    const value = Number(minChange);
+    if (minChange.trim() === '' || !(value >= 0 && value <= 1)) {
+      throw new UsageError(`--min-change must be a number from 0 to 1, got ${JSON.stringify(minChange)}`);
+    }
+    rule.minChange = value;
+  }
+  if (keepSessions !== undefined) {
+    const value = keepSessions === 'forever' ? Infinity : Number(keepSessions);
+    if (keepSessions.trim() === '' || !(value >= 0)) {
+      throw new UsageError(`--keep-sessions must be a number of days or "forever", got ${JSON.stringify(keepSessions)}`);
+    }
+    rule.sessionRetentionDays = value;
+  }
+  return rule;
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_DECAY, type EntityTrust } from '../../core/index.js';
+import type { EntityTrust } from '../../core/index.js';
 import { createContext, toJsonText, type CommandContext } from './context.js';
 import { score, reportOf } from './entity-view.js';
 import { magnitudeOf, outcomeOf } from './parse-options.js';
@@ -25,8 +25,8 @@ export function addRecordCommands(program: Command): void {
       const success = outcomeOf(options);
       const magnitude = magnitudeOf(options.magnitude);
       const ctx = createContext(options.store);
-      // Before, as it stood a moment ago (decay included): a success never shows as a drop.
-      const before = (await ctx.store.get(id)).stateAt(Date.now(), DEFAULT_DECAY);
+      // Before, as it stood a moment ago (reads include decay): a success never shows as a drop.
+      const before = await ctx.store.get(id);
       const after = await ctx.store.update(id, success, magnitude);
       if (options.json) ctx.out(toJsonText(reportOf(after)));
       else ctx.out(`${success ? 'success' : 'failure'} recorded: ${change(ctx, before, after)}\n`);
@@ -45,8 +45,7 @@ export function addRecordCommands(program: Command): void {
       const success = outcomeOf(options);
       const magnitude = magnitudeOf(options.magnitude);
       const ctx = createContext(options.store);
-      const now = Date.now();
-      const [witnessBefore, targetBefore] = [(await ctx.store.get(witnessId)).stateAt(now, DEFAULT_DECAY), (await ctx.store.get(targetId)).stateAt(now, DEFAULT_DECAY)];
+      const [witnessBefore, targetBefore] = [await ctx.store.get(witnessId), await ctx.store.get(targetId)];
       const [witness, target] = await ctx.store.witness(witnessId, targetId, success, magnitude);
       if (options.json) {
         ctx.out(toJsonText({ witness: reportOf(witness), target: reportOf(target) }));

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_DECAY, DIMENSIONS, type ChainLink, type WitnessingChain } from '../../core/index.js';
+import { DIMENSIONS, type ChainLink, type WitnessingChain } from '../../core/index.js';
 import { formatTable } from '../format-table.js';
 import { createContext, toJsonText, type CommandContext } from './context.js';
 import { percent, score, shortTime } from './entity-view.js';
@@ -15,10 +15,9 @@ export function addShowCommand(program: Command): void {
     .action(async (id: string, options: { depth?: string; json?: boolean; store?: string }) => {
       const depth = depthOf(options.depth);
       const ctx = createContext(options.store, { reads: true });
-      const stored = await ctx.store.getExisting(id);
-      if (!stored) throw new Error(`no entity ${JSON.stringify(id)} in ${ctx.store.dir}`);
-      // Trust as it stands now: decayed since the last activity, whether or not a sweep ran.
-      const entity = stored.stateAt(Date.now(), DEFAULT_DECAY);
+      // Trust as it stands now (every read is): decayed since the last activity, whether or not a sweep ran.
+      const entity = await ctx.store.getExisting(id);
+      if (!entity) throw new Error(`no entity ${JSON.stringify(id)} in ${ctx.store.dir}`);
       const chain = await ctx.store.witnessingChain(id, depth);
       if (options.json) {
         ctx.out(toJsonText({

@@ -1,4 +1,4 @@
-import { DEFAULT_DECAY, type EntityTrust, type EpochMs, type TrustLevel, type TrustOperation } from '../../core/index.js';
+import type { EntityTrust, TrustLevel, TrustOperation } from '../../core/index.js';
 import { callContext, isAtOrBelow, sessionSummary } from './hook-context.js';
 import { callResultOf, callSubjectOf, parseHookInput, sessionEntityOf, type CallSubject, type HookInput } from './hook-input.js';
 
@@ -28,11 +28,10 @@ export interface HookOptions {
   record?: RecordMode;
   /** PreToolUse asks the user to confirm calls to an entity at or below this level (never denies). */
   askBelow?: TrustLevel;
-  now?: EpochMs;
 }
 
 /**
- * What a hook needs of a store: reads, and a list of operations applied as one change, or written
+ * What a hook needs of a store: reads (showing the state at now), and a list of operations applied as one change, or written
  * down for later when the store is busy (so that Claude Code never waits long and no call is lost).
  */
 export interface HookStore {
@@ -53,11 +52,10 @@ export async function runHook(
   event: HookEvent, stdinText: string, store: HookStore, options: HookOptions = {},
 ): Promise<string | undefined> {
   const input = parseHookInput(stdinText);
-  const now = options.now ?? Date.now();
-  if (event === 'session-start') return sessionStart(store, now);
+  if (event === 'session-start') return sessionStart(store);
   const subject = callSubjectOf(input);
   if (subject === undefined) return undefined;
-  if (event === 'pre-tool-use') return preToolUse(subject, store, now, options.askBelow);
+  if (event === 'pre-tool-use') return preToolUse(subject, store, options.askBelow);
   const result = callResultOf(input, event === 'post-tool-use-failure');
   if (result === 'interrupted') return undefined;
   await store.recordOrQueue(operationsFor(input, subject, result === 'success', options.record ?? 'both'));
@@ -75,20 +73,19 @@ function operationsFor(input: HookInput, subject: CallSubject, success: boolean,
 }
 
 async function preToolUse(
-  subject: CallSubject, store: HookStore, now: EpochMs, askBelow: TrustLevel | undefined,
+  subject: CallSubject, store: HookStore, askBelow: TrustLevel | undefined,
 ): Promise<string | undefined> {
-  const stored = await store.getExisting(subject.entityId);
-  if (!stored) return undefined;
-  const entity = stored.stateAt(now, DEFAULT_DECAY);
+  const entity = await store.getExisting(subject.entityId);
+  if (!entity) return undefined;
   const context = callContext(subject, entity);
   const ask = askBelow !== undefined && isAtOrBelow(entity.trustLevel, askBelow);
   const decision: Record<string, string> = ask ? { permissionDecision: 'ask', permissionDecisionReason: context } : {};
   return output({ hookEventName: 'PreToolUse', ...decision, additionalContext: context });
 }
 
-async function sessionStart(store: HookStore, now: EpochMs): Promise<string | undefined> {
+async function sessionStart(store: HookStore): Promise<string | undefined> {
   const called = (await store.list()).filter((entity) => entity.entityType === 'mcp' || entity.entityType === 'role');
-  const summary = sessionSummary(called.map((entity) => entity.stateAt(now, DEFAULT_DECAY)));
+  const summary = sessionSummary(called);
   return summary === undefined ? undefined : output({ hookEventName: 'SessionStart', additionalContext: summary });
 }
 

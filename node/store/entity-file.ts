@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 // Pure-JS SHA-256: node:crypto costs ~6 ms to load, a sixth of a hook call's own time.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
@@ -42,7 +43,7 @@ export function parseEntityFile(text: string, filePath: string, fileName: string
   }
   let entity: EntityTrust;
   try {
-    entity = EntityTrust.fromJSON(value);
+    entity = EntityTrust.fromJSON(value, '', { writtenAt: lacksDecayFields(value) ? modifiedAt(filePath) : undefined });
   } catch (error) {
     if (error instanceof TrustFormatError) throw new EntityFileError(filePath, error.message);
     throw error;
@@ -52,4 +53,20 @@ export function parseEntityFile(text: string, filePath: string, fileName: string
     throw new EntityFileError(filePath, `holds ${JSON.stringify(entity.entityId)}, whose file is ${expected}`);
   }
   return entity;
+}
+
+/**
+ * Whether the file was last written by a tool that drops our decay fields (upstream does when it
+ * rewrites a file): its scores are then as of the file's modification time.
+ */
+function lacksDecayFields(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as { last_activity?: unknown }).last_activity === undefined;
+}
+
+function modifiedAt(filePath: string): number | undefined {
+  try {
+    return Math.floor(fs.statSync(filePath).mtimeMs);
+  } catch {
+    return undefined;
+  }
 }

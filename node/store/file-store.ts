@@ -67,13 +67,14 @@ export class FileTrustStore extends AdapterTrustStore {
   }
 
   /**
-   * Reads every entity file: the entities (sorted by id) and the files that could not be read.
-   * Unlike `list`, it hands problems back instead of reporting them.
+   * Reads every entity file: the entities (sorted by id; at now like every read, or as stored with
+   * `stored`) and the files that could not be read. Unlike `list`, it hands problems back instead
+   * of reporting them.
    */
-  async scan({ type }: EntityFilter = {}): Promise<{ entities: EntityTrust[]; problems: FileProblem[] }> {
+  async scan({ type, stored = false }: EntityFilter & { stored?: boolean } = {}): Promise<{ entities: EntityTrust[]; problems: FileProblem[] }> {
     await this.ready();
     const { entities, problems } = this.#adapter.scan();
-    return { entities: this.listed(entities, type), problems };
+    return { entities: this.listed(stored ? entities : this.allAtNow(entities), type), problems };
   }
 
   /**

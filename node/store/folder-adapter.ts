@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  EntityTrust, mergeEntity,
+  EntityTrust, mergeEntity, sweepEntity,
   type DecayConfig, type EntityChange, type EpochMs, type ImportMode, type StorageAdapter, type StoreChange,
-  type SweepSummary,
+  type SweepRule, type SweepSummary,
 } from '../../core/index.js';
 import { writeFileAtomicSync } from '../fs/atomic-write.js';
 import { describeErrno, isErrno } from '../fs/errno.js';
@@ -149,18 +149,21 @@ export class FolderAdapter implements StorageAdapter {
   }
 
   /** One file at a time, under its lock: a sweep never holds up a hook for long. */
-  async decayAll(now: EpochMs, config: DecayConfig): Promise<SweepSummary> {
-    let scanned = 0;
-    let changed = 0;
+  async sweepAll(now: EpochMs, decay: DecayConfig, rule: SweepRule): Promise<SweepSummary> {
+    const summary = { scanned: 0, changed: 0, removed: 0 };
     for (const name of this.#entityFileNames()) {
       try {
         await this.#locked([name], () => {
           const entity = this.#read(name)?.entity;
           if (!entity) return;
-          scanned++;
-          if (entity.decayTo(now, config)) {
+          summary.scanned++;
+          const action = sweepEntity(entity, now, decay, rule);
+          if (action === 'write') {
             this.#write(name, entity);
-            changed++;
+            summary.changed++;
+          } else if (action === 'remove') {
+            this.#remove(name);
+            summary.removed++;
           }
         });
       } catch (error) {
@@ -168,7 +171,7 @@ export class FolderAdapter implements StorageAdapter {
         this.#onProblem({ path: error.path, problem: error.problem });
       }
     }
-    return { scanned, changed };
+    return summary;
   }
 
   /** Writes a change's files; if one cannot be written, puts back those already written, and throws. */

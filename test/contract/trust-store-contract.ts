@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  DEFAULT_DECAY, EntityTrust, MS_PER_DAY, TrustFormatError,
+  DEFAULT_DECAY, DEFAULT_SWEEP_RULE, EntityTrust, MS_PER_DAY, TrustFormatError,
   type Clock, type EntityJson, type TrustStore, type TrustStoreOptions,
 } from '../../core/index.js';
 
@@ -239,23 +239,56 @@ export function describeTrustStoreContract(
     });
 
     describe('decay', () => {
-      it('sweeps to the time-consistent state, however often it runs', async () => {
+      it('every read shows the state at now, without a sweep and without writing', async () => {
+        await store.witness('session:s', 'mcp:a', true, 1);
+        const expected = (await store.get('mcp:a')).clone();
+        const before = await snapshot();
+        clock.advanceDays(40);
+        expected.decayTo(clock.now(), DEFAULT_DECAY);
+        expect(expected.temperament).toBeLessThan(0.5);
+        expect((await store.get('mcp:a')).toJSON()).toEqual(expected.toJSON());
+        expect((await store.getExisting('mcp:a'))!.toJSON()).toEqual(expected.toJSON());
+        expect((await store.list()).find((e) => e.entityId === 'mcp:a')!.toJSON()).toEqual(expected.toJSON());
+        expect((await store.exportBundle()).entities.find((e) => e.entity_id === 'mcp:a')).toEqual(expected.toJSON());
+        const chain = await store.witnessingChain('mcp:a', 1);
+        expect(chain.t3_average).toBe(expected.t3Average);
+        expect((await store.witnessingChain('session:s', 1)).has_witnessed[0]!.t3_average).toBe(expected.t3Average);
+        clock.time -= 40 * MS_PER_DAY;
+        expect(await snapshot()).toBe(before);
+      });
+
+      it('a sweep never changes what reads show, however often it runs', async () => {
         await store.update('mcp:a', true, 1);
         await store.witness('session:s', 'mcp:a', true, 1);
         const start = clock.now();
-        for (let day = 1; day <= 30; day++) await store.sweepDecay(start + day * MS_PER_DAY);
-        const often = await store.get('mcp:a');
         const once = (await store.get('mcp:a')).clone();
-        once.decayTo(start + 30 * MS_PER_DAY, DEFAULT_DECAY);
-        expect(often.toJSON()).toEqual(once.toJSON());
-        expect(often.temperament).toBeLessThan(0.5);
+        for (let day = 1; day <= 30; day++) await store.sweepDecay(start + day * MS_PER_DAY);
+        clock.advanceDays(30);
+        once.decayTo(clock.now(), DEFAULT_DECAY);
+        expect((await store.get('mcp:a')).toJSON()).toEqual(once.toJSON());
       });
 
-      it('reports how many entities changed', async () => {
+      it('writes back only entities whose scores moved by at least the minimum change', async () => {
         await store.update('mcp:a', true, 1);
         await store.update('mcp:b', true, 1);
-        expect(await store.sweepDecay(clock.now())).toEqual({ scanned: 2, changed: 0 });
-        expect(await store.sweepDecay(clock.now() + 10 * MS_PER_DAY)).toEqual({ scanned: 2, changed: 2 });
+        const start = clock.now();
+        expect(await store.sweepDecay(start)).toEqual({ scanned: 2, changed: 0, removed: 0 });
+        expect(await store.sweepDecay(start + 10 * MS_PER_DAY)).toEqual({ scanned: 2, changed: 2, removed: 0 });
+        // Right after, or a minute later (a move far below 0.001), nothing is written again.
+        expect(await store.sweepDecay(start + 10 * MS_PER_DAY)).toEqual({ scanned: 2, changed: 0, removed: 0 });
+        expect(await store.sweepDecay(start + 10 * MS_PER_DAY + 60_000)).toEqual({ scanned: 2, changed: 0, removed: 0 });
+        expect(await store.sweepDecay(start + 20 * MS_PER_DAY)).toEqual({ scanned: 2, changed: 2, removed: 0 });
+      });
+
+      it(`removes sessions idle longer than ${DEFAULT_SWEEP_RULE.sessionRetentionDays} days, and nothing else`, async () => {
+        await store.witness('session:old', 'mcp:a', true, 1);
+        clock.advanceDays(DEFAULT_SWEEP_RULE.sessionRetentionDays - 1);
+        await store.witness('session:new', 'mcp:b', true, 1);
+        clock.advanceDays(2);
+        const summary = await store.sweepDecay();
+        expect(summary).toMatchObject({ scanned: 4, removed: 1 });
+        expect((await store.list()).map((e) => e.entityId)).toEqual(['mcp:a', 'mcp:b', 'session:new']);
+        expect((await store.get('mcp:a')).witnessedBy).toEqual(['session:old']);
       });
     });
 

@@ -43,8 +43,8 @@ function after(scores: Six, fields: Partial<EntityJson>): EntityJson {
     talent, training, temperament, t3_observation_counts: [0, 0, 0],
     valuation, veracity, validity, v3_observation_counts: [0, 0, 0],
     witnessed_by: [], has_witnessed: [], action_count: 0, success_count: 0, witness_count: 0,
+    // Right after an activity the scores at last activity are the scores: not written out.
     last_action: null, created_at: T0_TEXT, last_activity: T1_TEXT,
-    t3_at_last_activity: [talent, training, temperament], v3_at_last_activity: [valuation, veracity, validity],
     ...fields,
   };
 }
@@ -167,7 +167,6 @@ describe('a sequence of events', () => {
       witnessed_by: ['session:a', 'session:b'], has_witnessed: ['mcp:x'],
       action_count: 2, success_count: 1, witness_count: 3,
       last_action: '2026-11-24T00:00:02.000Z', created_at: T0_TEXT, last_activity: '2026-11-24T00:00:07.000Z',
-      t3_at_last_activity: scores.slice(0, 3), v3_at_last_activity: scores.slice(3),
     }));
     expect(t).toBeCloseTo(0.5043451335625, 15);
     expect([e.successRate, e.t3Average, e.v3Average]).toEqual([0.5, expect.closeTo((0.49175 + 0.4725 + t) / 3, 15), expect.closeTo(0.578333333333333, 14)]);

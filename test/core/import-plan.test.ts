@@ -14,7 +14,6 @@ function json(id: string, { active = T0 as number | null, observations = 1, trai
     valuation: 0.5, veracity: 0.5, validity: 0.5, v3_observation_counts: [0, 0, 0],
     witnessed_by: witnessedBy, has_witnessed: hasWitnessed, action_count: observations, success_count: 0, witness_count: 0,
     last_action: null, created_at: at(T0 - 1000), last_activity: active === null ? null : at(active),
-    t3_at_last_activity: [0.5, training, 0.5], v3_at_last_activity: [0.5, 0.5, 0.5],
   };
 }
 const entity = (...args: Parameters<typeof json>) => EntityTrust.fromJSON(json(...args));

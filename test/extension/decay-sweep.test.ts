@@ -3,6 +3,7 @@ import { DEFAULT_DECAY, EntityTrust, MS_PER_DAY } from '@/core/index.js';
 import { hasUnfinishedSweep, runSweep } from '@/utils/store/decay-sweep.js';
 import { bucketOf } from '@/utils/db/entity-buckets.js';
 import { recentEvents } from '@/utils/db/event-log.js';
+import { IndexedDbAdapter } from '@/utils/store/indexed-db-adapter.js';
 import { IndexedDbTrustStore } from '@/utils/store/indexed-db-store.js';
 import type { TrustDb } from '@/utils/db/schema.js';
 import { entityWithTrust, freshDb } from './helpers.js';
@@ -17,7 +18,10 @@ beforeEach(async () => {
   return () => db.close();
 });
 
-const options = { config: DEFAULT_DECAY, eventLogCap: 100, batchSize: 10, clockNow: () => T0 + 8 * MS_PER_DAY };
+/** The entities as stored (reads through the store show them at now, whatever a sweep wrote). */
+const stored = () => new IndexedDbAdapter(db, { eventLogCap: 100, clockNow: Date.now }).all();
+
+const options = { config: DEFAULT_DECAY, rule: { minChange: 0, sessionRetentionDays: Infinity }, eventLogCap: 100, batchSize: 10, clockNow: () => T0 + 8 * MS_PER_DAY };
 
 it('resumes a sweep cut short after a batch, and ends as one uninterrupted sweep would', async () => {
   const now = T0 + 7 * MS_PER_DAY;
@@ -31,14 +35,14 @@ it('resumes a sweep cut short after a batch, and ends as one uninterrupted sweep
   await expect(killed).rejects.toThrow('worker stopped');
   expect(await hasUnfinishedSweep(db)).toBe(true);
   // Two batches of 10 buckets done: an entity in a later bucket is not reached yet.
-  const later = (await store.list()).find((e) => bucketOf(e.entityId) >= 2 * options.batchSize)!;
+  const later = (await stored()).find((e) => bucketOf(e.entityId) >= 2 * options.batchSize)!;
   expect(later.training).toBe(0.9);
 
   // The next wake resumes with the sweep's own moment, even if asked for another.
   const result = await runSweep(db, { ...options, now: now + 99 * MS_PER_DAY, resume: true });
   expect(result).toMatchObject({ scanned: 25, changed: 25, finished_at: T0 + 8 * MS_PER_DAY });
   expect(await hasUnfinishedSweep(db)).toBe(false);
-  for (const entity of await store.list()) {
+  for (const entity of await stored()) {
     const expected = EntityTrust.fromJSON(entityWithTrust(entity.entityId, 0.9, T0));
     expected.decayTo(now, DEFAULT_DECAY);
     expect(entity.toJSON()).toEqual(expected.toJSON());
@@ -50,7 +54,7 @@ it('resumes a sweep cut short after a batch, and ends as one uninterrupted sweep
 it('applies exactly a week of decay after a week away, however many sweeps ran before', async () => {
   await runSweep(db, { ...options, now: T0 + 2 * MS_PER_DAY, resume: false });
   await runSweep(db, { ...options, now: T0 + 7 * MS_PER_DAY, resume: false });
-  const swept = await store.get('mcp:00');
+  const swept = (await stored()).find((e) => e.entityId === 'mcp:00')!;
   const once = EntityTrust.fromJSON(entityWithTrust('mcp:00', 0.9, T0));
   once.applyDecay(7 - DEFAULT_DECAY.graceDays, DEFAULT_DECAY.ratePerDay);
   expect(swept.training).toBeCloseTo(once.training, 12);

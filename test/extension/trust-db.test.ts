@@ -75,7 +75,8 @@ it.each(Object.keys(WRITE_VERSION).map(Number))('upgrades data written by schema
 
   const db = await openTrustDb();
   expect(db.version).toBe(DB_VERSION);
-  const store = new IndexedDbTrustStore(db);
+  // Read when the sample was written, so that reads show it as stored rather than decayed since.
+  const store = new IndexedDbTrustStore(db, { clock: { now: () => at } });
   expect((await store.get('mcp:good')).toJSON()).toEqual(sampleEntity('mcp:good', true).toJSON());
   const page = await listEntities(db, { sort: 'trust-desc', offset: 0, limit: 10 });
   expect(page.items.map((i) => [i.entity_id, i.trust_level])).toEqual([['mcp:good', 'medium'], ['role:bad', 'medium']]);

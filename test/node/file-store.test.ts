@@ -77,7 +77,7 @@ describe('FileTrustStore files', () => {
   it('ignores files outside the layout and reads from a folder that does not exist yet', async () => {
     const empty = new FileTrustStore(path.join(dir, 'missing'), { clock });
     expect(await empty.list()).toEqual([]);
-    expect(await empty.sweepDecay()).toEqual({ scanned: 0, changed: 0 });
+    expect(await empty.sweepDecay()).toEqual({ scanned: 0, changed: 0, removed: 0 });
     fs.writeFileSync(path.join(dir, 'INDEX.json'), '{}');
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'hello');
     expect(await store.list()).toEqual([]);

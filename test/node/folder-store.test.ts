@@ -43,7 +43,7 @@ describe('files that are not entity files', () => {
     fs.symlinkSync(path.join(dir, 'nowhere.json'), fileOf('mcp:gone'));
     expect((await store.list()).map((e) => e.entityId)).toEqual(['mcp:a']);
     clock.advanceDays(30);
-    expect(await store.sweepDecay()).toEqual({ scanned: 1, changed: 1 });
+    expect(await store.sweepDecay()).toEqual({ scanned: 1, changed: 1, removed: 0 });
     expect(problems).toEqual([]);
   });
 
@@ -51,7 +51,7 @@ describe('files that are not entity files', () => {
     await store.update('mcp:a', true, 1);
     fs.writeFileSync(fileOf('mcp:bad'), '{"entity_id": "mcp:bad", "talent": ');
     clock.advanceDays(30);
-    expect(await store.sweepDecay()).toEqual({ scanned: 1, changed: 1 });
+    expect(await store.sweepDecay()).toEqual({ scanned: 1, changed: 1, removed: 0 });
     expect(problems).toEqual([{ path: fileOf('mcp:bad'), problem: expect.stringMatching(/^not JSON/) }]);
   });
 

@@ -19,6 +19,8 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const hook = (event: HookEvent, fixture: FixtureName, changes?: Record<string, unknown>, options?: HookOptions) =>
   runHook(event, text(fixture, changes), store, options);
+/** The store as a hook sees it at `now`. */
+const storeAt = (now: number) => new FileTrustStore(dir, { clock: { now: () => now } });
 const ids = async () => (await store.list()).map((e) => e.entityId);
 
 describe('what each event records', () => {
@@ -136,7 +138,7 @@ describe('PreToolUse', () => {
   it('shows the state at this moment: decayed by the time since the last activity', async () => {
     await hook('post-tool-use', 'post-tool-use-mcp');
     const later = Date.now() + 400 * MS_PER_DAY;
-    const context = JSON.parse((await hook('pre-tool-use', 'pre-tool-use-mcp', {}, { now: later }))!).hookSpecificOutput.additionalContext;
+    const context = JSON.parse((await runHook('pre-tool-use', text('pre-tool-use-mcp'), storeAt(later)))!).hookSpecificOutput.additionalContext;
     const expected = (await store.getExisting('mcp:github'))!;
     expected.decayTo(later, { graceDays: 30, ratePerDay: 0.01 });
     expect(context).toContain(`(T3 ${expected.t3Average.toFixed(2)}, V3 ${expected.v3Average.toFixed(2)})`);
@@ -185,7 +187,7 @@ describe('SessionStart', () => {
     await seed('mcp:shaky', 100, 0, 2);
     await seed('session:old', 0, 1, 9);
     await seed('ref:doc', 40, 0, 9);
-    const output = JSON.parse((await hook('session-start', 'session-start', {}, { now: at(10) }))!);
+    const output = JSON.parse((await runHook('session-start', text('session-start'), storeAt(at(10))))!);
     expect(output).toEqual({
       hookSpecificOutput: {
         hookEventName: 'SessionStart',
@@ -198,7 +200,7 @@ describe('SessionStart', () => {
 
   it(`stays within ${MAX_SUMMARY_LENGTH} characters, saying how many more there are`, async () => {
     for (let i = 0; i < 40; i++) await seed(`mcp:server-${String(i).padStart(2, '0')}`, 0, 1, i);
-    const context: string = JSON.parse((await hook('session-start', 'session-start', {}, { now: at(50) }))!).hookSpecificOutput.additionalContext;
+    const context: string = JSON.parse((await runHook('session-start', text('session-start'), storeAt(at(50))))!).hookSpecificOutput.additionalContext;
     expect(context.length).toBeLessThanOrEqual(MAX_SUMMARY_LENGTH);
     expect(context).toMatch(/^Web4 trust on record: MCP server "server-39" medium \(1 call, 1 succeeded\); MCP server "server-38" /);
     const shown = context.match(/MCP server/g)!.length;

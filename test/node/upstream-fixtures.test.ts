@@ -65,7 +65,8 @@ describe.each(['python-6d', 'rust-3d'])('upstream %s entity folder', (folder) =>
 
 describe('upstream web4-trust-core 0.1 entity list', () => {
   it('imports as a bare array into the file store with the expected entities', async () => {
-    const store = new FileTrustStore(path.join(work, 'rust-0.1'));
+    // Read when the list was written (its entities are dated then): as loaded, not decayed since.
+    const store = new FileTrustStore(path.join(work, 'rust-0.1'), { clock: { now: () => Date.parse('2026-11-24T15:00:00Z') } });
     const input = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'rust-0.1-6d-entities.json'), 'utf8')) as unknown[];
     const plan = await store.importBundle(input, 'merge');
     expect(plan.rejected).toEqual([]);

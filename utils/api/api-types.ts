@@ -94,7 +94,10 @@ export interface ImportSummary extends ImportPlanSummary {
 
 export interface SweepResult {
   scanned: number;
+  /** Entities whose decayed scores were written back. */
   changed: number;
+  /** Idle sessions removed. */
+  removed: number;
   duration_ms: number;
   /** Epoch ms when it finished. */
   finished_at: number;

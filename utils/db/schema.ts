@@ -1,7 +1,7 @@
 // The `web4-trust` database's schema: its stores and the records they hold. A leaf module (types
 // only), so that the connection, the upgrades and the bucket code can all depend on it.
 import type { DBSchema, IDBPDatabase } from 'idb';
-import type { DecayConfig, EntitySummary } from '@/core/index.js';
+import type { DecayConfig, EntitySummary, SweepRule } from '@/core/index.js';
 import type { Settings, SweepResult, TrustEvent } from '../api/api-types.js';
 
 /**
@@ -40,11 +40,13 @@ export interface SweepCursor {
   /** The time the sweep decays to, and how. */
   now: number;
   config: DecayConfig;
+  rule: SweepRule;
   started_at: number;
   /** The next bucket to sweep. */
   next_bucket: number;
   scanned: number;
   changed: number;
+  removed: number;
   /** Time spent in batches so far (a stopped worker's idle time is not counted). */
   busy_ms: number;
 }

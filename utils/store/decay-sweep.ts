@@ -1,8 +1,8 @@
-// The decay sweep: brings every stored entity to its decayed state at one moment, in bounded
+// The decay sweep: does the core's `sweepEntity` to every stored entity at one moment, in bounded
 // batches of buckets. The cursor (the next bucket) is saved with each batch, so a sweep cut short by
 // a stopped worker resumes where it was on the next wake instead of starting over.
 import * as v from 'valibot';
-import { assertDecayConfig, type DecayConfig, type EpochMs } from '@/core/index.js';
+import { assertSweepConfig, sweepEntity, type DecayConfig, type EpochMs, type SweepRule } from '@/core/index.js';
 import type { SweepResult } from '../api/api-types.js';
 import { BUCKET_COUNT, BucketSet, readableEntities } from '../db/entity-buckets.js';
 import { appendEvent } from '../db/event-log.js';
@@ -13,10 +13,12 @@ const wholeNumber = v.pipe(v.number(), v.integer(), v.minValue(0));
 const cursorSchema = v.object({
   now: v.pipe(v.number(), v.finite()),
   config: v.object({ ratePerDay: v.pipe(v.number(), v.minValue(0), v.maxValue(1)), graceDays: v.pipe(v.number(), v.minValue(0)) }),
+  rule: v.object({ minChange: v.pipe(v.number(), v.minValue(0), v.maxValue(1)), sessionRetentionDays: v.pipe(v.number(), v.minValue(0)) }),
   started_at: v.pipe(v.number(), v.finite()),
   next_bucket: v.pipe(wholeNumber, v.maxValue(BUCKET_COUNT)),
   scanned: wholeNumber,
   changed: wholeNumber,
+  removed: wholeNumber,
   busy_ms: v.pipe(v.number(), v.minValue(0)),
 });
 
@@ -32,6 +34,7 @@ export interface SweepOptions {
   /** The moment to decay to (ignored when resuming: a sweep keeps its moment). */
   now: EpochMs;
   config: DecayConfig;
+  rule: SweepRule;
   /** Continue a saved, unfinished sweep if there is one (the alarm does; an explicit sweep does not). */
   resume: boolean;
   eventLogCap: number;
@@ -46,10 +49,11 @@ export interface SweepOptions {
 /** Runs (or resumes) a sweep to its end and returns its summary, which is also logged and saved. */
 export async function runSweep(db: TrustDb, options: SweepOptions): Promise<SweepResult> {
   const { eventLogCap, batchSize = SWEEP_BATCH_BUCKETS, clockNow = () => Date.now(), onBatch } = options;
-  assertDecayConfig(options.config);
+  assertSweepConfig(options.config, options.rule);
   const saved = options.resume ? cursorFrom(await db.get('meta', 'sweep-cursor')) : undefined;
   const state: SweepCursor = saved ?? {
-    now: options.now, config: { ...options.config }, started_at: clockNow(), next_bucket: 0, scanned: 0, changed: 0, busy_ms: 0,
+    now: options.now, config: { ...options.config }, rule: { ...options.rule }, started_at: clockNow(),
+    next_bucket: 0, scanned: 0, changed: 0, removed: 0, busy_ms: 0,
   };
 
   for (;;) {
@@ -61,9 +65,13 @@ export async function runSweep(db: TrustDb, options: SweepOptions): Promise<Swee
       const end = Math.min(state.next_bucket + batchSize, BUCKET_COUNT);
       await buckets.loadRange(state.next_bucket, end);
       for (const entity of readableEntities([...buckets.texts()].map(([, text]) => text))) {
-        if (entity.decayTo(state.now, state.config)) {
+        const action = sweepEntity(entity, state.now, state.config, state.rule);
+        if (action === 'write') {
           buckets.put(entity);
           state.changed++;
+        } else if (action === 'remove') {
+          buckets.delete(entity.entityId);
+          state.removed++;
         }
         state.scanned++;
       }
@@ -78,13 +86,17 @@ export async function runSweep(db: TrustDb, options: SweepOptions): Promise<Swee
         return undefined;
       }
       const summary: SweepResult = {
-        scanned: state.scanned, changed: state.changed, duration_ms: Math.round(state.busy_ms), finished_at: clockNow(),
+        scanned: state.scanned, changed: state.changed, removed: state.removed,
+        duration_ms: Math.round(state.busy_ms), finished_at: clockNow(),
       };
       writes.add(meta.delete('sweep-cursor'));
       writes.add(meta.put(summary, 'last-sweep'));
       writes.add(appendEvent(tx.objectStore('events'), {
         at: summary.finished_at, kind: 'sweep', entity_ids: [],
-        details: { scanned: summary.scanned, changed: summary.changed, duration_ms: summary.duration_ms, decayed_to: state.now },
+        details: {
+          scanned: summary.scanned, changed: summary.changed, removed: summary.removed,
+          duration_ms: summary.duration_ms, decayed_to: state.now,
+        },
       }, eventLogCap));
       await writes.all();
       return summary;

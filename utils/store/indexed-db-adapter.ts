@@ -2,7 +2,8 @@
 // change's events logged in the same transaction as the change itself.
 import type { StoreNames } from 'idb';
 import type {
-  ChangeEvent, DecayConfig, Durability, EntityChange, EntityTrust, EpochMs, StorageAdapter, StoreChange, SweepSummary,
+  ChangeEvent, DecayConfig, Durability, EntityChange, EntityTrust, EpochMs, StorageAdapter, StoreChange, SweepRule,
+  SweepSummary,
 } from '@/core/index.js';
 import type { SweepResult } from '../api/api-types.js';
 import { runSweep } from './decay-sweep.js';
@@ -27,6 +28,7 @@ export interface IndexedDbAdapterOptions {
 export interface SweepRequest {
   now: EpochMs;
   config: DecayConfig;
+  rule: SweepRule;
   resume: boolean;
   onBatch?: (() => void | Promise<void>) | undefined;
 }
@@ -96,15 +98,15 @@ export class IndexedDbAdapter implements StorageAdapter {
     return count;
   }
 
-  async decayAll(now: EpochMs, config: DecayConfig): Promise<SweepSummary> {
-    const { scanned, changed } = await this.sweep({ now, config, resume: false });
-    return { scanned, changed };
+  async sweepAll(now: EpochMs, config: DecayConfig, rule: SweepRule): Promise<SweepSummary> {
+    const { scanned, changed, removed } = await this.sweep({ now, config, rule, resume: false });
+    return { scanned, changed, removed };
   }
 
   /** The batched sweep, logged and resumable (a worker stopped part-way resumes it on its next wake). */
-  sweep({ now, config, resume, onBatch }: SweepRequest): Promise<SweepResult> {
+  sweep({ now, config, rule, resume, onBatch }: SweepRequest): Promise<SweepResult> {
     const { eventLogCap, clockNow } = this.#options;
-    return runSweep(this.#db, { now, config, resume, eventLogCap, clockNow, onBatch });
+    return runSweep(this.#db, { now, config, rule, resume, eventLogCap, clockNow, onBatch });
   }
 
   /** Deletes every entity and the whole event log, then logs that; resolves to how many entities there were. */

@@ -44,7 +44,7 @@ export class IndexedDbTrustStore extends AdapterTrustStore {
   }
 
   /** The batched sweep, with its options (resume a cut-short sweep, a callback per batch). */
-  sweep({ now = this.clock.now(), config = this.decay, resume, onBatch }: Partial<SweepRequest> & { resume: boolean }): Promise<SweepResult> {
-    return this.#adapter.sweep({ now, config, resume, onBatch });
+  sweep({ now = this.clock.now(), config = this.decay, rule = this.sweepRule, resume, onBatch }: Partial<SweepRequest> & { resume: boolean }): Promise<SweepResult> {
+    return this.#adapter.sweep({ now, config, rule, resume, onBatch });
   }
 }
