@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DECAY, EntityTrust, MS_PER_DAY, entityNameOf, entityTypeOf } from '../../core/index.js';
+import {
+  DEFAULT_DECAY, EntityTrust, MAX_KEPT_WITNESS_IDS, MS_PER_DAY, entityNameOf, entityTypeOf, planImport,
+} from '../../core/index.js';
 
 const T0 = Date.UTC(2026, 10, 24);
 const fresh = (id = 'mcp:fs') => EntityTrust.create(id, T0);
@@ -116,6 +118,81 @@ describe('witnessing', () => {
     expect(() => e.receiveWitness('', true, 0.5)).toThrow();
     expect(() => e.giveWitness('mcp:x', true, Number.NaN)).toThrow(RangeError);
     expect(JSON.stringify(e)).toBe(before);
+  });
+});
+
+describe('witness lists keep the most recent ids', () => {
+  const sessions = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `session:${from + i}`);
+
+  it(`keep the ${MAX_KEPT_WITNESS_IDS} most recent ids on both sides, while the count counts every witness`, () => {
+    const server = fresh('mcp:github');
+    const session = fresh('session:s');
+    for (const id of sessions(MAX_KEPT_WITNESS_IDS + 44)) server.receiveWitness(id, true, 0.1, T0);
+    for (const id of sessions(MAX_KEPT_WITNESS_IDS + 44).map((s) => s.replace('session', 'mcp'))) session.giveWitness(id, true, 0.1, T0);
+    expect(server.witnessedBy).toEqual(sessions(MAX_KEPT_WITNESS_IDS, 44));
+    expect(server.witnessCount).toBe(MAX_KEPT_WITNESS_IDS + 44);
+    expect(session.hasWitnessed).toHaveLength(MAX_KEPT_WITNESS_IDS);
+    expect(session.hasWitnessed.at(-1)).toBe(`mcp:${MAX_KEPT_WITNESS_IDS + 43}`);
+    // A repeated witness keeps its place, as upstream does.
+    server.receiveWitness('session:100', true, 0.1, T0);
+    expect(server.witnessedBy).toEqual(sessions(MAX_KEPT_WITNESS_IDS, 44));
+  });
+
+  it('a longer list read from a file is kept whole until the entity is next witnessed', () => {
+    const json = { ...fresh('mcp:github').toJSON(), witnessed_by: sessions(10_000) };
+    const read = EntityTrust.fromJSON(json);
+    expect(read.witnessedBy).toHaveLength(10_000);
+    expect(read.toJSON().witnessed_by).toEqual(sessions(10_000));
+    read.receiveWitness('session:new', true, 0.1, T0);
+    expect(read.witnessedBy).toEqual([...sessions(MAX_KEPT_WITNESS_IDS - 1, 10_000 - MAX_KEPT_WITNESS_IDS + 1), 'session:new']);
+  });
+
+  it('a merge of two lists keeps the most recent ids of the union', () => {
+    const stored = EntityTrust.fromJSON({ ...fresh('mcp:a').toJSON(), last_activity: new Date(T0 + 1).toISOString(), witnessed_by: sessions(200) });
+    const incoming = { ...fresh('mcp:a').toJSON(), witnessed_by: sessions(200, 150) };
+    const [merged] = planImport([stored], [incoming], { mode: 'merge' }).updated;
+    expect(merged!.witnessedBy).toEqual(sessions(MAX_KEPT_WITNESS_IDS, 350 - MAX_KEPT_WITNESS_IDS));
+  });
+});
+
+describe('scores at last activity in the JSON', () => {
+  it('are written only when they differ from the scores (after decay), and read back either way', () => {
+    const e = fresh();
+    e.updateFromOutcome(true, 1, T0);
+    expect(e.toJSON()).not.toHaveProperty('t3_at_last_activity');
+    expect(e.toJSON()).not.toHaveProperty('v3_at_last_activity');
+    e.decayTo(T0 + 30 * MS_PER_DAY, DEFAULT_DECAY);
+    const json = e.toJSON();
+    expect(json.t3_at_last_activity).toEqual([0.5075, 0.525, 0.5125]);
+    expect(json.v3_at_last_activity).toEqual([0.51, 0.5, 0.5]);
+    const back = EntityTrust.fromJSON(json);
+    expect(back.toJSON()).toEqual(json);
+    back.decayTo(T0 + 60 * MS_PER_DAY, DEFAULT_DECAY);
+    const direct = fresh();
+    direct.updateFromOutcome(true, 1, T0);
+    direct.decayTo(T0 + 60 * MS_PER_DAY, DEFAULT_DECAY);
+    expect(back.toJSON()).toEqual(direct.toJSON());
+  });
+});
+
+describe('decayTo with a minimum change (what sweeps write back)', () => {
+  it('leaves the scores alone until one of them would move by at least the minimum', () => {
+    const e = fresh();
+    e.updateFromOutcome(true, 1, T0);
+    const start = T0 + DEFAULT_DECAY.graceDays * MS_PER_DAY;
+    // Upstream's factors k move temperament and valuation at once when the grace period ends.
+    expect(e.decayTo(start + 1, DEFAULT_DECAY, 0.001)).toBe(true);
+    const written = e.training;
+    // An hour later training has lost (0.525 − 0.3)·0.98… far less than 0.001: nothing moves.
+    expect(e.decayTo(start + 3_600_000, DEFAULT_DECAY, 0.001)).toBe(false);
+    expect(e.training).toBe(written);
+    // A day later it has lost ~0.00225: written back, exactly as decay without a minimum.
+    expect(e.decayTo(start + 0.3 * MS_PER_DAY, DEFAULT_DECAY, 0.001)).toBe(false);
+    expect(e.decayTo(start + MS_PER_DAY, DEFAULT_DECAY, 0.001)).toBe(true);
+    const exact = fresh();
+    exact.updateFromOutcome(true, 1, T0);
+    exact.decayTo(start + MS_PER_DAY, DEFAULT_DECAY);
+    expect(e.toJSON()).toEqual(exact.toJSON());
   });
 });
 

@@ -183,26 +183,43 @@ describe('reads show trust as it stands now', () => {
 });
 
 describe('decay', () => {
-  it('shows what would change with --dry-run, then applies it once', async () => {
+  it('shows what would change with --dry-run, then writes it once; a second run writes nothing', async () => {
     const store = new FileTrustStore(box.store);
     const old = Date.now() - 40 * MS_PER_DAY;
     const entity = EntityTrust.create('mcp:idle', old);
     entity.updateFromOutcome(true, 1, old);
     await store.save(entity);
+    const ancient = Date.now() - 100 * MS_PER_DAY;
+    const session = EntityTrust.create('session:gone', ancient);
+    session.giveWitness('mcp:idle', true, 1, ancient);
+    await store.save(session);
     const file = path.join(box.store, entityFileName('mcp:idle'));
     const before = fs.readFileSync(file, 'utf8');
 
     const dry = await cli('decay', '--dry-run');
     expectExit(dry, 0);
     expect(dry.stdout).toMatch(/^mcp:idle +0\.515 → 0\.4\d\d/m);
-    expect(dry.stdout).toContain('Dry run: 1 of 1 entities would change; nothing was written.');
+    expect(dry.stdout).toContain('Dry run: would write the decayed scores of 1 of 2 entities (those that moved by at least 0.001); ' +
+      'would remove 1 idle session. Nothing was written.');
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
 
-    expect((await cli('decay')).stdout).toContain('Decayed 1 of 1 entities.');
-    // Running it again moves the scores only by the moments that passed in between.
+    expect((await cli('decay')).stdout).toContain('Wrote the decayed scores of 1 of 2 entities (those that moved by at least 0.001); removed 1 idle session.');
+    expect(await store.exists('session:gone')).toBe(false);
+    const written = fs.statSync(file).mtimeMs;
+    // Right after, no score moved by 0.001: nothing is written.
     const again = JSON.parse((await cli('decay', '--json')).stdout);
-    for (const e of again.entities) expect(Math.abs(e.t3_after - e.t3_before)).toBeLessThan(1e-6);
+    expect(again).toMatchObject({ dry_run: false, scanned: 1, changed: 0, removed: 0, entities: [], removed_ids: [] });
+    expect(fs.statSync(file).mtimeMs).toBe(written);
     expect((await store.get('mcp:idle')).training).toBeLessThan(entity.training);
+  });
+
+  it('takes --min-change and --keep-sessions, and refuses bad values', async () => {
+    const ancient = Date.now() - 100 * MS_PER_DAY;
+    await new FileTrustStore(box.store).save(EntityTrust.create('session:kept', ancient));
+    expect((await cli('decay', '--keep-sessions', 'forever')).stdout).toContain('removed 0 idle sessions');
+    expect((await cli('decay', '--keep-sessions', '99', '--min-change', '0')).stdout).toContain('removed 1 idle session.');
+    expectError(await cli('decay', '--min-change', 'lots'), 2, '--min-change must be a number from 0 to 1, got "lots"');
+    expectError(await cli('decay', '--keep-sessions', '-1'), 2, '--keep-sessions must be a number of days or "forever", got "-1"');
   });
 });
 

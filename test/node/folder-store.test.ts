@@ -218,3 +218,43 @@ describe('FolderAdapter', () => {
     expect(fs.readdirSync(dir).filter((name) => name.endsWith('.json'))).toEqual([]);
   });
 });
+
+describe('files rewritten by upstream tools (no decay fields)', () => {
+  /** A file as web4-trust-core 0.2 rewrites one of ours: our fields dropped, its scores as it left them. */
+  function writeUpstream(id: string, scores: number[], lastAction: number, modified: number): void {
+    const entity = EntityTrust.create(id, lastAction);
+    entity.updateFromOutcome(true, 1, lastAction);
+    const { last_activity: _a, t3_at_last_activity: _t, v3_at_last_activity: _v, ...upstream } = entity.toJSON();
+    const [talent, training, temperament, valuation, veracity, validity] = scores;
+    fs.writeFileSync(fileOf(id), JSON.stringify({ ...upstream, talent, training, temperament, valuation, veracity, validity }, null, 2));
+    fs.utimesSync(fileOf(id), modified / 1000, modified / 1000);
+  }
+
+  it('decays from the file\'s modification time, never the same period twice', async () => {
+    // Upstream decayed the scores 60 days after the last action and wrote the file then.
+    const lastAction = clock.now() - 90 * MS_PER_DAY;
+    const rewritten = clock.now() - 30 * MS_PER_DAY;
+    writeUpstream('mcp:up', [0.6, 0.7, 0.7, 0.6, 0.9, 0.7], lastAction, rewritten);
+    const expected = EntityTrust.fromJSON({ ...JSON.parse(fs.readFileSync(fileOf('mcp:up'), 'utf8')), last_activity: new Date(rewritten).toISOString() });
+    expected.decayTo(clock.now(), { ratePerDay: 0.01, graceDays: 1 });
+    const read = await store.get('mcp:up');
+    expect(read.lastActivity).toBe(rewritten);
+    expect(read.lastAction).toBe(lastAction);
+    expect(read.toJSON()).toEqual(expected.toJSON());
+    // Decayed from the last action instead, it would have lost 90 days: clearly lower.
+    expect(read.training).toBeGreaterThan(0.3 + 0.4 * 0.99 ** 89 + 0.01);
+  });
+
+  it('a file modified before its last action (copied, clock skew) decays from the last action', async () => {
+    const lastAction = clock.now() - 10 * MS_PER_DAY;
+    writeUpstream('mcp:copied', [0.6, 0.7, 0.7, 0.6, 0.9, 0.7], lastAction, lastAction - 5 * MS_PER_DAY);
+    expect((await store.get('mcp:copied')).lastActivity).toBe(lastAction);
+  });
+
+  it('our own files keep their last activity whatever their modification time', async () => {
+    await store.update('mcp:ours', true, 1);
+    const stored = clock.now();
+    fs.utimesSync(fileOf('mcp:ours'), new Date(stored + 5 * MS_PER_DAY), new Date(stored + 5 * MS_PER_DAY));
+    expect((await store.get('mcp:ours')).lastActivity).toBe(stored);
+  });
+});
