@@ -1,60 +1,138 @@
-// A small benchmark harness: every `bench/*.bench.ts` exports a default `(bench: Bench) => Promise<void>`.
+// The bench's rows and how they are measured: every `bench/*.bench.ts` exports a default
+// `(bench: Bench) => Promise<void>` that reports rows. A row is a median over several runs after a
+// warm-up, with its spread, beside a reference measured in the same run (alternating with it, so
+// both see the same machine load), the ratio of the two, and targets checked against the median.
+
+/** A measured figure: the median of `runs` runs, and the lowest and highest of them. */
+export interface Stats {
+  median: number;
+  low: number;
+  high: number;
+  runs: number;
+}
+
+export interface Target {
+  /** e.g. `≥ 13.5 M entities/s`. */
+  text: string;
+  pass: boolean;
+}
 
 export interface Row {
-  /** What was measured, e.g. `EntityTrust.updateFromOutcome`. */
+  /** What was measured, as a user would do it. */
   name: string;
-  /** The figure, e.g. 12_300_000. */
-  value: number;
-  /** Its unit, e.g. `ops/s`, `ms`, `entities/s`. */
+  /** `entities/s`, `updates/s`, `ms`, `s`, `MB` or `B`: rates end in `/s`, every other unit is a cost. */
   unit: string;
-  /** The goal, e.g. `≥ 10.7 M/s (upstream Rust)`, shown beside the figure. */
-  target?: string;
+  value: Stats;
+  /** The bare operation the row is compared with, measured in the same run, in the same unit. */
+  reference?: { name: string; value: Stats };
+  /** What the row costs (time, memory, bytes) divided by what the reference costs: 2 = twice the reference's. */
+  ratio?: number;
+  targets: Target[];
+  /** Upstream's figure, as a labelled reference; never a measured row. */
+  upstream?: string;
+  note?: string;
 }
 
 export interface Bench {
-  report(row: Row): void;
+  report(row: Omit<Row, 'ratio' | 'targets'> & { targets?: Target[] }): Row;
 }
 
-/** Median of the runs. */
-export function median(values: number[]): number {
+export function stats(values: readonly number[]): Stats {
+  if (values.length === 0) throw new Error('no runs');
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { median, low: sorted[0]!, high: sorted.at(-1)!, runs: sorted.length };
+}
+
+export const isRate = (unit: string): boolean => unit.endsWith('/s');
+
+/** Cost ratio of `value` to `reference` (for rates, the inverse of theirs). */
+export function costRatio(unit: string, value: number, reference: number): number {
+  return isRate(unit) ? reference / value : value / reference;
 }
 
 /**
- * Runs `body(n)` (which must do n operations) `runs` times after a warm-up and returns the median
- * operations per second.
+ * Runs each body once to warm up, then `runs` rounds of every body in turn; each call returns its
+ * own measurement (so that set-up stays outside it). Resolves to every body's measurements.
  */
-export async function opsPerSecond(
-  body: (n: number) => void | Promise<void>,
-  { n, runs = 7 }: { n: number; runs?: number },
-): Promise<number> {
-  await body(Math.min(n, 10_000));
-  const rates: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const start = performance.now();
-    await body(n);
-    rates.push(n / ((performance.now() - start) / 1000));
-  }
-  return median(rates);
+export async function alternate<K extends string>(
+  runs: number, bodies: Record<K, () => number | Promise<number>>, { warmUp = true } = {},
+): Promise<Record<K, Stats>> {
+  const keys = Object.keys(bodies) as K[];
+  if (warmUp) for (const key of keys) await bodies[key]();
+  const samples = Object.fromEntries(keys.map((key) => [key, [] as number[]])) as unknown as Record<K, number[]>;
+  for (let run = 0; run < runs; run++) for (const key of keys) samples[key].push(await bodies[key]());
+  return Object.fromEntries(keys.map((key) => [key, stats(samples[key])])) as Record<K, Stats>;
 }
 
-/** Median wall time in ms of `runs` runs of `body`. */
-export async function medianMs(body: () => unknown, runs = 5): Promise<number> {
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const start = performance.now();
-    await body();
-    times.push(performance.now() - start);
-  }
-  return median(times);
+/** Wall time of `body` in ms. */
+export async function timeMs(body: () => unknown): Promise<number> {
+  const start = performance.now();
+  await body();
+  return performance.now() - start;
 }
+
+/** Wall time of a synchronous `body` in ms. */
+export function timeMsSync(body: () => unknown): number {
+  const start = performance.now();
+  body();
+  return performance.now() - start;
+}
+
+/** Operations per second from a count and a time in ms. */
+export const perSecond = (count: number, ms: number): number => count / (ms / 1000);
+
+/** `value` in another unit, e.g. ms to s: `scaled(value, 1 / 1000)`. */
+export const scaled = (value: Stats, factor: number): Stats =>
+  ({ median: value.median * factor, low: value.low * factor, high: value.high * factor, runs: value.runs });
+
+/** A figure that was taken once (a size, a count): a Stats of one run. */
+export const once = (value: number): Stats => ({ median: value, low: value, high: value, runs: 1 });
+
+export function atLeast(value: Stats, limit: number, unit: string): Target {
+  return { text: `≥ ${formatValue(limit, unit)}`, pass: value.median >= limit };
+}
+
+export function atMost(value: Stats, limit: number, unit: string): Target {
+  return { text: `≤ ${formatValue(limit, unit)}`, pass: value.median <= limit };
+}
+
+/** The row's cost at most `limit` times the reference's. */
+export function ratioAtMost(value: Stats, reference: Stats, unit: string, limit: number, what: string): Target {
+  return { text: `≤ ${limit}× ${what}`, pass: costRatio(unit, value.median, reference.median) <= limit };
+}
+
+/** The row at most `limit` (in its unit) above the reference, e.g. a hook against `node -e 0`. */
+export function overAtMost(value: Stats, reference: Stats, limit: number, unit: string, what: string): Target {
+  return { text: `≤ ${what} + ${formatValue(limit, unit)}`, pass: value.median - reference.median <= limit };
+}
+
+/** How a figure of `unit` around `value` is written: divided by `divisor`, with `digits` decimals, then `suffix`. */
+function scaleOf(value: number, unit: string): { divisor: number; digits: number; suffix: string } {
+  const magnitude = Math.abs(value);
+  if (isRate(unit)) {
+    if (magnitude >= 1e6) return { divisor: 1e6, digits: magnitude >= 1e8 ? 0 : 2, suffix: ` M ${unit}` };
+    if (magnitude >= 1e4) return { divisor: 1e3, digits: magnitude >= 1e5 ? 0 : 1, suffix: ` k ${unit}` };
+    return { divisor: 1, digits: 0, suffix: ` ${unit}` };
+  }
+  if (unit === 'B') return { divisor: 1, digits: 0, suffix: ' B' };
+  if (unit === 'ms') return { divisor: 1, digits: magnitude < 100 ? 1 : 0, suffix: ' ms' };
+  if (unit === 's') return { divisor: 1, digits: 2, suffix: ' s' };
+  return { divisor: 1, digits: magnitude < 10 ? 2 : 1, suffix: ` ${unit}` };
+}
+
+const written = (value: number, { divisor, digits }: { divisor: number; digits: number }): string =>
+  (value / divisor).toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 export function formatValue(value: number, unit: string): string {
-  if (unit.endsWith('/s')) {
-    if (value >= 1e6) return `${(value / 1e6).toFixed(2)} M ${unit}`;
-    if (value >= 1e3) return `${(value / 1e3).toFixed(1)} k ${unit}`;
-  }
-  return `${value.toFixed(value < 10 ? 2 : 0)} ${unit}`;
+  const scale = scaleOf(value, unit);
+  return written(value, scale) + scale.suffix;
+}
+
+/** `12.30 M entities/s` for one run, else with the spread in the same scale: `12.30 M entities/s (12.10–12.90)`. */
+export function formatStats(value: Stats, unit: string): string {
+  const scale = scaleOf(value.median, unit);
+  const median = written(value.median, scale) + scale.suffix;
+  return value.runs === 1 ? median : `${median} (${written(value.low, scale)}–${written(value.high, scale)})`;
 }

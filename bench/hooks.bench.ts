@@ -1,0 +1,85 @@
+// The Claude Code hooks as Claude Code runs them: `web4-trust hook <event>` spawned with the real
+// fixture on stdin and the store on disk, taking turns with `node -e 0` so that both see the same
+// machine load; and one hook on an entity that 10,000 sessions have witnessed against one none has.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { core, BIN, ROOT } from './support/lib.js';
+import { nodeLib } from './support/node-lib.js';
+import { runNode } from './support/spawn.js';
+import { alternate, overAtMost, type Bench } from './harness.js';
+
+const RUNS = 21;
+const WITNESSES = 10_000;
+const EVENTS = [
+  ['post-tool-use', 'post-tool-use-mcp'],
+  ['post-tool-use-failure', 'post-tool-use-failure-mcp'],
+  ['pre-tool-use', 'pre-tool-use-mcp'],
+  ['session-start', 'session-start'],
+] as const;
+
+const fixture = (name: string) => fs.readFileSync(path.join(ROOT, 'test/fixtures/claude-code', `${name}.json`), 'utf8');
+
+export default async function run(bench: Bench): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'web4-bench-hooks-'));
+  try {
+    await events(bench, dir);
+    await witnessed(bench, dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function events(bench: Bench, dir: string): Promise<void> {
+  const env = { ...process.env, HOME: dir, WEB4_TRUST_DIR: path.join(dir, 'store') };
+  const hook = (event: string, input: string) => () => runNode([BIN, 'hook', event], { env, input, quiet: true }).ms;
+  const bodies: Record<string, () => number> = { 'node -e 0': () => runNode(['-e', '0'], { env, quiet: true }).ms };
+  for (const [event, input] of EVENTS) bodies[event] = hook(event, fixture(input));
+  const result = await alternate(RUNS, bodies);
+  const reference = { name: 'node -e 0, in turn with it', value: result['node -e 0']! };
+  for (const [event] of EVENTS) {
+    const value = result[event]!;
+    bench.report({
+      name: `web4-trust hook ${event} (spawned, fixture on stdin), ${RUNS} runs`,
+      unit: 'ms', value, reference,
+      targets: [overAtMost(value, reference.value, 10, 'ms', 'node -e 0')],
+      note: `+${(value.median - reference.value.median).toFixed(1)} ms over node -e 0`,
+      upstream: '(upstream Python plugin, measured once on a 2-core machine: 109–111 ms a hook)',
+    });
+  }
+  const stored = await new nodeLib.FileTrustStore(env.WEB4_TRUST_DIR).get('mcp:github');
+  if (stored.actionCount !== 2 * (RUNS + 1)) throw new Error(`the hooks recorded ${stored.actionCount} calls, not ${2 * (RUNS + 1)}`);
+}
+
+/**
+ * post-tool-use on `mcp:github` (the fixture's server) when its file lists 10,000 witnesses, and
+ * when it lists none; the file is written back before every run, so each run does the same work.
+ */
+async function witnessed(bench: Bench, dir: string): Promise<void> {
+  const input = fixture('post-tool-use-mcp');
+  const at = Date.now() - core.MS_PER_DAY;
+  const entity = core.EntityTrust.create('mcp:github', at);
+  for (let i = 0; i < 20; i++) entity.updateFromOutcome(i % 5 !== 0, 0.1, at);
+  const plain = entity.toJSON();
+  const wide = { ...plain, witness_count: WITNESSES, witnessed_by: Array.from({ length: WITNESSES }, (_, i) => `session:bench-${i}`) };
+  const cases = { wide, none: plain };
+  const bodies = Object.fromEntries(Object.entries(cases).map(([name, json]) => {
+    const store = path.join(dir, `witnessed-${name}`);
+    const file = path.join(store, nodeLib.entityFileName('mcp:github'));
+    const text = nodeLib.formatEntityFile(core.EntityTrust.fromJSON(json));
+    fs.mkdirSync(store, { recursive: true });
+    const env = { ...process.env, HOME: dir, WEB4_TRUST_DIR: store };
+    return [name, () => {
+      fs.writeFileSync(file, text);
+      return runNode([BIN, 'hook', 'post-tool-use'], { env, input, quiet: true }).ms;
+    }];
+  })) as Record<keyof typeof cases, () => number>;
+  const result = await alternate(RUNS, bodies);
+  bench.report({
+    name: `web4-trust hook post-tool-use on an entity with ${WITNESSES.toLocaleString('en')} witnesses, ${RUNS} runs`,
+    unit: 'ms', value: result.wide,
+    reference: { name: 'the same hook on the entity with no witnesses, in turn with it', value: result.none },
+    targets: [overAtMost(result.wide, result.none, 2, 'ms', 'no witnesses')],
+    note: `+${(result.wide.median - result.none.median).toFixed(1)} ms`,
+  });
+}
