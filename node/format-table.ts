@@ -10,7 +10,8 @@ export interface Column<Row> {
 /** Formats rows as aligned columns separated by two spaces, with a header line. */
 export function formatTable<Row>(rows: readonly Row[], columns: readonly Column<Row>[], header = (s: string) => s): string {
   const cells = rows.map((row) => columns.map((column) => column.value(row)));
-  const widths = columns.map((column, i) => Math.max(column.header.length, ...cells.map((r) => r[i]!.length)));
+  // A loop, not Math.max(...cells): a spread of 100,000 rows overflows the stack.
+  const widths = columns.map((column, i) => cells.reduce((width, r) => Math.max(width, r[i]!.length), column.header.length));
   const pad = (text: string, i: number) =>
     columns[i]!.align === 'right' ? text.padStart(widths[i]!) : text.padEnd(widths[i]!);
   const lines = [header(columns.map((c, i) => pad(c.header, i)).join('  ').trimEnd())];

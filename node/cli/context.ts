@@ -41,3 +41,24 @@ export function createContext(
 export function toJsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
+
+/**
+ * `out(toJsonText(value))` in pieces: the list under `listKey` (a top-level key) a thousand items
+ * at a time, so that a list of 100,000 entities never exists as one string.
+ */
+export function writeJsonText(out: (text: string) => void, value: Record<string, unknown>, listKey: string): void {
+  const list = value[listKey] as readonly unknown[];
+  // A string no value holds, written in its place and split at.
+  const marker = '\u0000list\u0000';
+  const [head, tail] = toJsonText({ ...value, [listKey]: marker }).split(JSON.stringify(marker)) as [string, string];
+  if (list.length === 0) {
+    out(`${head}[]${tail}`);
+    return;
+  }
+  out(`${head}[\n`);
+  for (let start = 0; start < list.length; start += 1000) {
+    const items = list.slice(start, start + 1000).map((item) => `    ${JSON.stringify(item, null, 2).replaceAll('\n', '\n    ')}`);
+    out(`${items.join(',\n')}${start + 1000 < list.length ? ',\n' : ''}`);
+  }
+  out(`\n  ]${tail}`);
+}

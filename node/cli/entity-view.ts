@@ -25,7 +25,8 @@ export function reportOf(entity: EntityTrust): EntityReport {
 export const score = (x: number) => x.toFixed(3);
 export const percent = (x: number) => `${Math.round(x * 100)}%`;
 
-/** `2026-11-24 15:01` (UTC), or `—`. */
-export function shortTime(ms: number | null): string {
-  return ms === null ? '—' : formatTimestamp(ms).slice(0, 16).replace('T', ' ');
+/** `2026-11-24 15:01` (UTC), or `—`; from epoch ms or `formatTimestamp`'s text. */
+export function shortTime(time: number | string | null): string {
+  if (time === null) return '—';
+  return (typeof time === 'string' ? time : formatTimestamp(time)).slice(0, 16).replace('T', ' ');
 }

@@ -1,16 +1,19 @@
 import type { Command } from 'commander';
-import { compareIds, type EntityTrust } from '../../core/index.js';
+import { compareIds } from '../../core/index.js';
 import { formatTable } from '../format-table.js';
-import { createContext, toJsonText } from './context.js';
-import { percent, score, shortTime, reportOf } from './entity-view.js';
+import { createContext, writeJsonText } from './context.js';
+import { percent, reportOf, score, shortTime, type EntityReport } from './entity-view.js';
 import { levelOf, oneOf } from './parse-options.js';
 
 const SORTS = ['trust', 'recent', 'name'] as const;
 
-const ORDER: Record<(typeof SORTS)[number], (a: EntityTrust, b: EntityTrust) => number> = {
-  trust: (a, b) => b.t3Average - a.t3Average || compareIds(a.entityId, b.entityId),
-  recent: (a, b) => (b.lastActivity ?? -Infinity) - (a.lastActivity ?? -Infinity) || compareIds(a.entityId, b.entityId),
-  name: (a, b) => compareIds(a.entityId, b.entityId),
+const byName = (a: EntityReport, b: EntityReport) => compareIds(a.entity_id, b.entity_id);
+// Last activity is ISO 8601 in UTC with milliseconds (`formatTimestamp`): text order is time order.
+const ORDER: Record<(typeof SORTS)[number], (a: EntityReport, b: EntityReport) => number> = {
+  trust: (a, b) => b.t3_average - a.t3_average || byName(a, b),
+  recent: (a, b) => (a.last_activity === b.last_activity ? byName(a, b)
+    : a.last_activity === null ? 1 : b.last_activity === null ? -1 : a.last_activity < b.last_activity ? 1 : -1),
+  name: byName,
 };
 
 export function addListCommand(program: Command): void {
@@ -25,28 +28,34 @@ export function addListCommand(program: Command): void {
       const level = levelOf(options.level);
       const sort = oneOf('--sort', options.sort, SORTS, 'trust');
       const ctx = createContext(options.store, { reads: true });
-      // Trust as it stands now (every read is): decayed since each last activity, whether or not a sweep ran.
-      const { entities, problems } = await ctx.store.scan({ type: options.type });
-      const shown = entities.filter((e) => level === undefined || e.trustLevel === level).sort(ORDER[sort]);
+      // Trust as it stands now (every read is), one row per entity kept and nothing else: a store
+      // of 100,000 files lists in bounded memory.
+      const shown: EntityReport[] = [];
+      let total = 0;
+      const problems = await ctx.store.scanEach({ type: options.type }, (entity) => {
+        total++;
+        if (level === undefined || entity.trustLevel === level) shown.push(reportOf(entity));
+      });
+      shown.sort(ORDER[sort]);
       if (options.json) {
-        ctx.out(toJsonText({ store: ctx.store.dir, entities: shown.map(reportOf), problems }));
+        writeJsonText(ctx.out, { store: ctx.store.dir, entities: shown, problems }, 'entities');
         return;
       }
       for (const { path, problem } of problems) ctx.err(ctx.errStyle.yellow(`warning: skipped ${path}: ${problem}\n`));
       if (shown.length === 0) {
-        ctx.out(`No entities${entities.length ? ' match' : ` in ${ctx.store.dir}`}.\n`);
+        ctx.out(`No entities${total ? ' match' : ` in ${ctx.store.dir}`}.\n`);
         return;
       }
       const { style } = ctx;
       ctx.out(formatTable(shown, [
-        { header: 'ENTITY', value: (e) => e.entityId },
-        { header: 'LEVEL', value: (e) => e.trustLevel, style: (text, e) => style.level(text, e.trustLevel) },
-        { header: 'T3', value: (e) => score(e.t3Average), align: 'right' },
-        { header: 'V3', value: (e) => score(e.v3Average), align: 'right' },
-        { header: 'ACTIONS', value: (e) => String(e.actionCount), align: 'right' },
-        { header: 'SUCCESS', value: (e) => (e.actionCount ? percent(e.successRate) : '—'), align: 'right' },
-        { header: 'WITNESSED', value: (e) => String(e.witnessCount), align: 'right' },
-        { header: 'LAST ACTIVITY', value: (e) => shortTime(e.lastActivity) },
+        { header: 'ENTITY', value: (e) => e.entity_id },
+        { header: 'LEVEL', value: (e) => e.trust_level, style: (text, e) => style.level(text, e.trust_level) },
+        { header: 'T3', value: (e) => score(e.t3_average), align: 'right' },
+        { header: 'V3', value: (e) => score(e.v3_average), align: 'right' },
+        { header: 'ACTIONS', value: (e) => String(e.action_count), align: 'right' },
+        { header: 'SUCCESS', value: (e) => (e.action_count ? percent(e.success_rate) : '—'), align: 'right' },
+        { header: 'WITNESSED', value: (e) => String(e.witness_count), align: 'right' },
+        { header: 'LAST ACTIVITY', value: (e) => shortTime(e.last_activity) },
       ], style.bold));
     });
 }

@@ -10,6 +10,15 @@ export function entityFileName(entityId: string): string {
   return `${bytesToHex(sha256(utf8ToBytes(entityId))).slice(0, 16)}.json`;
 }
 
+/**
+ * `entityFileName` with node's native SHA-256: ~5× faster per name, but loading it costs ~6 ms, a
+ * sixth of a hook call; for scans of many files.
+ */
+export function bulkEntityFileNamer(): (entityId: string) => string {
+  const crypto = process.getBuiltinModule('node:crypto');
+  return (entityId) => `${crypto.hash('sha256', entityId, 'hex').slice(0, 16)}.json`;
+}
+
 /** Names that belong to the upstream layout; anything else in the folder is foreign to it. */
 export const ENTITY_FILE_NAME = /^[0-9a-f]{16}\.json$/;
 
@@ -34,7 +43,7 @@ export class EntityFileError extends Error {
  * Reads an entity file's text. Throws `EntityFileError` naming the file when it is not JSON, not a
  * valid entity, or holds an entity that does not belong under this file name.
  */
-export function parseEntityFile(text: string, filePath: string, fileName: string): EntityTrust {
+export function parseEntityFile(text: string, filePath: string, fileName: string, nameOf = entityFileName): EntityTrust {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -48,7 +57,7 @@ export function parseEntityFile(text: string, filePath: string, fileName: string
     if (error instanceof TrustFormatError) throw new EntityFileError(filePath, error.message);
     throw error;
   }
-  const expected = entityFileName(entity.entityId);
+  const expected = nameOf(entity.entityId);
   if (expected !== fileName) {
     throw new EntityFileError(filePath, `holds ${JSON.stringify(entity.entityId)}, whose file is ${expected}`);
   }

@@ -78,6 +78,19 @@ export class FileTrustStore extends AdapterTrustStore {
   }
 
   /**
+   * Hands each entity (of one type, if given) to `visit` at its state now, in no particular order,
+   * one file at a time and keeping none: for reads of large stores that keep only a row per entity.
+   * Returns the files that could not be read.
+   */
+  async scanEach({ type }: EntityFilter, visit: (entity: EntityTrust) => void): Promise<FileProblem[]> {
+    await this.ready();
+    const now = this.clock.now();
+    return this.#adapter.scanEach((entity) => {
+      if (type === undefined || entity.entityType === type) visit(this.atNow(entity, now));
+    });
+  }
+
+  /**
    * Like `record`, but when a lock stays busy past the timeout the operations are written down in
    * the pending queue instead, for the next process that uses the store to apply: nothing is lost
    * and the caller does not wait. For hooks, which Claude Code waits on.

@@ -8,9 +8,15 @@ import {
 import { writeFileAtomicSync } from '../fs/atomic-write.js';
 import { describeErrno, isErrno } from '../fs/errno.js';
 import { removeIfPresent } from '../fs/remove-if-present.js';
-import { ENTITY_FILE_NAME, EntityFileError, entityFileName, formatEntityFile, parseEntityFile } from './entity-file.js';
+import { readTextFile } from '../fs/read-text-file.js';
+import {
+  ENTITY_FILE_NAME, EntityFileError, bulkEntityFileNamer, entityFileName, formatEntityFile, parseEntityFile,
+} from './entity-file.js';
 import { LockTimeoutError, type FileLocks } from './file-locks.js';
 import type { ImportEntry, PendingQueue } from './pending-queue.js';
+
+/** From how many files a scan checks names with node's native hash (loading it costs ~6 ms). */
+const BULK_NAMES = 2000;
 
 /** A file the store skipped because it cannot be read as an entity. */
 export interface FileProblem {
@@ -134,29 +140,48 @@ export class FolderAdapter implements StorageAdapter {
   /** Every entity file: the entities that could be read, and the files that could not. */
   scan(): { entities: EntityTrust[]; problems: FileProblem[] } {
     const entities: EntityTrust[] = [];
+    const problems = this.scanEach((entity) => entities.push(entity));
+    return { entities, problems };
+  }
+
+  /**
+   * Hands each readable entity to `visit`, one file at a time, keeping none of them (a list of
+   * 100,000 files then needs memory only for what the caller keeps); returns the files that could
+   * not be read.
+   */
+  scanEach(visit: (entity: EntityTrust) => void): FileProblem[] {
     const problems: FileProblem[] = [];
-    for (const name of this.#entityFileNames()) {
+    const { names, nameOf } = this.#namesToScan();
+    for (const name of names) {
       try {
-        const file = this.#read(name);
-        if (file) entities.push(file.entity);
+        const file = this.#read(name, undefined, nameOf);
+        if (file) visit(file.entity);
       } catch (error) {
         // Stryker disable next-line ConditionalExpression: equivalent, reading a file throws nothing else
         if (!(error instanceof EntityFileError)) throw error;
         problems.push({ path: error.path, problem: error.problem });
       }
     }
-    return { entities, problems };
+    return problems;
   }
 
-  /** One file at a time, under its lock: a sweep never holds up a hook for long. */
+  /**
+   * One file at a time. Each is read without its lock (files are replaced whole, so a read sees
+   * one version), and only one the sweep changes is locked and read again: a sweep that changes
+   * nothing writes nothing and takes no lock, and none holds up a hook for long.
+   */
   async sweepAll(now: EpochMs, decay: DecayConfig, rule: SweepRule): Promise<SweepSummary> {
     const summary = { scanned: 0, changed: 0, removed: 0 };
-    for (const name of this.#entityFileNames()) {
+    const { names, nameOf } = this.#namesToScan();
+    for (const name of names) {
       try {
+        const seen = this.#read(name, undefined, nameOf)?.entity;
+        if (!seen) continue;
+        summary.scanned++;
+        if (sweepEntity(seen, now, decay, rule) === 'keep') continue;
         await this.#locked([name], () => {
-          const entity = this.#read(name)?.entity;
+          const entity = this.#read(name, undefined, nameOf)?.entity;
           if (!entity) return;
-          summary.scanned++;
           const action = sweepEntity(entity, now, decay, rule);
           if (action === 'write') {
             this.#write(name, entity);
@@ -209,16 +234,16 @@ export class FolderAdapter implements StorageAdapter {
    * The entity in file `name`, or undefined when there is no file. With `id`, a file that holds
    * another entity is an error naming both (never used in its place).
    */
-  #read(name: string, id?: string): ReadFile | undefined {
+  #read(name: string, id?: string, nameOf = entityFileName): ReadFile | undefined {
     const filePath = path.join(this.#dir, name);
     let text: string;
     try {
-      text = fs.readFileSync(filePath, 'utf8');
+      text = readTextFile(filePath);
     } catch (error) {
       if (isErrno(error, 'ENOENT')) return undefined;
       throw new EntityFileError(filePath, `cannot be read (${describeErrno(error)})`);
     }
-    const entity = parseEntityFile(text, filePath, name);
+    const entity = parseEntityFile(text, filePath, name, nameOf);
     // parseEntityFile already refuses a file whose entity's id hashes to another name; this is for two
     // ids whose hashes share the name's 64 bits, which no test can build.
     // Stryker disable all: a 64-bit name collision
@@ -251,6 +276,13 @@ export class FolderAdapter implements StorageAdapter {
 
   #remove(name: string): void {
     removeIfPresent(path.join(this.#dir, name));
+  }
+
+  /** Every entity file's name, and how to check that a file's entity belongs under its name. */
+  #namesToScan(): { names: string[]; nameOf: (entityId: string) => string } {
+    const names = this.#entityFileNames();
+    // Many names: node's native SHA-256 checks them faster than the pure-JS one hooks load for one.
+    return { names, nameOf: names.length > BULK_NAMES ? bulkEntityFileNamer() : entityFileName };
   }
 
   #entityFileNames(): string[] {
