@@ -12,7 +12,11 @@ export const BUNDLE_VERSION = 1;
 export interface TrustBundle {
   format: typeof BUNDLE_FORMAT;
   version: typeof BUNDLE_VERSION;
-  /** When the data was last changed: its latest activity, so that exporting the same data gives the same bytes. */
+  /**
+   * The moment the entities are shown at: the export's time if decay has moved any of them since
+   * its last activity, else the latest activity in the data (so that exporting data that nothing
+   * has decayed gives the same bytes every time).
+   */
   exported_at: string;
   /** Sorted by id. */
   entities: EntityJson[];
@@ -26,16 +30,18 @@ export function serializeBundle(bundle: TrustBundle): string {
   return `${JSON.stringify(bundle, null, 2)}\n`;
 }
 
-/** Builds a bundle of `entities`, sorted by id. */
+/** Builds a bundle of `entities` (as they stand at `now`), sorted by id. */
 export function createBundle(entities: Iterable<EntityTrust>, now: EpochMs): TrustBundle {
   const sorted = [...entities].sort((a, b) => compareIds(a.entityId, b.entityId));
-  let asOf = -Infinity;
+  const json = sorted.map((e) => e.toJSON());
+  // An entity's JSON carries its scores at last activity only once decay has moved it from them.
+  let asOf = json.some((e) => e.t3_at_last_activity !== undefined) ? now : -Infinity;
   for (const e of sorted) asOf = Math.max(asOf, e.lastActivity ?? e.createdAt ?? -Infinity);
   return {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
     exported_at: formatTimestamp(Number.isFinite(asOf) ? asOf : now),
-    entities: sorted.map((e) => e.toJSON()),
+    entities: json,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, EntityTrust, compareIds, createBundle, serializeBundle } from '../../core/index.js';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, DEFAULT_DECAY, EntityTrust, compareIds, createBundle, serializeBundle } from '../../core/index.js';
 
 const T0 = Date.UTC(2026, 10, 24);
 
@@ -13,6 +13,14 @@ describe('createBundle', () => {
     expect(createBundle([active, unknown], T0).exported_at).toBe('2026-11-23T23:59:57.000Z');
     expect(createBundle([unknown], T0).exported_at).toBe('2026-11-24T00:00:00.000Z');
     expect(createBundle([], T0 + 1).exported_at).toBe('2026-11-24T00:00:00.001Z');
+  });
+
+  it('is dated now when decay has moved an entity since its last activity: the scores are those of now', () => {
+    const idle = EntityTrust.create('mcp:idle', T0);
+    idle.updateFromOutcome(true, 1, T0);
+    const later = T0 + 30 * 86_400_000;
+    expect(createBundle([idle.stateAt(T0 + 3_600_000, DEFAULT_DECAY)], later).exported_at).toBe('2026-11-24T00:00:00.000Z');
+    expect(createBundle([idle.stateAt(later, DEFAULT_DECAY)], later).exported_at).toBe('2026-12-24T00:00:00.000Z');
   });
 
   it('holds the entities sorted by id, as their JSON', () => {
