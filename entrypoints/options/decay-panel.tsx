@@ -33,7 +33,8 @@ export function DecayPanel({ lastSweep, onSwept }: { lastSweep: SweepResult | nu
         {lastSweep && (
           <p class="muted small">
             {i18n.t('decay.sweepSummary', [
-              formatCount(lastSweep.scanned), formatCount(lastSweep.changed), formatCount(Math.round(lastSweep.duration_ms)),
+              formatCount(lastSweep.scanned), formatCount(lastSweep.changed), formatCount(lastSweep.removed),
+              formatCount(Math.round(lastSweep.duration_ms)),
             ])}
           </p>
         )}

@@ -47,7 +47,11 @@ export function OptionsPage() {
             <p class="muted small">{i18n.t('settings.intro')}</p>
           </div>
           {status ? (
-            <SettingsForm settings={status.settings} onSaved={(settings) => setStatus({ ...status, settings })} />
+            <SettingsForm settings={status.settings} onSaved={(settings) => {
+              setStatus({ ...status, settings });
+              // The table shows trust decayed to now with these settings.
+              changed();
+            }} />
           ) : <div class="card-pad"><Skeleton height={120} /></div>}
           <div class="card-foot">
             <DecayPanel lastSweep={status?.lastSweep ?? null} onSwept={() => {

@@ -1,9 +1,12 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { ResultMessage, type Outcome } from '@/components/result-message.js';
-import { MAX_EVENT_LOG_CAP, MAX_SWEEP_PERIOD_MINUTES, MIN_SWEEP_PERIOD_MINUTES } from '@/utils/api/api-schemas.js';
+import {
+  MAX_EVENT_LOG_CAP, MAX_GRACE_DAYS, MAX_SESSION_RETENTION_DAYS, MAX_SWEEP_PERIOD_MINUTES, MIN_SWEEP_PERIOD_MINUTES,
+} from '@/utils/api/api-schemas.js';
 import { api } from '@/utils/api/api-client.js';
 import type { Settings } from '@/utils/api/api-types.js';
+import { DEFAULT_SETTINGS } from '@/utils/db/settings.js';
 import { formatCount } from '@/utils/pages/format.js';
 
 type Key = keyof Settings;
@@ -17,12 +20,14 @@ interface FieldSpec {
   step: string;
   integer?: boolean;
   unit?: string;
+  /** A field that may be null: the label of the checkbox that makes it so (the number is then ignored). */
+  none?: string;
 }
 
 function fields(): FieldSpec[] {
   return [
     { key: 'decayRatePerDay', label: i18n.t('settings.decayRate'), help: i18n.t('settings.decayRateHelp'), min: 0, max: 1, step: '0.001' },
-    { key: 'graceDays', label: i18n.t('settings.graceDays'), help: i18n.t('settings.graceDaysHelp'), min: 0, max: 3650, step: 'any', unit: i18n.t('settings.unitDays') },
+    { key: 'graceDays', label: i18n.t('settings.graceDays'), help: i18n.t('settings.graceDaysHelp'), min: 0, max: MAX_GRACE_DAYS, step: 'any', unit: i18n.t('settings.unitDays') },
     {
       key: 'sweepPeriodMinutes', label: i18n.t('settings.sweepPeriod'), help: i18n.t('settings.sweepPeriodHelp'),
       min: MIN_SWEEP_PERIOD_MINUTES, max: MAX_SWEEP_PERIOD_MINUTES, step: 'any', unit: i18n.t('settings.unitMinutes'),
@@ -31,7 +36,17 @@ function fields(): FieldSpec[] {
       key: 'eventLogCap', label: i18n.t('settings.eventLogCap'), help: i18n.t('settings.eventLogCapHelp'),
       min: 0, max: MAX_EVENT_LOG_CAP, step: '1', integer: true, unit: i18n.t('settings.unitEvents'),
     },
+    { key: 'sweepMinChange', label: i18n.t('settings.sweepMinChange'), help: i18n.t('settings.sweepMinChangeHelp'), min: 0, max: 1, step: '0.001' },
+    {
+      key: 'sessionRetentionDays', label: i18n.t('settings.sessionRetention'), help: i18n.t('settings.sessionRetentionHelp'),
+      min: 0, max: MAX_SESSION_RETENTION_DAYS, step: 'any', unit: i18n.t('settings.unitDays'), none: i18n.t('settings.keepForever'),
+    },
   ];
+}
+
+/** What a field's input shows: its value, or the default when it is null (so that unticking "none" offers a number). */
+function textOf(settings: Settings, key: Key): string {
+  return String(settings[key] ?? DEFAULT_SETTINGS[key]);
 }
 
 /** The problem with a typed value, or undefined when it is acceptable. */
@@ -45,23 +60,29 @@ function problemOf(spec: FieldSpec, raw: string): string | undefined {
 
 export function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: (settings: Settings) => void }) {
   const specs = fields();
-  const toText = (s: Settings) => Object.fromEntries(specs.map((f) => [f.key, String(s[f.key])])) as Record<Key, string>;
+  const toText = (s: Settings) => Object.fromEntries(specs.map((f) => [f.key, textOf(s, f.key)])) as Record<Key, string>;
+  const toNone = (s: Settings) => Object.fromEntries(specs.map((f) => [f.key, s[f.key] === null])) as Record<Key, boolean>;
   const [text, setText] = useState(() => toText(settings));
+  const [none, setNone] = useState(() => toNone(settings));
   const [touched, setTouched] = useState<Partial<Record<Key, boolean>>>({});
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<Outcome | null>(null);
-  useEffect(() => setText(toText(settings)), [settings]);
+  useEffect(() => {
+    setText(toText(settings));
+    setNone(toNone(settings));
+  }, [settings]);
 
-  const problems = Object.fromEntries(specs.map((f) => [f.key, problemOf(f, text[f.key])])) as Record<Key, string | undefined>;
+  const valueOf = (f: FieldSpec): number | null => (none[f.key] ? null : Number(text[f.key]));
+  const problems = Object.fromEntries(specs.map((f) => [f.key, none[f.key] ? undefined : problemOf(f, text[f.key])])) as Record<Key, string | undefined>;
   const valid = specs.every((f) => !problems[f.key]);
-  const dirty = specs.some((f) => Number(text[f.key]) !== settings[f.key]);
+  const dirty = specs.some((f) => valueOf(f) !== settings[f.key]);
 
   const save = async (e: Event) => {
     e.preventDefault();
     setTouched(Object.fromEntries(specs.map((f) => [f.key, true])));
     if (!valid || !dirty) return;
     setSaving(true);
-    const patch = Object.fromEntries(specs.map((f) => [f.key, Number(text[f.key])])) as unknown as Settings;
+    const patch = Object.fromEntries(specs.map((f) => [f.key, valueOf(f)])) as unknown as Settings;
     const result = await api.setSettings(patch);
     setSaving(false);
     if (result.ok) {
@@ -76,14 +97,14 @@ export function SettingsForm({ settings, onSaved }: { settings: Settings; onSave
     <form class="settings-form" onSubmit={(event) => void save(event)} noValidate>
       <div class="fields">
         {specs.map((f) => {
-          const problem = touched[f.key] || text[f.key] !== String(settings[f.key]) ? problems[f.key] : undefined;
+          const problem = touched[f.key] || text[f.key] !== textOf(settings, f.key) ? problems[f.key] : undefined;
           const id = `setting-${f.key}`;
           return (
             <div key={f.key} class="field">
               <label for={id}>{f.label}</label>
               <div class="input-unit">
                 <input id={id} name={f.key} class="input num" type="number" inputMode="decimal" step={f.step}
-                  min={f.min} max={f.max} value={text[f.key]}
+                  min={f.min} max={f.max} value={text[f.key]} disabled={none[f.key]}
                   aria-invalid={problem ? 'true' : undefined}
                   aria-describedby={`${id}-help${problem ? ` ${id}-error` : ''}`}
                   onInput={(e) => {
@@ -92,6 +113,15 @@ export function SettingsForm({ settings, onSaved }: { settings: Settings; onSave
                   }}
                   onBlur={() => setTouched({ ...touched, [f.key]: true })} />
                 {f.unit && <span class="unit muted">{f.unit}</span>}
+                {f.none !== undefined && (
+                  <label class="none-choice">
+                    <input type="checkbox" name={`${f.key}-none`} checked={none[f.key]} onChange={(e) => {
+                      setNone({ ...none, [f.key]: e.currentTarget.checked });
+                      setMessage(null);
+                    }} />
+                    {f.none}
+                  </label>
+                )}
               </div>
               <p id={`${id}-help`} class="help muted">
                 {f.help} {i18n.t('settings.allowed', [formatCount(f.min), formatCount(f.max)])}
@@ -105,6 +135,7 @@ export function SettingsForm({ settings, onSaved }: { settings: Settings; onSave
         <ResultMessage outcome={message} inline />
         <button type="button" class="btn" disabled={!dirty || saving} onClick={() => {
           setText(toText(settings));
+          setNone(toNone(settings));
           setTouched({});
         }}>{i18n.t('settings.revert')}</button>
         <button type="submit" class="btn btn-primary" disabled={!dirty || !valid || saving}>{i18n.t('common.save')}</button>

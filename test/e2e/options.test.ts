@@ -137,14 +137,18 @@ async function deleteAll(page: Page) {
   await page.getByText(/Deleted \d+ entit/).waitFor();
 }
 
+/** The settings field whose input is labelled `label`: its input, help and errors. */
+const field = (page: Page, label: string) => page.locator('.field', { has: page.getByLabel(label, { exact: true }) });
+
 describe('settings and decay', () => {
   it('validates inline, shows the allowed range, and saves', async () => {
     const rate = options.getByLabel('Decay rate per day');
+    const rateField = field(options, 'Decay rate per day');
     await rate.fill('1.5');
-    await options.getByText('Must be between 0 and 1.').waitFor();
+    await rateField.getByText('Must be between 0 and 1.').waitFor();
     expect(await rate.getAttribute('aria-invalid')).toBe('true');
     expect(await options.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
-    expect(await options.getByText('Allowed: 0 to 1.').isVisible()).toBe(true);
+    expect(await rateField.getByText('Allowed: 0 to 1.').isVisible()).toBe(true);
 
     await rate.fill('0.02');
     await options.getByLabel('Event log size').fill('2.5');
@@ -156,6 +160,43 @@ describe('settings and decay', () => {
     await options.reload();
     await expect(options.getByLabel('Decay rate per day').inputValue()).resolves.toBe('0.02');
     await expect(options.getByLabel('Event log size').inputValue()).resolves.toBe('5000');
+  });
+
+  it('sets what a sweep writes back and how long it keeps idle sessions, forever included', async () => {
+    const minChange = options.getByLabel('Minimum change a sweep writes back');
+    const retention = options.getByLabel('Remove sessions idle for more than');
+    const forever = options.getByLabel('Keep forever');
+    await expect(minChange.inputValue()).resolves.toBe('0.001');
+    await expect(retention.inputValue()).resolves.toBe('90');
+    expect(await forever.isChecked()).toBe(false);
+
+    await minChange.fill('2');
+    await field(options, 'Minimum change a sweep writes back').getByText('Must be between 0 and 1.').waitFor();
+    expect(await minChange.getAttribute('aria-invalid')).toBe('true');
+    await minChange.fill('0.01');
+    await retention.fill('-5');
+    await field(options, 'Remove sessions idle for more than').getByText('Must be between 0 and 36,500.').waitFor();
+    expect(await options.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    // Kept forever, the number does not count.
+    await forever.check();
+    expect(await retention.isDisabled()).toBe(true);
+    await options.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(options, 'options-settings');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByText('Settings saved.').waitFor();
+
+    await options.reload();
+    await expect(options.getByLabel('Minimum change a sweep writes back').inputValue()).resolves.toBe('0.01');
+    expect(await options.getByLabel('Keep forever').isChecked()).toBe(true);
+    // Unticked, it offers the default number of days.
+    await options.getByLabel('Keep forever').uncheck();
+    await expect(options.getByLabel('Remove sessions idle for more than').inputValue()).resolves.toBe('90');
+    await options.getByLabel('Remove sessions idle for more than').fill('30');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByText('Settings saved.').waitFor();
+    await options.reload();
+    await expect(options.getByLabel('Remove sessions idle for more than').inputValue()).resolves.toBe('30');
+    expect(await options.getByLabel('Keep forever').isChecked()).toBe(false);
   });
 
   it('runs decay now and shows when it last ran', async () => {

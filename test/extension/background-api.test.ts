@@ -86,6 +86,12 @@ describe('validation', () => {
     ['setSettings', { sweepPeriodMinutes: 0.1 }, 'sweepPeriodMinutes: sweep period must be at least 0.5 minutes in this browser'],
     ['setSettings', { decayRatePerDay: 2 }, 'decayRatePerDay: decay rate per day must be at most 1'],
     ['setSettings', { eventLogCap: 10.5 }, 'eventLogCap: event-log cap must be a whole number'],
+    ['setSettings', { sweepMinChange: 1.5 }, 'sweepMinChange: minimum sweep change must be at most 1'],
+    ['setSettings', { sweepMinChange: -0.001 }, 'sweepMinChange: minimum sweep change must be at least 0'],
+    ['setSettings', { sweepMinChange: null }, 'sweepMinChange: minimum sweep change must be a number'],
+    ['setSettings', { sessionRetentionDays: -1 }, 'sessionRetentionDays: session retention must be at least 0 days'],
+    ['setSettings', { sessionRetentionDays: 'forever' }, 'sessionRetentionDays: session retention must be a number'],
+    ['setSettings', { sessionRetentionDays: 1e6 }, 'sessionRetentionDays: session retention must be at most 36500 days'],
     ['importStore', { mode: 'merge', dryRun: false }, 'give exactly one of text, bundle or upload'],
     ['sweepNow', 'please', 'this call takes no data'],
   ] as const)('%s(%j) → invalid-request naming the field', async (type, data, message) => {
@@ -175,13 +181,41 @@ describe('import and export', () => {
 });
 
 describe('settings, sweeps and status', () => {
+  const DEFAULTS = { decayRatePerDay: 0.01, graceDays: 1, sweepPeriodMinutes: 60, eventLogCap: 10_000, sweepMinChange: 0.001, sessionRetentionDays: 90 };
+
   it('starts from the defaults and applies a partial change', async () => {
-    expect(await value('getSettings')).toEqual({ decayRatePerDay: 0.01, graceDays: 1, sweepPeriodMinutes: 60, eventLogCap: 10_000 });
-    expect(await value('setSettings', { sweepPeriodMinutes: 30 })).toEqual({
-      decayRatePerDay: 0.01, graceDays: 1, sweepPeriodMinutes: 30, eventLogCap: 10_000,
-    });
+    expect(await value('getSettings')).toEqual(DEFAULTS);
+    expect(await value('setSettings', { sweepPeriodMinutes: 30 })).toEqual({ ...DEFAULTS, sweepPeriodMinutes: 30 });
     expect(services.periods).toEqual([30]);
     expect((await value('getStatus')).settings.sweepPeriodMinutes).toBe(30);
+  });
+
+  it('keeps the sweep rule settings: a minimum change, and a session retention in days or null (forever)', async () => {
+    expect(await value('setSettings', { sweepMinChange: 0.05, sessionRetentionDays: null })).toEqual({
+      ...DEFAULTS, sweepMinChange: 0.05, sessionRetentionDays: null,
+    });
+    expect(await value('getSettings')).toMatchObject({ sweepMinChange: 0.05, sessionRetentionDays: null });
+    // A change of another setting leaves "forever" as it is; a number replaces it.
+    expect(await value('setSettings', { graceDays: 2 })).toMatchObject({ graceDays: 2, sessionRetentionDays: null });
+    expect(await value('setSettings', { sessionRetentionDays: 7.5, sweepMinChange: 0 })).toMatchObject({ sweepMinChange: 0, sessionRetentionDays: 7.5 });
+    expect(await value('getSettings')).toEqual({ ...DEFAULTS, graceDays: 2, sweepMinChange: 0, sessionRetentionDays: 7.5 });
+  });
+
+  it('sweeps with the sweep rule settings: removes idle sessions unless kept forever, writes back only changes past the minimum', async () => {
+    const now = services.clock.now();
+    const bundle = [
+      entityWithTrust('session:old', 0.9, now - 100 * MS_PER_DAY),
+      entityWithTrust('session:recent', 0.9, now - 10 * MS_PER_DAY),
+      entityWithTrust('mcp:a', 0.9, now - 10 * MS_PER_DAY),
+    ];
+    await value('importStore', { bundle, mode: 'replace', dryRun: false });
+    await value('setSettings', { sessionRetentionDays: null, sweepMinChange: 1 });
+    expect(await value('sweepNow')).toMatchObject({ scanned: 3, changed: 0, removed: 0 });
+    await value('setSettings', { sessionRetentionDays: 90, sweepMinChange: 0.001 });
+    expect(await value('sweepNow')).toMatchObject({ scanned: 3, changed: 2, removed: 1 });
+    expect((await value('exportStore')).entities.map((e) => e.entity_id)).toEqual(['mcp:a', 'session:recent']);
+    await value('setSettings', { sessionRetentionDays: 5 });
+    expect(await value('sweepNow')).toMatchObject({ scanned: 2, changed: 0, removed: 1 });
   });
 
   it('trims the log when its cap is lowered', async () => {

@@ -82,7 +82,10 @@ it.each(Object.keys(WRITE_VERSION).map(Number))('upgrades data written by schema
   expect(page.items.map((i) => [i.entity_id, i.trust_level])).toEqual([['mcp:good', 'medium'], ['role:bad', 'medium']]);
   expect(page.items[0]!.t3_average).toBe(sampleEntity('mcp:good', true).t3Average);
   expect((await eventsOf(db, 'mcp:good', 5)).map((e) => e.kind)).toEqual(['outcome']);
-  expect(await readSettings(db)).toEqual({ decayRatePerDay: 0.05, graceDays: 2, sweepPeriodMinutes: 15, eventLogCap: 100 });
+  // The settings added since are their defaults.
+  expect(await readSettings(db)).toEqual({
+    decayRatePerDay: 0.05, graceDays: 2, sweepPeriodMinutes: 15, eventLogCap: 100, sweepMinChange: 0.001, sessionRetentionDays: 90,
+  });
   expect(await hasUnfinishedSweep(db)).toBe(false);
   expect([...db.objectStoreNames].sort()).toEqual(['entity-buckets', 'events', 'meta', 'summary-buckets']);
   const bucket = await db.get('entity-buckets', bucketOf('role:bad'));

@@ -2,6 +2,7 @@
 // touching the store, so that a bad request gets a message naming the field instead of a crash.
 import * as v from 'valibot';
 import { entityIdProblem, TRUST_LEVELS } from '@/core/index.js';
+import { MAX_GRACE_DAYS } from '../db/decay-settings.js';
 import { KNOWN_TYPES } from './api-types.js';
 
 const entityId = v.pipe(
@@ -76,16 +77,30 @@ export const uploadChunkRequest = v.strictObject({
 export const MIN_SWEEP_PERIOD_MINUTES = import.meta.env.FIREFOX ? 1 : 0.5;
 export const MAX_SWEEP_PERIOD_MINUTES = 7 * 24 * 60;
 export const MAX_EVENT_LOG_CAP = 1_000_000;
+export { MAX_GRACE_DAYS };
+export const MAX_SESSION_RETENTION_DAYS = 36_500;
 
 export const settingsFields = {
   decayRatePerDay: v.pipe(finiteNumber('decay rate per day'), v.minValue(0, 'decay rate per day must be at least 0'), v.maxValue(1, 'decay rate per day must be at most 1')),
-  graceDays: v.pipe(finiteNumber('grace days'), v.minValue(0, 'grace days must be at least 0'), v.maxValue(3650, 'grace days must be at most 3650')),
+  graceDays: v.pipe(
+    finiteNumber('grace days'), v.minValue(0, 'grace days must be at least 0'),
+    v.maxValue(MAX_GRACE_DAYS, `grace days must be at most ${MAX_GRACE_DAYS}`),
+  ),
   sweepPeriodMinutes: v.pipe(
     finiteNumber('sweep period'),
     v.minValue(MIN_SWEEP_PERIOD_MINUTES, `sweep period must be at least ${MIN_SWEEP_PERIOD_MINUTES} minutes in this browser`),
     v.maxValue(MAX_SWEEP_PERIOD_MINUTES, `sweep period must be at most ${MAX_SWEEP_PERIOD_MINUTES} minutes (a week)`),
   ),
   eventLogCap: wholeNumber('event-log cap', 0, MAX_EVENT_LOG_CAP),
+  sweepMinChange: v.pipe(
+    finiteNumber('minimum sweep change'), v.minValue(0, 'minimum sweep change must be at least 0'),
+    v.maxValue(1, 'minimum sweep change must be at most 1'),
+  ),
+  /** null: sessions are kept forever. */
+  sessionRetentionDays: v.nullable(v.pipe(
+    finiteNumber('session retention'), v.minValue(0, 'session retention must be at least 0 days'),
+    v.maxValue(MAX_SESSION_RETENTION_DAYS, `session retention must be at most ${MAX_SESSION_RETENTION_DAYS} days (or null: forever)`),
+  )),
 };
 
 export const settingsSchema = v.strictObject(settingsFields);
@@ -95,6 +110,8 @@ export const settingsPatch = v.strictObject({
   graceDays: v.optional(settingsFields.graceDays),
   sweepPeriodMinutes: v.optional(settingsFields.sweepPeriodMinutes),
   eventLogCap: v.optional(settingsFields.eventLogCap),
+  sweepMinChange: v.optional(settingsFields.sweepMinChange),
+  sessionRetentionDays: v.optional(settingsFields.sessionRetentionDays),
 });
 
 export const noRequest = v.optional(v.union([v.undefined(), v.null(), v.strictObject({})], 'this call takes no data'));

@@ -75,6 +75,10 @@ export interface Settings {
   graceDays: number;
   sweepPeriodMinutes: number;
   eventLogCap: number;
+  /** The least move of any score that makes a sweep write an entity back, in [0,1]. */
+  sweepMinChange: number;
+  /** Days after its last activity that a sweep removes a `session:` entity; null keeps sessions forever. */
+  sessionRetentionDays: number | null;
 }
 
 export interface ImportRequest {

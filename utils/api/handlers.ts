@@ -3,7 +3,7 @@ import { summarizePlan, type Clock } from '@/core/index.js';
 import type { TrustDb } from '../db/schema.js';
 import { listEntities } from '../db/entity-queries.js';
 import { eventsOf, trimEvents } from '../db/event-log.js';
-import { decayConfigOf, readSettings, writeSettings } from '../db/settings.js';
+import { decayConfigOf, readSettings, sweepRuleOf, writeSettings } from '../db/settings.js';
 import { IndexedDbTrustStore } from '../store/indexed-db-store.js';
 import { ApiFailure, notFound } from './api-failure.js';
 import type { ApiResult, Settings, SweepResult } from './api-types.js';
@@ -129,7 +129,7 @@ async function openStore(services: BackgroundServices): Promise<IndexedDbTrustSt
   const db = await services.db();
   const settings = await cachedSettings(db);
   return new IndexedDbTrustStore(db, {
-    clock: services.clock, decay: decayConfigOf(settings), eventLogCap: settings.eventLogCap,
+    clock: services.clock, decay: decayConfigOf(settings), sweep: sweepRuleOf(settings), eventLogCap: settings.eventLogCap,
     // Only changes to the badge's count refresh it: an outcome that leaves it as it is costs no read.
     onLowTrustChange: services.changed,
   });

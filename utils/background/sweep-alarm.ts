@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import type { SweepResult } from '../api/api-types.js';
 import { IndexedDbTrustStore } from '../store/indexed-db-store.js';
-import { decayConfigOf, readSettings } from '../db/settings.js';
+import { decayConfigOf, readSettings, sweepRuleOf } from '../db/settings.js';
 import type { TrustDb } from '../db/schema.js';
 
 export const SWEEP_ALARM = 'decay-sweep';
@@ -29,7 +29,7 @@ export function createSweeper(db: () => Promise<TrustDb>, now: () => number) {
     const database = await db();
     const settings = await readSettings(database);
     const store = new IndexedDbTrustStore(database, {
-      clock: { now }, decay: decayConfigOf(settings), eventLogCap: settings.eventLogCap,
+      clock: { now }, decay: decayConfigOf(settings), sweep: sweepRuleOf(settings), eventLogCap: settings.eventLogCap,
     });
     // An extension API call between batches tells Chrome the worker is busy, so it is not
     // stopped for idleness in the middle of a long sweep.

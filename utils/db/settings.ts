@@ -1,5 +1,5 @@
 // The user's settings, kept in the database's meta store (never in worker memory).
-import { DEFAULT_DECAY, type DecayConfig } from '@/core/index.js';
+import { DEFAULT_DECAY, DEFAULT_SWEEP_RULE, type DecayConfig, type SweepRule } from '@/core/index.js';
 import * as v from 'valibot';
 import type { Settings } from '../api/api-types.js';
 import { settingsFields } from '../api/api-schemas.js';
@@ -11,6 +11,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   graceDays: DEFAULT_DECAY.graceDays,
   sweepPeriodMinutes: 60,
   eventLogCap: DEFAULT_EVENT_LOG_CAP,
+  sweepMinChange: DEFAULT_SWEEP_RULE.minChange,
+  sessionRetentionDays: DEFAULT_SWEEP_RULE.sessionRetentionDays,
 });
 
 export async function readSettings(db: TrustDb): Promise<Settings> {
@@ -20,14 +22,15 @@ export async function readSettings(db: TrustDb): Promise<Settings> {
 /**
  * The settings in a stored value, each field checked with the schema `setSettings` uses: a field
  * that is missing or invalid (an older version's, a damaged record) is its default, so that one bad
- * stored value can never make every call fail.
+ * stored value can never make every call fail. Settings added later (the sweep rule) are read as
+ * their defaults until they are first saved.
  */
 export function settingsFrom(stored: unknown): Settings {
   const settings: Settings = { ...DEFAULT_SETTINGS };
   if (typeof stored !== 'object' || stored === null) return settings;
   for (const key of Object.keys(settingsFields) as (keyof Settings)[]) {
     const value = (stored as Record<string, unknown>)[key];
-    if (v.is(settingsFields[key], value)) settings[key] = value;
+    if (v.is(settingsFields[key], value)) (settings as Record<keyof Settings, unknown>)[key] = value;
   }
   return settings;
 }
@@ -37,8 +40,8 @@ export async function writeSettings(db: TrustDb, patch: { [K in keyof Settings]?
   const tx = db.transaction('meta', 'readwrite');
   const current = settingsFrom(await tx.store.get('settings'));
   const next: Settings = { ...current };
-  for (const [key, value] of Object.entries(patch) as [keyof Settings, number | undefined][]) {
-    if (value !== undefined) next[key] = value;
+  for (const [key, value] of Object.entries(patch) as [keyof Settings, Settings[keyof Settings] | undefined][]) {
+    if (value !== undefined) (next as Record<keyof Settings, Settings[keyof Settings]>)[key] = value;
   }
   await tx.store.put(next, 'settings');
   await tx.done;
@@ -47,4 +50,9 @@ export async function writeSettings(db: TrustDb, patch: { [K in keyof Settings]?
 
 export function decayConfigOf(settings: Settings): DecayConfig {
   return { ratePerDay: settings.decayRatePerDay, graceDays: settings.graceDays };
+}
+
+/** What a sweep writes back and removes; sessions kept forever are an infinite retention. */
+export function sweepRuleOf(settings: Settings): SweepRule {
+  return { minChange: settings.sweepMinChange, sessionRetentionDays: settings.sessionRetentionDays ?? Infinity };
 }
