@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EntityTrust, MS_PER_DAY } from '@/core/index.js';
+import { DEFAULT_DECAY, EntityTrust, MS_PER_DAY } from '@/core/index.js';
 import { handleApiMessage, isOwnPage, type Sender } from '@/utils/api/background-api.js';
 import { recentEvents } from '@/utils/db/event-log.js';
 import type { ApiCall, ApiResponse } from '@/utils/api/messaging.js';
@@ -216,6 +216,19 @@ describe('settings, sweeps and status', () => {
     expect((await value('exportStore')).entities.map((e) => e.entity_id)).toEqual(['mcp:a', 'session:recent']);
     await value('setSettings', { sessionRetentionDays: 5 });
     expect(await value('sweepNow')).toMatchObject({ scanned: 2, changed: 0, removed: 1 });
+  });
+
+  it('lists entities as they stand at the background\'s clock', async () => {
+    const idle = entityWithTrust('mcp:idle', 0.9, services.clock.now() - 200 * MS_PER_DAY);
+    await value('importStore', { bundle: [idle], mode: 'merge', dryRun: false });
+    const expected = EntityTrust.fromJSON(idle).stateAt(services.clock.now(), DEFAULT_DECAY);
+    const { items: [row], byLevel } = await value('listEntities', { sort: 'name', offset: 0, limit: 10 });
+    expect(row).toMatchObject({ entity_id: 'mcp:idle', t3_average: expected.t3Average, v3_average: expected.v3Average, trust_level: 'medium' });
+    expect(byLevel).toMatchObject({ high: 0, medium: 1 });
+    // The same numbers as the detail view, which reads through the store.
+    const detail = await value('getEntity', { id: 'mcp:idle' });
+    expect(detail.chain.t3_average).toBe(row!.t3_average);
+    expect(EntityTrust.fromJSON(detail.entity).trustLevel).toBe(row!.trust_level);
   });
 
   it('trims the log when its cap is lowered', async () => {

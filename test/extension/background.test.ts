@@ -52,25 +52,31 @@ it('serves the API through runtime messages, and refuses other senders', async (
   expect(await send('getEntity', { id: 'mcp:fs' })).toMatchObject({ ok: true, value: { entity: { action_count: 1 } } });
 });
 
-it('shows the number of low and minimal entities on the badge, refreshed after changes and sweeps', async () => {
+it('shows the number of entities at low or minimal trust now on the badge, refreshed after changes and sweeps', async () => {
   const now = Date.now();
   expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   await send('importStore', {
-    bundle: [entityWithTrust('mcp:low', 0.3, now), entityWithTrust('mcp:ok', 0.9, now), entityWithTrust('mcp:old', 0.45, now - 400 * MS_PER_DAY)],
+    bundle: [
+      entityWithTrust('mcp:low', 0.3, now), entityWithTrust('mcp:ok', 0.9, now),
+      entityWithTrust('mcp:old', 0.45, now - 400 * MS_PER_DAY), entityWithTrust('mcp:aging', 0.45, now - 20 * MS_PER_DAY),
+    ],
     mode: 'merge', dryRun: false,
   });
-  await badgeShows('1');
-
-  // The alarm's sweep decays the long-idle entity below 0.4.
-  await fakeBrowser.alarms.onAlarm.trigger({ name: 'decay-sweep', scheduledTime: now, periodInMinutes: 60 });
+  // The long-idle entity was medium when last active and is low now: counted at once, before any sweep.
   await badgeShows('2');
-  const status = (await send('getStatus')) as { value: { lastSweep: { scanned: number; changed: number } } };
-  expect(status.value.lastSweep).toMatchObject({ scanned: 3, changed: 1 });
   const old = (await send('getEntity', { id: 'mcp:old' })) as { value: { entity: unknown } };
   expect(EntityTrust.fromJSON(old.value.entity).t3Average).toBeLessThan(0.4);
 
+  // Faster decay takes the entity idle for 20 days below 0.4 too. The alarm's sweep, told to write
+  // nothing back, still counts it.
+  await send('setSettings', { decayRatePerDay: 0.1, sweepMinChange: 1 });
+  await fakeBrowser.alarms.onAlarm.trigger({ name: 'decay-sweep', scheduledTime: now, periodInMinutes: 60 });
+  await badgeShows('3');
+  const status = (await send('getStatus')) as { value: { lastSweep: { scanned: number; changed: number } } };
+  expect(status.value.lastSweep).toMatchObject({ scanned: 4, changed: 0 });
+
   await send('deleteEntity', { id: 'mcp:low' });
-  await badgeShows('1');
+  await badgeShows('2');
 });
 
 it('reschedules the alarm when the sweep period changes', async () => {

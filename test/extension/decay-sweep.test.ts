@@ -2,6 +2,7 @@ import { beforeEach, expect, it } from 'vitest';
 import { DEFAULT_DECAY, EntityTrust, MS_PER_DAY } from '@/core/index.js';
 import { hasUnfinishedSweep, runSweep } from '@/utils/store/decay-sweep.js';
 import { bucketOf } from '@/utils/db/entity-buckets.js';
+import { countLowTrust } from '@/utils/db/entity-queries.js';
 import { recentEvents } from '@/utils/db/event-log.js';
 import { IndexedDbAdapter } from '@/utils/store/indexed-db-adapter.js';
 import { IndexedDbTrustStore } from '@/utils/store/indexed-db-store.js';
@@ -19,7 +20,7 @@ beforeEach(async () => {
 });
 
 /** The entities as stored (reads through the store show them at now, whatever a sweep wrote). */
-const stored = () => new IndexedDbAdapter(db, { eventLogCap: 100, clockNow: Date.now }).all();
+const stored = () => new IndexedDbAdapter(db, { eventLogCap: 100, clockNow: Date.now, decay: DEFAULT_DECAY }).all();
 
 const options = { config: DEFAULT_DECAY, rule: { minChange: 0, sessionRetentionDays: Infinity }, eventLogCap: 100, batchSize: 10, clockNow: () => T0 + 8 * MS_PER_DAY };
 
@@ -65,4 +66,21 @@ it('starts over when not resuming', async () => {
   await expect(runSweep(db, { ...options, now: T0 + 3 * MS_PER_DAY, resume: false, onBatch: () => Promise.reject(new Error('stop')) })).rejects.toThrow();
   const result = await runSweep(db, { ...options, now: T0 + 3 * MS_PER_DAY, resume: false });
   expect(result.scanned).toBe(25);
+});
+
+it('flags an entity low when it is written low at that moment, and a sweep that keeps entities as stored still brings their flags to its moment', async () => {
+  const lowTrustAt = async () => (await db.getAll('summary-buckets')).flatMap((b) => b.low_trust).sort();
+  // Medium (0.45) when last active 400 days ago: written low at once, as lists show it now.
+  const importer = new IndexedDbTrustStore(db, { clock: { now: () => T0 } });
+  await importer.importBundle([entityWithTrust('mcp:old', 0.45, T0 - 400 * MS_PER_DAY), entityWithTrust('mcp:aging', 0.45, T0)]);
+  expect(await lowTrustAt()).toEqual(['mcp:old']);
+  expect(await countLowTrust(db)).toBe(1);
+  // 100 days on, the second one is low too. A sweep that writes nothing back (minimum change 1) keeps
+  // every text and score as stored, and flags it.
+  const before = await stored();
+  const result = await runSweep(db, { ...options, now: T0 + 100 * MS_PER_DAY, resume: false, rule: { minChange: 1, sessionRetentionDays: Infinity } });
+  expect(result).toMatchObject({ scanned: 27, changed: 0 });
+  expect((await stored()).map((e) => e.toJSON())).toEqual(before.map((e) => e.toJSON()));
+  expect(await lowTrustAt()).toEqual(['mcp:aging', 'mcp:old']);
+  expect(await countLowTrust(db)).toBe(2);
 });

@@ -1,16 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EntityTrust, trustLevelOf } from '@/core/index.js';
+import { DEFAULT_DECAY, EntityTrust, MS_PER_DAY, trustLevelOf, type DecayConfig, type EntityJson } from '@/core/index.js';
 import type { ListEntitiesRequest } from '@/utils/api/api-types.js';
 import { countLowTrust, listEntities } from '@/utils/db/entity-queries.js';
+import { writeSettings } from '@/utils/db/settings.js';
 import { IndexedDbTrustStore } from '@/utils/store/indexed-db-store.js';
 import type { TrustDb } from '@/utils/db/schema.js';
 import { entityWithTrust, freshDb } from './helpers.js';
 
 const T0 = Date.UTC(2026, 0, 1);
+/** When the lists below are read: a minute after the sample's activity, inside the grace period. */
+const READ_AT = T0 + 60_000;
 let db: TrustDb;
 beforeEach(async () => {
   db = await freshDb();
-  const store = new IndexedDbTrustStore(db);
+  const store = new IndexedDbTrustStore(db, { clock: { now: () => READ_AT } });
   await store.importBundle([
     entityWithTrust('mcp:alpha', 0.9, T0 + 5),
     entityWithTrust('mcp:beta', 0.5, T0 + 1),
@@ -23,9 +26,9 @@ beforeEach(async () => {
   return () => db.close();
 });
 
-const list = (request: Partial<ListEntitiesRequest>) =>
-  listEntities(db, { sort: 'name', offset: 0, limit: 100, ...request });
-const ids = async (request: Partial<ListEntitiesRequest>) => (await list(request)).items.map((i) => i.entity_id);
+const list = (request: Partial<ListEntitiesRequest>, now = READ_AT) =>
+  listEntities(db, { sort: 'name', offset: 0, limit: 100, ...request }, now);
+const ids = async (request: Partial<ListEntitiesRequest>, now = READ_AT) => (await list(request, now)).items.map((i) => i.entity_id);
 
 describe('listEntities', () => {
   it('counts the whole store by level and by type, whatever the filter', async () => {
@@ -63,7 +66,7 @@ describe('listEntities', () => {
   });
 
   it('puts every boundary score in the level trustLevelOf gives', async () => {
-    const store = new IndexedDbTrustStore(db);
+    const store = new IndexedDbTrustStore(db, { clock: { now: () => READ_AT } });
     await store.deleteAll();
     const scores = [0.2, 0.4, 0.6, 0.8, 0.19999999999999998, 0.39999999999999997, 0.6000000000000001, 0.7999999999999999, 0, 1];
     await store.importBundle(scores.map((t3, i) => entityWithTrust(`x:${i}`, t3, T0)));
@@ -73,5 +76,57 @@ describe('listEntities', () => {
       expect((await ids({ level })).sort()).toEqual(expected.sort());
     }
     expect(await countLowTrust(db)).toBe(scores.filter((s) => s < 0.4).length);
+  });
+});
+
+describe('listEntities at the moment of the read', () => {
+  const LATER = T0 + 200 * MS_PER_DAY;
+  /** Active at T0 with T3 0.9 (high), then idle for 200 days. */
+  const idle = entityWithTrust('mcp:idle', 0.9, T0);
+  /** Active an hour before LATER with T3 0.7 (medium-high). */
+  const fresh = entityWithTrust('mcp:fresh', 0.7, LATER - 3_600_000);
+  const atLater = (json: EntityJson, decay: DecayConfig = DEFAULT_DECAY) => EntityTrust.fromJSON(json).stateAt(LATER, decay);
+
+  beforeEach(async () => {
+    await new IndexedDbTrustStore(db, { clock: { now: () => LATER } }).importBundle([idle, fresh], 'replace');
+  });
+
+  it('shows an entity idle for 200 days decayed to now, exactly as the core computes it, without a sweep', async () => {
+    const expected = atLater(idle);
+    expect(expected.trustLevel).toBe('medium');
+    const [row] = (await list({ query: 'idle' }, LATER)).items;
+    expect(row).toEqual({
+      entity_id: 'mcp:idle', entity_type: 'mcp', t3_average: expected.t3Average, v3_average: expected.v3Average,
+      trust_level: 'medium', last_activity: T0,
+    });
+    // The same rows read at the time of its activity show it as it was then.
+    expect((await list({ query: 'idle' }, T0)).items[0]).toMatchObject({ t3_average: 0.9, trust_level: 'high' });
+  });
+
+  it('filters by level, counts levels and sorts by trust with the values at now', async () => {
+    expect(await ids({ level: 'high' }, LATER)).toEqual([]);
+    expect(await ids({ level: 'medium' }, LATER)).toEqual(['mcp:idle']);
+    expect((await list({}, LATER)).byLevel).toEqual({ high: 0, 'medium-high': 1, medium: 1, low: 0, minimal: 0 });
+    expect(await ids({ sort: 'trust-desc' }, LATER)).toEqual(['mcp:fresh', 'mcp:idle']);
+    expect(await ids({ sort: 'trust-asc' }, LATER)).toEqual(['mcp:idle', 'mcp:fresh']);
+    // As stored (at T0 nothing has decayed yet), the idle entity was the more trusted.
+    expect(await ids({ sort: 'trust-desc' }, T0)).toEqual(['mcp:idle', 'mcp:fresh']);
+  });
+
+  it('decays with the user\'s settings, read from the database', async () => {
+    await writeSettings(db, { decayRatePerDay: 0.05, graceDays: 30 });
+    const expected = atLater(idle, { ratePerDay: 0.05, graceDays: 30 });
+    expect((await list({ query: 'idle' }, LATER)).items[0]).toMatchObject({ t3_average: expected.t3Average, trust_level: expected.trustLevel });
+    await writeSettings(db, { graceDays: 365 });
+    expect((await list({ query: 'idle' }, LATER)).items[0]).toMatchObject({ t3_average: 0.9, trust_level: 'high' });
+  });
+
+  it('reads at the present moment when given none', async () => {
+    const now = Date.now();
+    const row = (await listEntities(db, { sort: 'name', offset: 0, limit: 1, query: 'idle' })).items[0]!;
+    const after = Date.now();
+    const bounds = [EntityTrust.fromJSON(idle).stateAt(after, DEFAULT_DECAY).t3Average, EntityTrust.fromJSON(idle).stateAt(now, DEFAULT_DECAY).t3Average];
+    expect(row.t3_average).toBeGreaterThanOrEqual(bounds[0]!);
+    expect(row.t3_average).toBeLessThanOrEqual(bounds[1]!);
   });
 });

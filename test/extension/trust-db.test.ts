@@ -1,10 +1,12 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, expect, it } from 'vitest';
-import { EntityTrust } from '@/core/index.js';
+import { EntityTrust, MS_PER_DAY } from '@/core/index.js';
 import { hasUnfinishedSweep } from '@/utils/store/decay-sweep.js';
 import { bucketOf } from '@/utils/db/entity-buckets.js';
 import { listEntities } from '@/utils/db/entity-queries.js';
+import { rowOf } from '@/utils/db/summary-rows.js';
+import type { TrustDb } from '@/utils/db/schema.js';
 import { eventsOf } from '@/utils/db/event-log.js';
 import { IndexedDbTrustStore } from '@/utils/store/indexed-db-store.js';
 import { DEFAULT_SETTINGS, readSettings } from '@/utils/db/settings.js';
@@ -33,6 +35,42 @@ function v2Record(entity: EntityTrust) {
   };
 }
 
+/** Schema 3's bucket of an id (frozen): FNV-1a over its UTF-16 code units, modulo 1024. */
+function v3Bucket(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % 1024;
+}
+
+/** How schema 3 stored a list row: the averages and level as stored (frozen). */
+function v3Row(entity: EntityTrust) {
+  return {
+    entity_id: entity.entityId, entity_type: entity.entityType, t3_average: entity.t3Average, v3_average: entity.v3Average,
+    trust_level: entity.trustLevel, last_activity: entity.lastActivity,
+  };
+}
+
+/** Writes schema 3's two bucket records for `entities` and `orphanRows` (rows without a text) into an empty store. */
+function putV3(tx: IDBTransaction, entities: EntityTrust[], orphanRows: Record<string, unknown>[] = []): void {
+  const texts = new Map<number, Record<string, string>>();
+  const rows = new Map<number, { summaries: Record<string, unknown>[]; low_trust: string[] }>();
+  const add = (id: string, text: string | undefined, row: Record<string, unknown>) => {
+    const bucket = v3Bucket(id);
+    if (text !== undefined) texts.set(bucket, { ...texts.get(bucket), [id]: text });
+    const record = rows.get(bucket) ?? { summaries: [], low_trust: [] };
+    record.summaries.push(row);
+    if ((row.t3_average as number) < 0.4) record.low_trust.push(id);
+    rows.set(bucket, record);
+  };
+  for (const entity of entities) add(entity.entityId, JSON.stringify(entity.toJSON()), v3Row(entity));
+  for (const row of orphanRows) add(row.entity_id as string, undefined, row);
+  for (const [bucket, entities] of texts) tx.objectStore('entity-buckets').put({ bucket, entities });
+  for (const [bucket, record] of rows) tx.objectStore('summary-buckets').put({ bucket, ...record });
+}
+
 /** Data as each earlier schema version wrote it. */
 const WRITE_VERSION: Record<number, (db: IDBDatabase) => Promise<void>> = {
   1: async (raw) => {
@@ -53,6 +91,19 @@ const WRITE_VERSION: Record<number, (db: IDBDatabase) => Promise<void>> = {
     tx.objectStore('meta').put({ decayRatePerDay: 0.05, graceDays: 2, sweepPeriodMinutes: 15, eventLogCap: 100 }, 'settings');
     // A sweep cut short under schema 2: its cursor is an entity id, which schema 3 cannot resume from.
     tx.objectStore('meta').put({ now: at, config: { ratePerDay: 0.05, graceDays: 2 }, started_at: at, after: 'mcp:good', scanned: 1, changed: 1, busy_ms: 1 }, 'sweep-cursor');
+    await committed(tx);
+  },
+  3: async (raw) => {
+    const tx = raw.transaction(['entity-buckets', 'summary-buckets', 'events', 'meta'], 'readwrite');
+    // mcp:good as a sweep 30 days on left it: its text holds the scores at last activity beside the
+    // decayed scores, and its row the decayed averages. Schema 4 makes the row again from the text.
+    const swept = sampleEntity('mcp:good', true);
+    swept.decayTo(at + 30 * MS_PER_DAY, { ratePerDay: 0.05, graceDays: 2 });
+    // A row whose entity text is gone: schema 4 keeps no row without a text.
+    const ghost = { entity_id: 'mcp:ghost', entity_type: 'mcp', t3_average: 0.1, v3_average: 0.5, trust_level: 'minimal', last_activity: at };
+    putV3(tx, [swept, sampleEntity('role:bad', false)], [ghost]);
+    tx.objectStore('events').add({ at, kind: 'outcome', entity_ids: ['mcp:good'], details: { success: true, magnitude: 1 } });
+    tx.objectStore('meta').put({ decayRatePerDay: 0.05, graceDays: 2, sweepPeriodMinutes: 15, eventLogCap: 100 }, 'settings');
     await committed(tx);
   },
 };
@@ -78,9 +129,18 @@ it.each(Object.keys(WRITE_VERSION).map(Number))('upgrades data written by schema
   // Read when the sample was written, so that reads show it as stored rather than decayed since.
   const store = new IndexedDbTrustStore(db, { clock: { now: () => at } });
   expect((await store.get('mcp:good')).toJSON()).toEqual(sampleEntity('mcp:good', true).toJSON());
-  const page = await listEntities(db, { sort: 'trust-desc', offset: 0, limit: 10 });
+  const page = await listEntities(db, { sort: 'trust-desc', offset: 0, limit: 10 }, at);
   expect(page.items.map((i) => [i.entity_id, i.trust_level])).toEqual([['mcp:good', 'medium'], ['role:bad', 'medium']]);
+  expect(page.total).toBe(2);
   expect(page.items[0]!.t3_average).toBe(sampleEntity('mcp:good', true).t3Average);
+  // The rows are schema 4's, made from the entities, so that lists show them as they stand when read.
+  for (const id of ['mcp:good', 'role:bad']) {
+    const { summaries } = (await db.get('summary-buckets', bucketOf(id)))!;
+    expect(summaries.find((row) => row.entity_id === id)).toEqual(rowOf(sampleEntity(id, id === 'mcp:good')));
+  }
+  const later = at + 200 * MS_PER_DAY;
+  const [good] = (await listEntities(db, { sort: 'trust-desc', offset: 0, limit: 1 }, later)).items;
+  expect(good!.t3_average).toBe(sampleEntity('mcp:good', true).stateAt(later, { ratePerDay: 0.05, graceDays: 2 }).t3Average);
   expect((await eventsOf(db, 'mcp:good', 5)).map((e) => e.kind)).toEqual(['outcome']);
   // The settings added since are their defaults.
   expect(await readSettings(db)).toEqual({
@@ -103,24 +163,62 @@ it('refuses a database from a newer version with a clear error, leaving it alone
   again.close();
 });
 
+interface Corrupt {
+  store: string;
+  key: string;
+  record: unknown;
+  reason: string;
+  /** Adds the record to data written by its version. */
+  add(old: TrustDb): Promise<void>;
+}
+
+const inEntities = (record: unknown) => async (old: TrustDb) => void (await old.put('entities', record as never));
+const brokenText = '{"entity_id": "mcp:bro';
+
 /** A record each earlier version could hold that the next step cannot convert. */
-const CORRUPT: Record<number, { key: string; record: unknown; reason: string }> = {
-  1: { key: 'mcp:broken', record: { entity_id: 'mcp:broken', entity_type: 'mcp', entity: { entity_id: 'mcp:broken', talent: 'high' } }, reason: 'talent is not a number in [0,1]' },
-  2: { key: 'mcp:broken', record: { entity_id: 'mcp:broken', entity_type: 'mcp', t3_average: 0.5, v3_average: 0.5, entity: '{"entity_id": "mcp:bro' }, reason: 'the entity text is not JSON' },
+const CORRUPT: Record<number, Corrupt> = {
+  1: {
+    store: 'entities', key: 'mcp:broken', reason: 'talent is not a number in [0,1]',
+    record: { entity_id: 'mcp:broken', entity_type: 'mcp', entity: { entity_id: 'mcp:broken', talent: 'high' } },
+    add: (old) => inEntities(CORRUPT[1]!.record)(old),
+  },
+  2: {
+    store: 'entities', key: 'mcp:broken', reason: 'the entity text is not JSON',
+    record: { entity_id: 'mcp:broken', entity_type: 'mcp', t3_average: 0.5, v3_average: 0.5, entity: brokenText },
+    add: (old) => inEntities(CORRUPT[2]!.record)(old),
+  },
+  3: {
+    store: 'entity-buckets', key: 'mcp:broken', reason: 'the entity text is not JSON', record: brokenText,
+    async add(old) {
+      const tx = old.transaction(['entity-buckets', 'summary-buckets'], 'readwrite');
+      const bucket = v3Bucket('mcp:broken');
+      const texts = (await tx.objectStore('entity-buckets').get(bucket)) ?? { bucket, entities: {} };
+      const rows = ((await tx.objectStore('summary-buckets').get(bucket)) ?? { bucket, summaries: [], low_trust: [] }) as unknown as { summaries: unknown[] };
+      const row = { entity_id: 'mcp:broken', entity_type: 'mcp', t3_average: 0.5, v3_average: 0.5, trust_level: 'medium', last_activity: at };
+      await tx.objectStore('entity-buckets').put({ ...texts, entities: { ...texts.entities, 'mcp:broken': brokenText } });
+      await tx.objectStore('summary-buckets').put({ ...rows, summaries: [...rows.summaries, row] } as never);
+      await tx.done;
+    },
+  },
 };
+
+it('has a corrupt record for every earlier schema version', () => {
+  expect(Object.keys(CORRUPT).map(Number)).toEqual(Array.from({ length: DB_VERSION - 1 }, (_, i) => i + 1));
+});
 
 it.each(Object.keys(CORRUPT).map(Number))('upgrading from schema %i quarantines a record it cannot convert, and upgrades the rest', async (version) => {
   const old = await openTrustDb(version);
   await WRITE_VERSION[version]!(old as unknown as IDBDatabase);
-  const { key, record, reason } = CORRUPT[version]!;
-  await old.put('entities', record as never);
+  const { store: storeName, key, record, reason, add } = CORRUPT[version]!;
+  await add(old);
   old.close();
 
   const db = await openTrustDb();
   expect(db.version).toBe(DB_VERSION);
   const store = new IndexedDbTrustStore(db);
   expect((await store.list()).map((e) => e.entityId)).toEqual(['mcp:good', 'role:bad']);
-  expect(await db.get('meta', 'quarantine')).toEqual([{ from_version: version, store: 'entities', key, record, reason }]);
+  expect((await listEntities(db, { sort: 'name', offset: 0, limit: 10 })).items.map((i) => i.entity_id)).toEqual(['mcp:good', 'role:bad']);
+  expect(await db.get('meta', 'quarantine')).toEqual([{ from_version: version, store: storeName, key, record, reason }]);
   db.close();
 });
 

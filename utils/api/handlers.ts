@@ -31,8 +31,8 @@ type ValueOf<K extends ApiCall> = ApiResponse<K> extends ApiResult<infer T> ? T 
 export type Handler<K extends ApiCall> = (request: ApiRequest<K>, services: BackgroundServices) => Promise<ValueOf<K>>;
 
 export const HANDLERS: { [K in ApiCall]: Handler<K> } = {
-  async listEntities(request, { db }) {
-    return listEntities(await db(), request);
+  async listEntities(request, { db, clock }) {
+    return listEntities(await db(), request, clock.now());
   },
 
   async getEntity({ id, events = 50, depth = 3 }, services) {

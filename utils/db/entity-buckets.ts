@@ -4,9 +4,10 @@
 // Each bucket has two records: the entities' JSON texts, and their list rows (so that the popup
 // never reads the texts).
 import type { IDBPObjectStore, StoreNames } from 'idb';
-import { EntityTrust, isLowTrust, summaryOf, type EntitySummary } from '@/core/index.js';
+import { EntityTrust, type DecayConfig, type EpochMs } from '@/core/index.js';
 import type { PendingWrites } from './transaction.js';
-import type { EntityBucket, SummaryBucket, TrustDbSchema } from './schema.js';
+import type { EntityBucket, SummaryBucket, SummaryRow, TrustDbSchema } from './schema.js';
+import { isLowTrustAt, rowOf } from './summary-rows.js';
 
 /**
  * Buckets per store. 1024 puts 100,000 entities ~100 to a bucket (~65 KB of entity text). Measured
@@ -20,16 +21,6 @@ export const BUCKET_COUNT = 1024;
 /** The text of `entityId` in a stored bucket, if it is there. */
 export function storedText(record: EntityBucket | undefined, entityId: string): string | undefined {
   return record && Object.hasOwn(record.entities, entityId) ? record.entities[entityId] : undefined;
-}
-
-/** The summary bucket record of `summaries`. */
-export function summaryBucket(bucket: number, summaries: EntitySummary[]): SummaryBucket {
-  return { bucket, summaries, low_trust: summaries.filter(isLowTrustRow).map((row) => row.entity_id) };
-}
-
-/** A row at low or minimal trust: what the badge counts. */
-function isLowTrustRow(row: EntitySummary): boolean {
-  return isLowTrust(row.trust_level);
 }
 
 /** The bucket of an entity id: FNV-1a (32-bit) over its UTF-16 code units, modulo `BUCKET_COUNT`. */
@@ -76,7 +67,14 @@ type WritableStore<S extends Stores, N extends BucketStoreName> = IDBPObjectStor
 
 interface LoadedBucket {
   entities: Map<string, string>;
-  summaries: Map<string, EntitySummary>;
+  summaries: Map<string, SummaryRow>;
+  lowTrust: Set<string>;
+}
+
+/** The moment a change is made at, and the decay that brings entities to it: the badge counts the entities low then. */
+export interface ChangeMoment {
+  now: EpochMs;
+  decay: DecayConfig;
 }
 
 /**
@@ -86,13 +84,15 @@ interface LoadedBucket {
 export class BucketSet<S extends Stores> {
   readonly #entityStore: WritableStore<S, 'entity-buckets'>;
   readonly #summaryStore: WritableStore<S, 'summary-buckets'>;
+  readonly #moment: ChangeMoment;
   readonly #loaded = new Map<number, LoadedBucket>();
   readonly #changed = new Set<number>();
   #lowTrustChanged = false;
 
-  constructor(entityStore: WritableStore<S, 'entity-buckets'>, summaryStore: WritableStore<S, 'summary-buckets'>) {
+  constructor(entityStore: WritableStore<S, 'entity-buckets'>, summaryStore: WritableStore<S, 'summary-buckets'>, moment: ChangeMoment) {
     this.#entityStore = entityStore;
     this.#summaryStore = summaryStore;
+    this.#moment = moment;
   }
 
   /** Reads the buckets of `entityIds` (those not read yet). */
@@ -140,19 +140,29 @@ export class BucketSet<S extends Stores> {
   put(entity: EntityTrust): void {
     const id = entity.entityId;
     const bucket = this.#bucket(id);
-    const before = bucket.summaries.get(id);
-    const row = summaryOf(entity);
-    if ((before !== undefined && isLowTrustRow(before)) !== isLowTrustRow(row)) this.#lowTrustChanged = true;
-    bucket.entities.set(id, JSON.stringify(entity.toJSON()));
+    const json = entity.toJSON();
+    const row = rowOf(entity, json);
+    bucket.entities.set(id, JSON.stringify(json));
     bucket.summaries.set(id, row);
+    this.#setLowTrust(bucket, row);
     this.#changed.add(bucketOf(id));
+  }
+
+  /**
+   * Brings the low-trust flag of a stored entity that is not rewritten (a sweep keeps it as stored)
+   * to this change's moment.
+   */
+  refreshLowTrust(entityId: string): void {
+    const bucket = this.#bucket(entityId);
+    const row = bucket.summaries.get(entityId);
+    if (row !== undefined && this.#setLowTrust(bucket, row)) this.#changed.add(bucketOf(entityId));
   }
 
   /** Removes `entityId`; false if it was not stored. */
   delete(entityId: string): boolean {
     const bucket = this.#bucket(entityId);
     if (!bucket.entities.has(entityId)) return false;
-    if (isLowTrustRow(bucket.summaries.get(entityId)!)) this.#lowTrustChanged = true;
+    if (bucket.lowTrust.delete(entityId)) this.#lowTrustChanged = true;
     bucket.entities.delete(entityId);
     bucket.summaries.delete(entityId);
     this.#changed.add(bucketOf(entityId));
@@ -162,13 +172,13 @@ export class BucketSet<S extends Stores> {
   /** Queues the writes of every changed bucket in `writes`. */
   write(writes: PendingWrites): void {
     for (const bucket of this.#changed) {
-      const { entities, summaries } = this.#loaded.get(bucket)!;
+      const { entities, summaries, lowTrust } = this.#loaded.get(bucket)!;
       if (summaries.size === 0) {
         writes.add(this.#entityStore.delete(bucket));
         writes.add(this.#summaryStore.delete(bucket));
       } else {
         writes.add(this.#entityStore.put({ bucket, entities: Object.fromEntries(entities) }));
-        writes.add(this.#summaryStore.put(summaryBucket(bucket, [...summaries.values()])));
+        writes.add(this.#summaryStore.put({ bucket, summaries: [...summaries.values()], low_trust: [...lowTrust] }));
       }
     }
     this.#changed.clear();
@@ -180,10 +190,21 @@ export class BucketSet<S extends Stores> {
     return bucket;
   }
 
+  /** Sets the row's low-trust flag at this change's moment; returns whether it changed. */
+  #setLowTrust(bucket: LoadedBucket, row: SummaryRow): boolean {
+    const low = isLowTrustAt(row, this.#moment.now, this.#moment.decay);
+    if (bucket.lowTrust.has(row.entity_id) === low) return false;
+    if (low) bucket.lowTrust.add(row.entity_id);
+    else bucket.lowTrust.delete(row.entity_id);
+    this.#lowTrustChanged = true;
+    return true;
+  }
+
   #add(bucket: number, entities: EntityBucket | undefined, summaries: SummaryBucket | undefined): void {
     this.#loaded.set(bucket, {
       entities: new Map(entities ? Object.entries(entities.entities) : []),
       summaries: new Map((summaries?.summaries ?? []).map((s) => [s.entity_id, s])),
+      lowTrust: new Set(summaries?.low_trust),
     });
   }
 

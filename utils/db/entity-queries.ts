@@ -1,20 +1,24 @@
 // Read-only queries on the trust database. Uses only `idb` (no extension APIs), so that the popup
 // can import it and read its first page straight from IndexedDB while the service worker sleeps.
 // compareIds is code-unit order, as IndexedDB ordered the ids of schema 2's indexes.
-import { TRUST_LEVELS, compareIds, type TrustLevel } from '@/core/index.js';
+import { TRUST_LEVELS, compareIds, type EpochMs, type TrustLevel } from '@/core/index.js';
 import {
   KNOWN_TYPES, type EntitySummary, type ListEntitiesRequest, type ListEntitiesResponse, type SortKey,
 } from '../api/api-types.js';
+import { storedDecayConfig } from './decay-settings.js';
 import type { TrustDb } from './schema.js';
+import { summaryAt } from './summary-rows.js';
 
 const KNOWN = new Set<string>(KNOWN_TYPES);
 
 /**
- * One page of entities, with the totals the popup's header shows. One read: every summary bucket
- * (the list rows only, never the entity texts), then filtering, sorting and counting in memory.
+ * One page of entities, with the totals the popup's header shows, every entity as it stands at
+ * `now` with the user's decay settings: levels, averages, the level filter and the trust sorts are
+ * those of that moment, not of the last write or sweep. One read: every summary bucket (the list
+ * rows only, never the entity texts) and the settings, then filtering, sorting and counting in memory.
  */
-export async function listEntities(db: TrustDb, request: ListEntitiesRequest): Promise<ListEntitiesResponse> {
-  const rows = await allRows(db);
+export async function listEntities(db: TrustDb, request: ListEntitiesRequest, now: EpochMs = Date.now()): Promise<ListEntitiesResponse> {
+  const rows = await allRowsAt(db, now);
 
   const byLevel = Object.fromEntries(TRUST_LEVELS.map((level) => [level, 0])) as Record<TrustLevel, number>;
   const typeCounts = new Map<string, number>();
@@ -51,10 +55,14 @@ const ORDER: Record<SortKey, (a: EntitySummary, b: EntitySummary) => number> = {
   name: (a, b) => compareIds(a.entity_id, b.entity_id),
 };
 
-/** Every entity's list row, in no particular order. */
-async function allRows(db: TrustDb): Promise<EntitySummary[]> {
-  const buckets = await db.getAll('summary-buckets');
-  return buckets.flatMap((bucket) => bucket.summaries);
+/** Every entity's list row at `now`, in no particular order. */
+async function allRowsAt(db: TrustDb, now: EpochMs): Promise<EntitySummary[]> {
+  const tx = db.transaction(['summary-buckets', 'meta']);
+  const [buckets, settings] = await Promise.all([tx.objectStore('summary-buckets').getAll(), tx.objectStore('meta').get('settings')]);
+  const decay = storedDecayConfig(settings);
+  const rows: EntitySummary[] = [];
+  for (const { summaries } of buckets) for (const row of summaries) rows.push(summaryAt(row, now, decay));
+  return rows;
 }
 
 /** How many entities are at `low` or `minimal` trust (`isLowTrust`). */

@@ -1,7 +1,7 @@
 // The `web4-trust` database's schema: its stores and the records they hold. A leaf module (types
 // only), so that the connection, the upgrades and the bucket code can all depend on it.
 import type { DBSchema, IDBPDatabase } from 'idb';
-import type { DecayConfig, EntitySummary, SweepRule } from '@/core/index.js';
+import type { DecayConfig, EpochMs, SweepRule } from '@/core/index.js';
 import type { Settings, SweepResult, TrustEvent } from '../api/api-types.js';
 
 /**
@@ -14,13 +14,32 @@ export interface EntityBucket {
   entities: Record<string, string>;
 }
 
+/**
+ * A list row (schema 4): what it takes to show an entity in a list at any moment, without its text.
+ * Decay is time-consistent, so an entity's scores at any time follow from its last activity and its
+ * six scores right after it: lists compute the averages and the level at the moment they are read
+ * (`summaryAt` in summary-rows.ts), never from scores stored by the last write or sweep.
+ */
+export interface SummaryRow {
+  entity_id: string;
+  entity_type: string;
+  /** Epoch ms, or null (never active: such an entity does not decay). */
+  last_activity: EpochMs | null;
+  /**
+   * Talent, training, temperament, valuation, veracity, validity right after `last_activity`, from
+   * which decay is computed; with no last activity, the scores as they are.
+   */
+  scores: number[];
+}
+
 /** `summary-buckets` record: the list rows of the same bucket's entities, in no particular order. */
 export interface SummaryBucket {
   bucket: number;
-  summaries: EntitySummary[];
+  summaries: SummaryRow[];
   /**
-   * The ids of the rows at low or minimal trust. A multi-entry index on it has one key per such
-   * entity, so the badge's count is one index count, without reading any row.
+   * The ids of the rows at low or minimal trust when they were last written (a change, or a sweep,
+   * which also refreshes the rows it does not rewrite). A multi-entry index on it has one key per
+   * such entity, so the badge's count is one index count, without reading any row.
    */
   low_trust: string[];
 }

@@ -80,6 +80,61 @@ function v3Problem(record: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
+// --- Version 4's list rows (frozen copy) -----------------------------------------------------------
+
+const V4_T3 = ['talent', 'training', 'temperament'] as const;
+const V4_V3 = ['valuation', 'veracity', 'validity'] as const;
+
+const isScore = (x: unknown): x is number => typeof x === 'number' && x >= 0 && x <= 1;
+
+/** Three scores at `field` of an entity object, if it holds three numbers in [0,1]. */
+function v4Triple(e: Record<string, unknown>, field: string): number[] | undefined {
+  const value = e[field];
+  return Array.isArray(value) && value.length === 3 && value.every(isScore) ? (value as number[]) : undefined;
+}
+
+/**
+ * Version 4's list row of an entity stored as `text` by version 3, or why there is none. The last
+ * activity is the one version 3's row held (the engine parsed it when it wrote the row); an entity
+ * without a row gets version 2's reading of its timestamps.
+ */
+function v4Row(id: string, text: string, old: Record<string, unknown> | undefined): Record<string, unknown> | string {
+  let e: unknown;
+  try {
+    e = JSON.parse(text);
+  } catch {
+    return 'the entity text is not JSON';
+  }
+  if (typeof e !== 'object' || e === null || Array.isArray(e)) return 'not an entity object';
+  const entity = e as Record<string, unknown>;
+  const bad = [...V4_T3, ...V4_V3].find((name) => !isScore(entity[name]));
+  if (bad !== undefined) return `${bad} is not a number in [0,1]`;
+  let lastActivity: number | null;
+  if (old !== undefined && (old.last_activity === null || typeof old.last_activity === 'number')) {
+    lastActivity = old.last_activity;
+  } else {
+    const activityText = entity.last_activity ?? entity.last_action ?? entity.created_at;
+    lastActivity = typeof activityText === 'string' && !Number.isNaN(Date.parse(activityText)) ? Date.parse(activityText) : null;
+  }
+  // The scores at last activity, from which decay is computed (written only when they differ from
+  // the scores); an entity never active does not decay, so its row holds its scores.
+  const t3 = lastActivity === null ? undefined : v4Triple(entity, 't3_at_last_activity');
+  const v3 = lastActivity === null ? undefined : v4Triple(entity, 'v3_at_last_activity');
+  const colon = id.indexOf(':');
+  return {
+    entity_id: id,
+    entity_type: colon < 0 ? '' : id.slice(0, colon),
+    last_activity: lastActivity,
+    scores: [...(t3 ?? V4_T3.map((name) => entity[name])), ...(v3 ?? V4_V3.map((name) => entity[name]))],
+  };
+}
+
+/** Whether version 4 flags an entity as low trust when upgrading: its stored T3 average below 0.4 (a sweep brings it to now). */
+function v4LowTrust(text: string): boolean {
+  const e = JSON.parse(text) as Record<string, number>;
+  return (e.talent! + e.training! + e.temperament!) / 3 < 0.4;
+}
+
 // --- The steps ---------------------------------------------------------------------------------------
 
 /** Step i upgrades a database from version i to i + 1. */
@@ -140,5 +195,43 @@ export const UPGRADES: readonly UpgradeStep[] = [
     writes.push(tx.objectStore('meta').delete('sweep-cursor'));
     await Promise.all(writes);
     db.deleteObjectStore('entities');
+  },
+  // 4: list rows that lists bring to the moment they are read: { entity_id, entity_type,
+  //    last_activity, scores } with the six scores at last activity, instead of the averages and
+  //    level as stored. Every row is made again from its entity's text; an entity whose text cannot
+  //    give one is quarantined, and a row with no text is dropped.
+  async (_db, tx) => {
+    const texts = tx.objectStore('entity-buckets');
+    const summaries = tx.objectStore('summary-buckets');
+    const seen = new Set<number>();
+    for (let cursor = await texts.openCursor(); cursor; cursor = await cursor.continue()) {
+      const record = cursor.value as unknown as { bucket: number; entities: Record<string, string> };
+      seen.add(record.bucket);
+      const oldRecord = (await summaries.get(record.bucket)) as unknown as { summaries?: Record<string, unknown>[] } | undefined;
+      const oldRows = new Map((oldRecord?.summaries ?? []).map((row) => [row.entity_id, row]));
+      const kept: [string, string][] = [];
+      const rows: Record<string, unknown>[] = [];
+      const lowTrust: string[] = [];
+      for (const [id, text] of Object.entries(record.entities)) {
+        const row = v4Row(id, text, oldRows.get(id));
+        if (typeof row === 'string') {
+          await quarantine(tx, { from_version: 3, store: 'entity-buckets', key: id, record: text, reason: row });
+          continue;
+        }
+        kept.push([id, text]);
+        rows.push(row);
+        if (v4LowTrust(text)) lowTrust.push(id);
+      }
+      if (rows.length === 0) {
+        await cursor.delete();
+        await summaries.delete(record.bucket);
+      } else {
+        if (kept.length < Object.keys(record.entities).length) await cursor.update({ bucket: record.bucket, entities: Object.fromEntries(kept) } as never);
+        await summaries.put({ bucket: record.bucket, summaries: rows, low_trust: lowTrust } as never);
+      }
+    }
+    for (const key of await summaries.getAllKeys()) {
+      if (!seen.has(key)) await summaries.delete(key);
+    }
   },
 ];

@@ -61,7 +61,7 @@ export async function runSweep(db: TrustDb, options: SweepOptions): Promise<Swee
     // Relaxed: a batch lost to a crash is simply swept again on the next run.
     const tx = db.transaction(['entity-buckets', 'summary-buckets', 'events', 'meta'], 'readwrite', { durability: 'relaxed' });
     const result = await inTransaction(tx, async () => {
-      const buckets = new BucketSet(tx.objectStore('entity-buckets'), tx.objectStore('summary-buckets'));
+      const buckets = new BucketSet(tx.objectStore('entity-buckets'), tx.objectStore('summary-buckets'), { now: state.now, decay: state.config });
       const end = Math.min(state.next_bucket + batchSize, BUCKET_COUNT);
       await buckets.loadRange(state.next_bucket, end);
       for (const entity of readableEntities([...buckets.texts()].map(([, text]) => text))) {
@@ -72,6 +72,10 @@ export async function runSweep(db: TrustDb, options: SweepOptions): Promise<Swee
         } else if (action === 'remove') {
           buckets.delete(entity.entityId);
           state.removed++;
+        } else {
+          // Kept as stored (it moved less than the rule's minimum), but it may have crossed into or
+          // out of low trust since it was written: the badge counts it as it stands now.
+          buckets.refreshLowTrust(entity.entityId);
         }
         state.scanned++;
       }

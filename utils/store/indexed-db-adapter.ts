@@ -20,8 +20,10 @@ export interface IndexedDbAdapterOptions {
   eventLogCap: number;
   /** Called after a committed change that moved entities into or out of low trust (the badge's count). */
   onLowTrustChange?: (() => void) | undefined;
-  /** Where a sweep's `finished_at` comes from. */
+  /** Where a sweep's `finished_at` and the moment of each change come from. */
   clockNow: () => EpochMs;
+  /** The decay that brings an entity to the moment of a change, when its low-trust flag is set. */
+  decay: DecayConfig;
 }
 
 /** The options of a sweep that may resume one cut short, and reports each batch. */
@@ -136,7 +138,8 @@ export class IndexedDbAdapter implements StorageAdapter {
     body: (buckets: BucketSet<WriteStores>, log: (event: ChangeEvent) => void) => Promise<T>,
   ): Promise<T> {
     const tx = this.#db.transaction(WRITE_STORES, 'readwrite', { durability });
-    const buckets = new BucketSet(tx.objectStore('entity-buckets'), tx.objectStore('summary-buckets'));
+    const { clockNow, decay } = this.#options;
+    const buckets = new BucketSet(tx.objectStore('entity-buckets'), tx.objectStore('summary-buckets'), { now: clockNow(), decay });
     const result = await inTransaction(tx, async () => {
       const events: ChangeEvent[] = [];
       const result = await body(buckets, (event) => events.push(event));

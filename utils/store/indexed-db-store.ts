@@ -1,7 +1,7 @@
 // The core's TrustStore on IndexedDB, with what the extension adds: reset, delete-all, and the
 // resumable sweep the alarm runs.
 import {
-  AdapterTrustStore, EntityTrust, assertEntityId, systemClock, type TrustStoreOptions,
+  AdapterTrustStore, DEFAULT_DECAY, EntityTrust, assertEntityId, systemClock, type TrustStoreOptions,
 } from '@/core/index.js';
 import type { SweepResult } from '../api/api-types.js';
 import { DEFAULT_EVENT_LOG_CAP } from '../db/event-log.js';
@@ -21,7 +21,9 @@ export class IndexedDbTrustStore extends AdapterTrustStore {
   constructor(db: TrustDb, options: IndexedDbTrustStoreOptions = {}) {
     const { eventLogCap = DEFAULT_EVENT_LOG_CAP, onLowTrustChange } = options;
     const clock = options.clock ?? systemClock;
-    const adapter = new IndexedDbAdapter(db, { eventLogCap, onLowTrustChange, clockNow: () => clock.now() });
+    const adapter = new IndexedDbAdapter(db, {
+      eventLogCap, onLowTrustChange, clockNow: () => clock.now(), decay: options.decay ?? DEFAULT_DECAY,
+    });
     super(adapter, options);
     this.#adapter = adapter;
   }

@@ -1,0 +1,66 @@
+// List rows and the state they show. A row keeps an entity's last activity and its six scores right
+// after it, and `summaryAt` brings it to any moment exactly as the core's `EntityTrust.decayTo` does:
+// the popup lists 10,000 entities as they stand now without reading, let alone parsing, their texts.
+// Uses only the core's small helpers, so that the popup's bundle stays small.
+import {
+  DECAY_FLOOR, MS_PER_DAY, isLowTrust, trustLevelOf,
+  type DecayConfig, type EntityJson, type EntitySummary, type EntityTrust, type EpochMs,
+} from '@/core/index.js';
+import type { SummaryRow } from './schema.js';
+
+/** The list row of `entity`; `json` is its `toJSON()`, for a caller that has it already. */
+export function rowOf(entity: EntityTrust, json: EntityJson = entity.toJSON()): SummaryRow {
+  // The JSON carries the scores at last activity only when they differ from the scores.
+  const t3 = entity.lastActivity === null ? undefined : json.t3_at_last_activity;
+  const v3 = entity.lastActivity === null ? undefined : json.v3_at_last_activity;
+  return {
+    entity_id: entity.entityId,
+    entity_type: entity.entityType,
+    last_activity: entity.lastActivity,
+    scores: [
+      ...(t3 ?? [json.talent, json.training, json.temperament]),
+      ...(v3 ?? [json.valuation, json.veracity, json.validity]),
+    ],
+  };
+}
+
+// The core's decay (core/decay.ts), which its public API offers only on whole entities. A copy, kept
+// operation for operation so that the numbers are the same to the last bit as `EntityTrust.stateAt`'s
+// (test/extension/summary-rows.test.ts compares them on random entities).
+const TEMPERAMENT_K = 0.98;
+const VALUATION_K = 0.99;
+
+function decayed(x: number, f: number, k: number): number {
+  return x <= DECAY_FLOOR ? x : Math.max(DECAY_FLOOR, DECAY_FLOOR + (x - DECAY_FLOOR) * f * k);
+}
+
+/** The row's entity as it stands at `now`: its averages and trust level decayed to that moment. */
+export function summaryAt(row: SummaryRow, now: EpochMs, decay: DecayConfig): EntitySummary {
+  const s = row.scores;
+  let training = s[1]!, temperament = s[2]!, valuation = s[3]!, validity = s[5]!;
+  const lastActivity = row.last_activity;
+  if (lastActivity !== null) {
+    const days = (now - lastActivity) / MS_PER_DAY - decay.graceDays;
+    if (days > 0) {
+      const f = (1 - decay.ratePerDay) ** days;
+      training = decayed(training, f, 1);
+      temperament = decayed(temperament, f, TEMPERAMENT_K);
+      valuation = decayed(valuation, f, VALUATION_K);
+      validity = decayed(validity, f, 1);
+    }
+  }
+  const t3Average = (s[0]! + training + temperament) / 3;
+  return {
+    entity_id: row.entity_id,
+    entity_type: row.entity_type,
+    t3_average: t3Average,
+    v3_average: (valuation + s[4]! + validity) / 3,
+    trust_level: trustLevelOf(t3Average),
+    last_activity: lastActivity,
+  };
+}
+
+/** Whether the row's entity is at low or minimal trust at `now` (what the badge counts). */
+export function isLowTrustAt(row: SummaryRow, now: EpochMs, decay: DecayConfig): boolean {
+  return isLowTrust(summaryAt(row, now, decay).trust_level);
+}
