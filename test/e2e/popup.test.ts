@@ -1,7 +1,8 @@
 // The popup in real Chromium: empty state, list, search, filters, sorts, detail, 10,000 entities,
-// a stopped service worker, and the dark theme.
+// a stopped service worker, the dark theme, and trust shown as it stands now.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_DECAY, EntityTrust, MS_PER_DAY, type EntityJson } from '../../core/index.js';
 import { launchExtension, screenshot, type ExtensionBrowser } from './support/chromium.js';
 import { bundleText, sampleBundle } from './support/ui-bundles.js';
 
@@ -185,5 +186,55 @@ describe('10,000 entities', () => {
     await popup.getByRole('searchbox').fill('item-009999');
     await expect.poll(() => rowIds(popup)).toEqual(['ref:item-009999']);
     await popup.close();
+  });
+});
+
+describe('an entity last active 200 days ago', () => {
+  // High (0.9) when it was last active; decay since has taken it to medium, and no sweep has run.
+  const at = Date.now() - 200 * MS_PER_DAY;
+  const stamp = new Date(at).toISOString();
+  const idle: EntityJson = {
+    ...EntityTrust.create('mcp:idle-since-spring', at).toJSON(),
+    talent: 0.9, training: 0.9, temperament: 0.9, last_action: stamp, last_activity: stamp,
+  };
+  /** Its T3 average at `now`, as the core computes it, formatted as the pages show it (3 decimals). */
+  const t3At = (now: number) => EntityTrust.fromJSON(idle).stateAt(now, DEFAULT_DECAY).t3Average.toFixed(3);
+
+  it('shows its trust at now in the list, the level filter, the detail and the options table, not the stored one', async () => {
+    await importThroughOptions(bundleText([idle]), 'idle.json');
+    const expected = [t3At(Date.now())];
+    expect(EntityTrust.fromJSON(idle).stateAt(Date.now(), DEFAULT_DECAY).trustLevel).toBe('medium');
+    const popup = await openPopup();
+    await popup.getByRole('searchbox').fill('idle-since');
+    const row = rows(popup).filter({ hasText: 'mcp:idle-since-spring' });
+    const shown = await row.locator('.row-score .num').textContent();
+    // Read between two moments a few seconds apart: either one's rounding is right.
+    expected.push(t3At(Date.now()));
+    expect(expected).toContain(shown);
+    expect(shown).not.toBe('0.900');
+    expect(await row.locator('.badge').textContent()).toBe('Medium');
+
+    // The level filter sees it where it is now.
+    await popup.getByLabel('Filter by trust level').selectOption('high');
+    await popup.getByText('No entity matches these filters.').waitFor();
+    await popup.getByLabel('Filter by trust level').selectOption('medium');
+    await expect.poll(() => rowIds(popup)).toEqual(['mcp:idle-since-spring']);
+
+    // The detail (read through the background's store) shows the same numbers.
+    await row.click();
+    const detail = popup.getByRole('region', { name: 'mcp:idle-since-spring' });
+    await detail.getByText('Transitive trust').waitFor();
+    expect(await detail.locator('.detail-summary .num').textContent()).toBe(shown);
+    expect(await detail.locator('.detail-summary .badge').textContent()).toBe('Medium');
+    await popup.close();
+
+    // So does the options page's table.
+    const options = await browser.open('options.html');
+    await options.getByRole('searchbox').fill('idle-since');
+    const tableRow = options.getByRole('row').filter({ hasText: 'mcp:idle-since-spring' });
+    await tableRow.waitFor();
+    expect(await tableRow.locator('.score-cell .num').textContent()).toBe(shown);
+    expect(await tableRow.locator('.badge').textContent()).toBe('Medium');
+    await options.close();
   });
 });

@@ -54,6 +54,36 @@ export function readMeta(target: ExtensionPage, key: string): Promise<unknown> {
   }), key);
 }
 
+/** The bucket of an entity id in the database (schema 3 on): FNV-1a over its UTF-16 code units, modulo 1024. */
+function bucketOf(entityId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < entityId.length; i++) {
+    hash ^= entityId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % 1024;
+}
+
+/**
+ * An entity as stored, read straight from IndexedDB in the page: what the last write or sweep left,
+ * where the API shows every entity as it stands now.
+ */
+export function readStoredEntity(target: ExtensionPage, id: string): Promise<EntityJson | null> {
+  return (target.evaluate.bind(target) as Evaluate)(({ id, bucket }: { id: string; bucket: number }) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('web4-trust');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const get = db.transaction('entity-buckets').objectStore('entity-buckets').get(bucket);
+      get.onsuccess = () => {
+        const entities = (get.result as { entities: Record<string, string> } | undefined)?.entities;
+        resolve(entities && Object.hasOwn(entities, id) ? (JSON.parse(entities[id]!) as EntityJson) : null);
+        db.close();
+      };
+    };
+  }), { id, bucket: bucketOf(id) });
+}
+
 export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
