@@ -13,6 +13,8 @@ import { alternate, atMost, ratioAtMost, scaled, type Bench, type Stats } from '
 
 const COUNT = 100_000;
 const CALLS = 1_000;
+/** How many records the extension spreads its entities over (utils/db/entity-buckets.ts). */
+const BUCKETS = 1024;
 
 /** What `install` puts on the page's globalThis. */
 interface PageBench {
@@ -105,9 +107,13 @@ function importAll(page: Page): Promise<number> {
   });
 }
 
-/** The bare import: clear the scratch store (untimed), parse the same text, put every entity in one transaction; ms. */
+/**
+ * The bare import: clear the scratch store (untimed), parse the same text, and put the entities'
+ * texts in one transaction, grouped as the extension groups them (1,024 records of ~100 texts;
+ * the browser charges per put, so this is the cheaper way to write them); ms.
+ */
 function bareImport(page: Page): Promise<number> {
-  return page.evaluate(async () => {
+  return page.evaluate(async (buckets) => {
     const { bench } = globalThis as unknown as { bench: PageBench };
     const db = await bench.scratch();
     const clear = db.transaction('records', 'readwrite');
@@ -115,17 +121,18 @@ function bareImport(page: Page): Promise<number> {
     await bench.done(clear);
     const started = performance.now();
     const { entities } = JSON.parse(bench.text) as { entities: { entity_id: string }[] };
+    const records = Array.from({ length: buckets }, () => ({} as Record<string, string>));
+    entities.forEach((entity, i) => { records[i % buckets]![entity.entity_id] = JSON.stringify(entity); });
     const tx = db.transaction('records', 'readwrite');
-    const store = tx.objectStore('records');
-    for (const entity of entities) store.put(JSON.stringify(entity), entity.entity_id);
+    records.forEach((record, i) => tx.objectStore('records').put(record, i));
     await bench.done(tx);
     const ms = performance.now() - started;
     db.close();
     return ms;
-  });
+  }, BUCKETS);
 }
 
-/** The bare sweep: read every record, parse it, change a score, write it back, in one transaction; ms. */
+/** The bare sweep: read those records, parse each entity, change a score, write them back, in one transaction; ms. */
 function bareSweep(page: Page): Promise<number> {
   return page.evaluate(async () => {
     const { bench } = globalThis as unknown as { bench: PageBench };
@@ -134,11 +141,14 @@ function bareSweep(page: Page): Promise<number> {
     const tx = db.transaction('records', 'readwrite');
     const store = tx.objectStore('records');
     const request = (r: IDBRequest) => new Promise<unknown>((resolve) => { r.onsuccess = () => resolve(r.result); });
-    const [keys, values] = await Promise.all([request(store.getAllKeys()), request(store.getAll())]) as [string[], string[]];
-    values.forEach((text, i) => {
-      const entity = JSON.parse(text) as { training: number };
-      entity.training = 0.3 + (entity.training - 0.3) * 0.99;
-      store.put(JSON.stringify(entity), keys[i]!);
+    const [keys, records] = await Promise.all([request(store.getAllKeys()), request(store.getAll())]) as [number[], Record<string, string>[]];
+    records.forEach((record, i) => {
+      for (const [id, text] of Object.entries(record)) {
+        const entity = JSON.parse(text) as { training: number };
+        entity.training = 0.3 + (entity.training - 0.3) * 0.99;
+        record[id] = JSON.stringify(entity);
+      }
+      store.put(record, keys[i]!);
     });
     await bench.done(tx);
     const ms = performance.now() - started;
@@ -158,7 +168,7 @@ export default async function run(bench: Bench): Promise<void> {
     for (let i = 0; i < 20; i++) template.updateFromOutcome(true, 1, at);
     await install(page, template.toJSON());
 
-    const small = await alternate(5, {
+    const small = await alternate(3, {
       outcomes: () => calls(page, CALLS, false),
       bareOne: () => barePuts(page, CALLS, 1),
       witnesses: () => calls(page, CALLS, true),
@@ -188,30 +198,30 @@ export default async function run(bench: Bench): Promise<void> {
       },
       bareImport: () => bareImport(page),
       bareSweep: () => bareSweep(page),
-    });
+    }, { warmUp: false }); // each round imports into an emptied store; the calls above warmed the worker up
     if (scanned !== COUNT) throw new Error(`the sweep scanned ${scanned} of ${COUNT}`);
     const seconds = (value: Stats) => scaled(value, 1 / 1000);
     bench.report({
       name: 'API importStore, 100,000 entities (chunked upload, replace, into an empty store)',
       unit: 's', value: seconds(big.import),
-      reference: { name: 'JSON.parse of the same text + 100,000 puts in one transaction', value: seconds(big.bareImport) },
+      reference: { name: 'JSON.parse of the same text + its entities put as 1,024 records of ~100 texts, one transaction', value: seconds(big.bareImport) },
       targets: [atMost(seconds(big.import), 10, 's')],
     });
     bench.report({
       name: 'API sweepNow over 100,000 entities idle for 30 days',
       unit: 's', value: seconds(big.sweep),
-      reference: { name: 'getAll + parse + change + stringify + put of 100,000 records in one transaction', value: seconds(big.bareSweep) },
+      reference: { name: 'getAll of those 1,024 records + parse, change, stringify each entity + put back, one transaction', value: seconds(big.bareSweep) },
       targets: [atMost(seconds(big.sweep), 10, 's')],
     });
 
     const large = await alternate(3, {
       outcomes: () => calls(page, CALLS, false),
       bare: () => barePuts(page, CALLS, 1),
-    });
+    }, { warmUp: false });
     bench.report({
       name: 'API recordOutcome × 1,000, 100,000 entities stored',
       unit: 'ms', value: large.outcomes,
-      reference: { name: '1,000 one-put transactions on the scratch store of 100,000 records', value: large.bare },
+      reference: { name: '1,000 one-put transactions on the scratch store, in turn with it', value: large.bare },
     });
   } finally {
     await browser.close();

@@ -82,6 +82,8 @@ const results = {
     targets,
     pass: targets.length ? targets.every((t) => t.pass) : undefined,
     upstream, note,
+    // As printed, for scripts/bench-table.mjs.
+    shown: { value: formatStats(value, unit), reference: reference && formatStats(reference.value, unit) },
   })),
 };
 const out = path.join(ROOT, 'tmp/bench/results.json');
