@@ -22,6 +22,7 @@ for (const row of rows) {
   const reference = row.reference ? `${cell(row.reference.name)}: ${row.shown.reference}` : '—';
   const ratio = row.ratio === undefined ? '—' : `${row.ratio.toFixed(2)}×`;
   const mark = row.pass === undefined ? '' : row.pass ? '✓' : '✗';
-  console.log(`| ${what} | ${row.shown.value} | ${reference} | ${ratio} | ${cell(row.target ?? '—')} | ${mark} |`);
+  const targets = row.targets.map((t) => `${t.text} ${t.pass ? '✓' : '✗'}`).join('; ') || '—';
+  console.log(`| ${what} | ${row.shown.value} | ${reference} | ${ratio} | ${cell(targets)} | ${mark} |`);
 }
 if (crashed.length) console.log(`\nThese bench files failed, so their rows are missing: ${crashed.join(', ')}.`);
