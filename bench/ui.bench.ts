@@ -12,6 +12,8 @@ import { bundleText, sampleBundle } from '../test/e2e/support/ui-bundles.js';
 import { alternate, atMost, type Bench } from './harness.js';
 
 const RUNS = 7;
+/** How many records the extension spreads its entities over (utils/db/entity-buckets.ts). */
+const BUCKETS = 1024;
 const EMPTY = JSON.stringify({ format: 'web4-trust-store', version: 1, exported_at: '2026-01-01T00:00:00.000Z', entities: [] });
 
 export default async function run(bench: Bench): Promise<void> {
@@ -67,7 +69,7 @@ async function optionsImport(bench: Bench, browser: ExtensionBrowser): Promise<v
   bench.report({
     name: 'options page: import a 100,000-entity file (read, preview, apply), into an empty store',
     unit: 's', value: result.ours,
-    reference: { name: 'in the same page: File.text() + JSON.parse + 100,000 puts in one transaction', value: result.bare },
+    reference: { name: 'in the same page: File.text() + JSON.parse + the entities put as 1,024 records of ~100 texts, one transaction', value: result.bare },
     targets: [atMost(result.ours, 10, 's'), { text: `longest main-thread stall ≤ 100 ms (${Math.round(longest)} ms)`, pass: longest <= 100 }],
     note: `of which preview ${(preview.reduce((a, b) => a + b, 0) / preview.length / 1000).toFixed(2)} s on average`,
   });
@@ -90,7 +92,10 @@ async function importFile(browser: ExtensionBrowser, file: { path: string; name:
   return { previewMs: previewed - started, applyMs: applied - previewed, longestStall };
 }
 
-/** The same file, read in an options page by a bare file input, parsed and put entity by entity in one transaction; ms. */
+/**
+ * The same file, read in an options page by a bare file input, parsed, and its entities' texts put
+ * in one transaction as the extension groups them (1,024 records of ~100; see extension.bench.ts); ms.
+ */
 async function bareImport(browser: ExtensionBrowser, file: string): Promise<number> {
   const options = await browser.open('options.html');
   // tsx (`npx tsx bench/run.ts`) names functions with a `__name` helper that the page does not have.
@@ -117,16 +122,17 @@ async function bareImport(browser: ExtensionBrowser, file: string): Promise<numb
   });
   const started = performance.now();
   await options.setInputFiles('#bench-file', file);
-  await options.evaluate(async () => {
+  await options.evaluate(async (buckets) => {
     const { benchDb: db, benchDone: done } = globalThis as unknown as { benchDb: IDBDatabase; benchDone: (tx: IDBTransaction) => Promise<void> };
     const input = document.querySelector<HTMLInputElement>('#bench-file')!;
     const { entities } = JSON.parse(await input.files![0]!.text()) as { entities: { entity_id: string }[] };
+    const records = Array.from({ length: buckets }, () => ({} as Record<string, string>));
+    entities.forEach((entity, i) => { records[i % buckets]![entity.entity_id] = JSON.stringify(entity); });
     const tx = db.transaction('records', 'readwrite');
-    const store = tx.objectStore('records');
-    for (const entity of entities) store.put(JSON.stringify(entity), entity.entity_id);
+    records.forEach((record, i) => tx.objectStore('records').put(record, i));
     await done(tx);
     db.close();
-  });
+  }, BUCKETS);
   const ms = performance.now() - started;
   await options.close();
   return ms;
