@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EntityTrust, MS_PER_DAY } from '@/core/index.js';
 import { bucketOf } from '@/utils/db/entity-buckets.js';
-import { rowOf } from '@/utils/db/summary-rows.js';
+import { rowOf, rowsOf } from '@/utils/db/summary-rows.js';
 import { IndexedDbTrustStore } from '@/utils/store/indexed-db-store.js';
 import { eventsOf, recentEvents } from '@/utils/db/event-log.js';
 import { hasUnfinishedSweep } from '@/utils/store/decay-sweep.js';
@@ -36,7 +36,7 @@ describe('IndexedDbTrustStore event log and transactions', () => {
     const bucket = bucketOf('mcp:a');
     expect((await db.get('entity-buckets', bucket))!.entities['mcp:a']).toBe(JSON.stringify(stored.toJSON()));
     const summaries = (await db.get('summary-buckets', bucket))!;
-    expect(summaries.summaries.find((row) => row.entity_id === 'mcp:a')).toEqual(rowOf(stored));
+    expect(rowsOf(summaries).find((row) => row.entity_id === 'mcp:a')).toEqual(rowOf(stored));
     expect(summaries.low_trust.includes('mcp:a')).toBe(stored.t3Average < 0.4);
 
     await store.delete('mcp:a');

@@ -2,10 +2,10 @@
 // core's to the last bit (the list and the detail view show the same numbers and levels).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DECAY, EntityTrust, MS_PER_DAY, summaryOf } from '@/core/index.js';
+import { DEFAULT_DECAY, EntityTrust, MS_PER_DAY, summaryOf, type EntitySummary } from '@/core/index.js';
 import { storedDecayConfig } from '@/utils/db/decay-settings.js';
 import { decayConfigOf, settingsFrom } from '@/utils/db/settings.js';
-import { isLowTrustAt, rowOf, summaryAt } from '@/utils/db/summary-rows.js';
+import { isLowTrustAt, rowOf, rowsOf, summariesAt, summaryAt, summaryBucketOf } from '@/utils/db/summary-rows.js';
 
 const T0 = Date.UTC(2026, 0, 1);
 const score = fc.double({ min: 0, max: 1, noNaN: true });
@@ -53,6 +53,20 @@ describe('summaryAt', () => {
     const never = EntityTrust.fromJSON({ ...EntityTrust.create('ref:n', T0).toJSON(), training: 0.9, created_at: null });
     expect(rowOf(never).scores).toEqual([0.5, 0.9, 0.5, 0.5, 0.5, 0.5]);
     expect(summaryAt(rowOf(never), T0 + 5000 * MS_PER_DAY, DEFAULT_DECAY).t3_average).toBeCloseTo(1.9 / 3, 15);
+  });
+});
+
+describe('a stored bucket of rows', () => {
+  it('keeps every row exactly, column by column, and lists them at any moment as summaryAt does', () => {
+    fc.assert(fc.property(fc.array(storedEntity, { maxLength: 12 }), moment, decay, (entities, now, config) => {
+      const rows = entities.map((entity, i) => ({ ...rowOf(entity), entity_id: `x:${i}`, entity_type: 'x' }));
+      const record = structuredClone(summaryBucketOf(7, rows, ['x:0']));
+      expect(record).toMatchObject({ bucket: 7, ids: rows.map((row) => row.entity_id), low_trust: ['x:0'] });
+      expect(rowsOf(record)).toEqual(rows);
+      const listed: EntitySummary[] = [];
+      summariesAt(record, now, config, listed);
+      expect(listed).toEqual(rows.map((row) => summaryAt(row, now, config)));
+    }), { numRuns: 200 });
   });
 });
 

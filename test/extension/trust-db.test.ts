@@ -5,7 +5,7 @@ import { EntityTrust, MS_PER_DAY } from '@/core/index.js';
 import { hasUnfinishedSweep } from '@/utils/store/decay-sweep.js';
 import { bucketOf } from '@/utils/db/entity-buckets.js';
 import { listEntities } from '@/utils/db/entity-queries.js';
-import { rowOf } from '@/utils/db/summary-rows.js';
+import { rowOf, rowsOf } from '@/utils/db/summary-rows.js';
 import type { TrustDb } from '@/utils/db/schema.js';
 import { eventsOf } from '@/utils/db/event-log.js';
 import { IndexedDbTrustStore } from '@/utils/store/indexed-db-store.js';
@@ -135,8 +135,8 @@ it.each(Object.keys(WRITE_VERSION).map(Number))('upgrades data written by schema
   expect(page.items[0]!.t3_average).toBe(sampleEntity('mcp:good', true).t3Average);
   // The rows are schema 4's, made from the entities, so that lists show them as they stand when read.
   for (const id of ['mcp:good', 'role:bad']) {
-    const { summaries } = (await db.get('summary-buckets', bucketOf(id)))!;
-    expect(summaries.find((row) => row.entity_id === id)).toEqual(rowOf(sampleEntity(id, id === 'mcp:good')));
+    const rows = rowsOf((await db.get('summary-buckets', bucketOf(id)))!);
+    expect(rows.find((row) => row.entity_id === id)).toEqual(rowOf(sampleEntity(id, id === 'mcp:good')));
   }
   const later = at + 200 * MS_PER_DAY;
   const [good] = (await listEntities(db, { sort: 'trust-desc', offset: 0, limit: 1 }, later)).items;

@@ -7,7 +7,7 @@ import type { IDBPObjectStore, StoreNames } from 'idb';
 import { EntityTrust, type DecayConfig, type EpochMs } from '@/core/index.js';
 import type { PendingWrites } from './transaction.js';
 import type { EntityBucket, SummaryBucket, SummaryRow, TrustDbSchema } from './schema.js';
-import { isLowTrustAt, rowOf } from './summary-rows.js';
+import { isLowTrustAt, rowOf, rowsOf, summaryBucketOf } from './summary-rows.js';
 
 /**
  * Buckets per store. 1024 puts 100,000 entities ~100 to a bucket (~65 KB of entity text). Measured
@@ -178,7 +178,7 @@ export class BucketSet<S extends Stores> {
         writes.add(this.#summaryStore.delete(bucket));
       } else {
         writes.add(this.#entityStore.put({ bucket, entities: Object.fromEntries(entities) }));
-        writes.add(this.#summaryStore.put({ bucket, summaries: [...summaries.values()], low_trust: [...lowTrust] }));
+        writes.add(this.#summaryStore.put(summaryBucketOf(bucket, summaries.values(), lowTrust)));
       }
     }
     this.#changed.clear();
@@ -203,7 +203,7 @@ export class BucketSet<S extends Stores> {
   #add(bucket: number, entities: EntityBucket | undefined, summaries: SummaryBucket | undefined): void {
     this.#loaded.set(bucket, {
       entities: new Map(entities ? Object.entries(entities.entities) : []),
-      summaries: new Map((summaries?.summaries ?? []).map((s) => [s.entity_id, s])),
+      summaries: new Map((summaries ? rowsOf(summaries) : []).map((row) => [row.entity_id, row])),
       lowTrust: new Set(summaries?.low_trust),
     });
   }

@@ -7,7 +7,7 @@ import {
 } from '../api/api-types.js';
 import { storedDecayConfig } from './decay-settings.js';
 import type { TrustDb } from './schema.js';
-import { summaryAt } from './summary-rows.js';
+import { summariesAt } from './summary-rows.js';
 
 const KNOWN = new Set<string>(KNOWN_TYPES);
 
@@ -61,7 +61,7 @@ async function allRowsAt(db: TrustDb, now: EpochMs): Promise<EntitySummary[]> {
   const [buckets, settings] = await Promise.all([tx.objectStore('summary-buckets').getAll(), tx.objectStore('meta').get('settings')]);
   const decay = storedDecayConfig(settings);
   const rows: EntitySummary[] = [];
-  for (const { summaries } of buckets) for (const row of summaries) rows.push(summaryAt(row, now, decay));
+  for (const bucket of buckets) summariesAt(bucket, now, decay, rows);
   return rows;
 }
 

@@ -6,7 +6,7 @@ import {
   DECAY_FLOOR, MS_PER_DAY, isLowTrust, trustLevelOf,
   type DecayConfig, type EntityJson, type EntitySummary, type EntityTrust, type EpochMs,
 } from '@/core/index.js';
-import type { SummaryRow } from './schema.js';
+import type { SummaryBucket, SummaryRow } from './schema.js';
 
 /** The list row of `entity`; `json` is its `toJSON()`, for a caller that has it already. */
 export function rowOf(entity: EntityTrust, json: EntityJson = entity.toJSON()): SummaryRow {
@@ -24,6 +24,52 @@ export function rowOf(entity: EntityTrust, json: EntityJson = entity.toJSON()): 
   };
 }
 
+/** The stored record of a bucket's rows (columns) and low-trust ids. */
+export function summaryBucketOf(bucket: number, rows: Iterable<SummaryRow>, lowTrust: Iterable<string>): SummaryBucket {
+  const list = [...rows];
+  const lastActivity = new Float64Array(list.length);
+  const scores = new Float64Array(list.length * 6);
+  list.forEach((row, i) => {
+    lastActivity[i] = row.last_activity ?? Number.NaN;
+    scores.set(row.scores, i * 6);
+  });
+  return {
+    bucket, ids: list.map((row) => row.entity_id), types: list.map((row) => row.entity_type),
+    last_activity: lastActivity, scores, low_trust: [...lowTrust],
+  };
+}
+
+/** The rows of a stored bucket record. */
+export function rowsOf(record: SummaryBucket): SummaryRow[] {
+  return record.ids.map((id, i) => ({
+    entity_id: id,
+    entity_type: record.types[i]!,
+    last_activity: lastActivityAt(record, i),
+    scores: Array.from(record.scores.subarray(i * 6, i * 6 + 6)),
+  }));
+}
+
+/** Every row of a stored bucket record as it stands at `now`, appended to `out` (the lists' read, with no row objects in between). */
+export function summariesAt(record: SummaryBucket, now: EpochMs, decay: DecayConfig, out: EntitySummary[]): void {
+  const { ids, types, scores } = record;
+  for (let i = 0; i < ids.length; i++) out.push(stateAt(ids[i]!, types[i]!, lastActivityAt(record, i), scores, i * 6, now, decay));
+}
+
+/** The row's entity as it stands at `now`: its averages and trust level decayed to that moment. */
+export function summaryAt(row: SummaryRow, now: EpochMs, decay: DecayConfig): EntitySummary {
+  return stateAt(row.entity_id, row.entity_type, row.last_activity, row.scores, 0, now, decay);
+}
+
+/** Whether the row's entity is at low or minimal trust at `now` (what the badge counts). */
+export function isLowTrustAt(row: SummaryRow, now: EpochMs, decay: DecayConfig): boolean {
+  return isLowTrust(summaryAt(row, now, decay).trust_level);
+}
+
+function lastActivityAt(record: SummaryBucket, i: number): EpochMs | null {
+  const at = record.last_activity[i]!;
+  return Number.isNaN(at) ? null : at;
+}
+
 // The core's decay (core/decay.ts), which its public API offers only on whole entities. A copy, kept
 // operation for operation so that the numbers are the same to the last bit as `EntityTrust.stateAt`'s
 // (test/extension/summary-rows.test.ts compares them on random entities).
@@ -34,11 +80,11 @@ function decayed(x: number, f: number, k: number): number {
   return x <= DECAY_FLOOR ? x : Math.max(DECAY_FLOOR, DECAY_FLOOR + (x - DECAY_FLOOR) * f * k);
 }
 
-/** The row's entity as it stands at `now`: its averages and trust level decayed to that moment. */
-export function summaryAt(row: SummaryRow, now: EpochMs, decay: DecayConfig): EntitySummary {
-  const s = row.scores;
-  let training = s[1]!, temperament = s[2]!, valuation = s[3]!, validity = s[5]!;
-  const lastActivity = row.last_activity;
+/** The summary at `now` of an entity whose six scores at last activity are `s[at]` to `s[at + 5]`. */
+function stateAt(
+  id: string, type: string, lastActivity: EpochMs | null, s: ArrayLike<number>, at: number, now: EpochMs, decay: DecayConfig,
+): EntitySummary {
+  let training = s[at + 1]!, temperament = s[at + 2]!, valuation = s[at + 3]!, validity = s[at + 5]!;
   if (lastActivity !== null) {
     const days = (now - lastActivity) / MS_PER_DAY - decay.graceDays;
     if (days > 0) {
@@ -49,18 +95,13 @@ export function summaryAt(row: SummaryRow, now: EpochMs, decay: DecayConfig): En
       validity = decayed(validity, f, 1);
     }
   }
-  const t3Average = (s[0]! + training + temperament) / 3;
+  const t3Average = (s[at]! + training + temperament) / 3;
   return {
-    entity_id: row.entity_id,
-    entity_type: row.entity_type,
+    entity_id: id,
+    entity_type: type,
     t3_average: t3Average,
-    v3_average: (valuation + s[4]! + validity) / 3,
+    v3_average: (valuation + s[at + 4]! + validity) / 3,
     trust_level: trustLevelOf(t3Average),
     last_activity: lastActivity,
   };
-}
-
-/** Whether the row's entity is at low or minimal trust at `now` (what the badge counts). */
-export function isLowTrustAt(row: SummaryRow, now: EpochMs, decay: DecayConfig): boolean {
-  return isLowTrust(summaryAt(row, now, decay).trust_level);
 }

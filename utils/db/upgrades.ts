@@ -93,12 +93,30 @@ function v4Triple(e: Record<string, unknown>, field: string): number[] | undefin
   return Array.isArray(value) && value.length === 3 && value.every(isScore) ? (value as number[]) : undefined;
 }
 
+interface V4Row {
+  id: string;
+  type: string;
+  lastActivity: number | null;
+  scores: number[];
+}
+
+/** Version 4's record of a bucket's rows: its columns (last activity NaN for never, six scores per row). */
+function v4Bucket(bucket: number, rows: V4Row[], lowTrust: string[]): Record<string, unknown> {
+  const lastActivity = new Float64Array(rows.length);
+  const scores = new Float64Array(rows.length * 6);
+  rows.forEach((row, i) => {
+    lastActivity[i] = row.lastActivity ?? Number.NaN;
+    scores.set(row.scores, i * 6);
+  });
+  return { bucket, ids: rows.map((row) => row.id), types: rows.map((row) => row.type), last_activity: lastActivity, scores, low_trust: lowTrust };
+}
+
 /**
  * Version 4's list row of an entity stored as `text` by version 3, or why there is none. The last
  * activity is the one version 3's row held (the engine parsed it when it wrote the row); an entity
  * without a row gets version 2's reading of its timestamps.
  */
-function v4Row(id: string, text: string, old: Record<string, unknown> | undefined): Record<string, unknown> | string {
+function v4Row(id: string, text: string, old: Record<string, unknown> | undefined): V4Row | string {
   let e: unknown;
   try {
     e = JSON.parse(text);
@@ -122,10 +140,10 @@ function v4Row(id: string, text: string, old: Record<string, unknown> | undefine
   const v3 = lastActivity === null ? undefined : v4Triple(entity, 'v3_at_last_activity');
   const colon = id.indexOf(':');
   return {
-    entity_id: id,
-    entity_type: colon < 0 ? '' : id.slice(0, colon),
-    last_activity: lastActivity,
-    scores: [...(t3 ?? V4_T3.map((name) => entity[name])), ...(v3 ?? V4_V3.map((name) => entity[name]))],
+    id,
+    type: colon < 0 ? '' : id.slice(0, colon),
+    lastActivity,
+    scores: [...(t3 ?? V4_T3.map((name) => entity[name] as number)), ...(v3 ?? V4_V3.map((name) => entity[name] as number))],
   };
 }
 
@@ -196,10 +214,10 @@ export const UPGRADES: readonly UpgradeStep[] = [
     await Promise.all(writes);
     db.deleteObjectStore('entities');
   },
-  // 4: list rows that lists bring to the moment they are read: { entity_id, entity_type,
-  //    last_activity, scores } with the six scores at last activity, instead of the averages and
-  //    level as stored. Every row is made again from its entity's text; an entity whose text cannot
-  //    give one is quarantined, and a row with no text is dropped.
+  // 4: list rows that lists bring to the moment they are read, stored column by column: ids, types,
+  //    last activity and the six scores at last activity, instead of row objects with the averages
+  //    and level as stored. Every row is made again from its entity's text; an entity whose text
+  //    cannot give one is quarantined, and a row with no text is dropped.
   async (_db, tx) => {
     const texts = tx.objectStore('entity-buckets');
     const summaries = tx.objectStore('summary-buckets');
@@ -210,7 +228,7 @@ export const UPGRADES: readonly UpgradeStep[] = [
       const oldRecord = (await summaries.get(record.bucket)) as unknown as { summaries?: Record<string, unknown>[] } | undefined;
       const oldRows = new Map((oldRecord?.summaries ?? []).map((row) => [row.entity_id, row]));
       const kept: [string, string][] = [];
-      const rows: Record<string, unknown>[] = [];
+      const rows: V4Row[] = [];
       const lowTrust: string[] = [];
       for (const [id, text] of Object.entries(record.entities)) {
         const row = v4Row(id, text, oldRows.get(id));
@@ -227,7 +245,7 @@ export const UPGRADES: readonly UpgradeStep[] = [
         await summaries.delete(record.bucket);
       } else {
         if (kept.length < Object.keys(record.entities).length) await cursor.update({ bucket: record.bucket, entities: Object.fromEntries(kept) } as never);
-        await summaries.put({ bucket: record.bucket, summaries: rows, low_trust: lowTrust } as never);
+        await summaries.put(v4Bucket(record.bucket, rows, lowTrust) as never);
       }
     }
     for (const key of await summaries.getAllKeys()) {

@@ -96,7 +96,7 @@ export class IndexedDbAdapter implements StorageAdapter {
     const buckets = await this.#db.getAll('summary-buckets');
     if (type === undefined) return countRows(buckets);
     let count = 0;
-    for (const { summaries } of buckets) for (const row of summaries) if (row.entity_type === type) count++;
+    for (const { types } of buckets) for (const rowType of types) if (rowType === type) count++;
     return count;
   }
 
@@ -162,6 +162,6 @@ export class IndexedDbAdapter implements StorageAdapter {
 /** How many entities the summary buckets list. */
 function countRows(buckets: SummaryBucket[]): number {
   let count = 0;
-  for (const { summaries } of buckets) count += summaries.length;
+  for (const { ids } of buckets) count += ids.length;
   return count;
 }
