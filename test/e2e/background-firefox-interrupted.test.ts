@@ -45,8 +45,15 @@ async function cutOff(): Promise<void> {
   }
 }
 
-interface Listed { total: number; byType: Record<string, number> }
-const listed = () => value<Listed>(page, 'listEntities', { sort: 'name', offset: 0, limit: 1 });
+interface Listed { total: number; byType: Record<string, number>; items: { entity_id: string }[] }
+/**
+ * What the store holds, by id and type. Not the averages: lists show each entity as it stands at the
+ * moment of the read, which moves while the entities decay.
+ */
+const listed = async () => {
+  const { total, byType, items } = await value<Listed>(page, 'listEntities', { sort: 'name', offset: 0, limit: 1 });
+  return { total, byType, ids: items.map((item) => item.entity_id) };
+};
 
 it('a sweep cut off in the middle resumes where it stopped when the background starts again', async () => {
   await startLargeImport(page, template, 'mcp:server-', COUNT);
