@@ -43,7 +43,7 @@ async function events(bench: Bench, dir: string): Promise<void> {
       name: `web4-trust hook ${event} (spawned, fixture on stdin), ${RUNS} runs`,
       unit: 'ms', value, reference,
       targets: [overAtMost(value, reference.value, 10, 'ms', 'node -e 0')],
-      note: `+${(value.median - reference.value.median).toFixed(1)} ms over node -e 0`,
+      note: `${signed(value.median - reference.value.median)} ms over node -e 0`,
       upstream: '(upstream Python plugin, measured once on a 2-core machine: 109–111 ms a hook)',
     });
   }
@@ -80,6 +80,8 @@ async function witnessed(bench: Bench, dir: string): Promise<void> {
     unit: 'ms', value: result.wide,
     reference: { name: 'the same hook on the entity with no witnesses, in turn with it', value: result.none },
     targets: [overAtMost(result.wide, result.none, 2, 'ms', 'no witnesses')],
-    note: `+${(result.wide.median - result.none.median).toFixed(1)} ms`,
+    note: `${signed(result.wide.median - result.none.median)} ms`,
   });
 }
+
+const signed = (ms: number): string => `${ms < 0 ? '−' : '+'}${Math.abs(ms).toFixed(1)}`;
