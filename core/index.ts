@@ -7,7 +7,9 @@ export {
   DIMENSIONS, TRUST_LEVELS, confidenceOf, isLowTrust, trustLevelOf,
   type Dimension, type T3Dimension, type V3Dimension, type TrustLevel,
 } from './dimensions.js';
-export { DEFAULT_DECAY, DECAY_FLOOR, assertDecayConfig, type DecayConfig } from './decay.js';
+export {
+  DEFAULT_DECAY, DECAY_FLOOR, TEMPERAMENT_K, VALUATION_K, assertDecayConfig, decayed, type DecayConfig,
+} from './decay.js';
 export {
   DEFAULT_SWEEP_RULE, assertSweepConfig, assertSweepRule, sweepEntity, type SweepAction, type SweepRule,
 } from './sweep-rule.js';

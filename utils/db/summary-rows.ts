@@ -3,7 +3,7 @@
 // the popup lists 10,000 entities as they stand now without reading, let alone parsing, their texts.
 // Uses only the core's small helpers, so that the popup's bundle stays small.
 import {
-  DECAY_FLOOR, MS_PER_DAY, isLowTrust, trustLevelOf,
+  MS_PER_DAY, TEMPERAMENT_K, VALUATION_K, decayed, isLowTrust, trustLevelOf,
   type DecayConfig, type EntityJson, type EntitySummary, type EntityTrust, type EpochMs,
 } from '@/core/index.js';
 import type { SummaryBucket, SummaryRow } from './schema.js';
@@ -70,15 +70,9 @@ function lastActivityAt(record: SummaryBucket, i: number): EpochMs | null {
   return Number.isNaN(at) ? null : at;
 }
 
-// The core's decay (core/decay.ts), which its public API offers only on whole entities. A copy, kept
-// operation for operation so that the numbers are the same to the last bit as `EntityTrust.stateAt`'s
-// (test/extension/summary-rows.test.ts compares them on random entities).
-const TEMPERAMENT_K = 0.98;
-const VALUATION_K = 0.99;
-
-function decayed(x: number, f: number, k: number): number {
-  return x <= DECAY_FLOOR ? x : Math.max(DECAY_FLOOR, DECAY_FLOOR + (x - DECAY_FLOOR) * f * k);
-}
+// `EntityTrust.decayTo` on six numbers, with the core's per-score decay, step for step, so that the
+// numbers are the same to the last bit (test/extension/summary-rows.test.ts compares them on random
+// entities).
 
 /** The summary at `now` of an entity whose six scores at last activity are `s[at]` to `s[at + 5]`. */
 function stateAt(
