@@ -1,4 +1,8 @@
 import { TEMPERAMENT, TRAINING, VALIDITY, VALUATION } from './dimensions.js';
+import { MS_PER_DAY, type EpochMs } from './time.js';
+
+/** Six scores in the order of `DIMENSIONS`, in a plain or a typed array. */
+export type Scores = { [index: number]: number };
 
 export interface DecayConfig {
   /** Fraction of the distance above the floor lost per day, in [0,1]. */
@@ -25,12 +29,26 @@ export function assertDecayArguments(days: number, rate: number): void {
  * dimension factor k; talent and veracity never decay). Arguments must already be valid and days > 0.
  * The scores are the first six numbers of `scores`.
  */
-export function decayScores(scores: number[], days: number, rate: number): void {
+export function decayScores(scores: Scores, days: number, rate: number): void {
   const f = (1 - rate) ** days;
   scores[TRAINING] = decayed(scores[TRAINING]!, f, 1);
   scores[TEMPERAMENT] = decayed(scores[TEMPERAMENT]!, f, TEMPERAMENT_K);
   scores[VALUATION] = decayed(scores[VALUATION]!, f, VALUATION_K);
   scores[VALIDITY] = decayed(scores[VALIDITY]!, f, 1);
+}
+
+/**
+ * Writes to `out[0..5]` the scores at `now` of an entity whose scores right after its last activity
+ * (at `lastActivity`; null: never active, so never decayed) are `anchors[at..at + 5]`: decayed by the
+ * inactive days beyond the grace period. `config` must already be valid.
+ */
+export function scoresAt(
+  anchors: ArrayLike<number>, at: number, lastActivity: EpochMs | null, now: EpochMs, config: DecayConfig, out: Scores,
+): void {
+  for (let i = 0; i < 6; i++) out[i] = anchors[at + i]!;
+  if (lastActivity === null) return;
+  const days = (now - lastActivity) / MS_PER_DAY - config.graceDays;
+  if (days > 0) decayScores(out, days, config.ratePerDay);
 }
 
 /** Upstream's per-dimension factors: temperament and valuation decay a little faster. */

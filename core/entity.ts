@@ -1,6 +1,4 @@
-import {
-  TEMPERAMENT_K, VALUATION_K, assertDecayArguments, assertDecayConfig, decayScores, decayed, type DecayConfig,
-} from './decay.js';
+import { assertDecayArguments, assertDecayConfig, decayScores, scoresAt, type DecayConfig } from './decay.js';
 import {
   DIMENSIONS, TALENT, TEMPERAMENT, TRAINING, VALIDITY, VALUATION, VERACITY,
   confidenceOf, trustLevelOf, type Dimension, type TrustLevel,
@@ -8,7 +6,7 @@ import {
 import { assertEntityId } from './entity-id.js';
 import { MAX_COUNT, parseEntityState, stateToJson, typeAndNameOf, type EntityJson, type ParseOptions } from './entity-json.js';
 import { AT_LAST_ACTIVITY, COUNTS, SCORES, cloneState, neutralState, type EntityState } from './entity-state.js';
-import { MS_PER_DAY, type EpochMs } from './time.js';
+import type { EpochMs } from './time.js';
 
 /**
  * Trust in one entity: T3 (talent, training, temperament) and V3 (valuation, veracity, validity),
@@ -183,28 +181,13 @@ export class EntityTrust {
     assertDecayConfig(config);
     const lastActivity = this.#s.lastActivity;
     if (lastActivity === null) return false;
-    // The state at now, in locals rather than an array: sweeps and reads call this per entity.
     const n = this.#s.numbers;
-    const a = AT_LAST_ACTIVITY;
-    let training = n[a + TRAINING]!, temperament = n[a + TEMPERAMENT]!;
-    let valuation = n[a + VALUATION]!, validity = n[a + VALIDITY]!;
-    const days = (now - lastActivity) / MS_PER_DAY - config.graceDays;
-    if (days > 0) {
-      const f = (1 - config.ratePerDay) ** days;
-      training = decayed(training, f, 1);
-      temperament = decayed(temperament, f, TEMPERAMENT_K);
-      valuation = decayed(valuation, f, VALUATION_K);
-      validity = decayed(validity, f, 1);
-    }
-    const talent = n[a + TALENT]!, veracity = n[a + VERACITY]!;
-    const moved = Math.max(
-      Math.abs(talent - n[TALENT]!), Math.abs(training - n[TRAINING]!), Math.abs(temperament - n[TEMPERAMENT]!),
-      Math.abs(valuation - n[VALUATION]!), Math.abs(veracity - n[VERACITY]!), Math.abs(validity - n[VALIDITY]!),
-    );
+    scoresAt(n, AT_LAST_ACTIVITY, lastActivity, now, config, scratch);
+    let moved = 0;
+    for (let i = 0; i < 6; i++) moved = Math.max(moved, Math.abs(scratch[i]! - n[SCORES + i]!));
     if (moved === 0 || moved < minChange) return false;
-    const s = this.#own().numbers;
-    s[TALENT] = talent; s[TRAINING] = training; s[TEMPERAMENT] = temperament;
-    s[VALUATION] = valuation; s[VERACITY] = veracity; s[VALIDITY] = validity;
+    const scores = this.#own().numbers;
+    for (let i = 0; i < 6; i++) scores[SCORES + i] = scratch[i]!;
     return true;
   }
 
@@ -266,6 +249,10 @@ export class EntityTrust {
 function counted(count: number): number {
   return count < MAX_COUNT ? count + 1 : MAX_COUNT;
 }
+
+// Where decayTo computes the state at now before deciding whether to keep it: one buffer rather
+// than an array per call (sweeps and reads call it per entity). Used synchronously only.
+const scratch = new Float64Array(6);
 
 /**
  * The most ids an entity's witness lists keep. Every Claude Code session witnesses the servers it

@@ -8,7 +8,7 @@ export {
   type Dimension, type T3Dimension, type V3Dimension, type TrustLevel,
 } from './dimensions.js';
 export {
-  DEFAULT_DECAY, DECAY_FLOOR, TEMPERAMENT_K, VALUATION_K, assertDecayConfig, decayed, type DecayConfig,
+  DEFAULT_DECAY, DECAY_FLOOR, assertDecayConfig, scoresAt, type DecayConfig, type Scores,
 } from './decay.js';
 export {
   DEFAULT_SWEEP_RULE, assertSweepConfig, assertSweepRule, sweepEntity, type SweepAction, type SweepRule,

@@ -3,7 +3,7 @@
 // the popup lists 10,000 entities as they stand now without reading, let alone parsing, their texts.
 // Uses only the core's small helpers, so that the popup's bundle stays small.
 import {
-  MS_PER_DAY, TEMPERAMENT_K, VALUATION_K, decayed, isLowTrust, trustLevelOf,
+  isLowTrust, scoresAt, trustLevelOf,
   type DecayConfig, type EntityJson, type EntitySummary, type EntityTrust, type EpochMs,
 } from '@/core/index.js';
 import type { SummaryBucket, SummaryRow } from './schema.js';
@@ -70,31 +70,20 @@ function lastActivityAt(record: SummaryBucket, i: number): EpochMs | null {
   return Number.isNaN(at) ? null : at;
 }
 
-// `EntityTrust.decayTo` on six numbers, with the core's per-score decay, step for step, so that the
-// numbers are the same to the last bit (test/extension/summary-rows.test.ts compares them on random
-// entities).
+// Where a row's scores at now are computed: one buffer for every row of a read (used synchronously).
+const scratch = new Float64Array(6);
 
 /** The summary at `now` of an entity whose six scores at last activity are `s[at]` to `s[at + 5]`. */
 function stateAt(
   id: string, type: string, lastActivity: EpochMs | null, s: ArrayLike<number>, at: number, now: EpochMs, decay: DecayConfig,
 ): EntitySummary {
-  let training = s[at + 1]!, temperament = s[at + 2]!, valuation = s[at + 3]!, validity = s[at + 5]!;
-  if (lastActivity !== null) {
-    const days = (now - lastActivity) / MS_PER_DAY - decay.graceDays;
-    if (days > 0) {
-      const f = (1 - decay.ratePerDay) ** days;
-      training = decayed(training, f, 1);
-      temperament = decayed(temperament, f, TEMPERAMENT_K);
-      valuation = decayed(valuation, f, VALUATION_K);
-      validity = decayed(validity, f, 1);
-    }
-  }
-  const t3Average = (s[at]! + training + temperament) / 3;
+  scoresAt(s, at, lastActivity, now, decay, scratch);
+  const t3Average = (scratch[0]! + scratch[1]! + scratch[2]!) / 3;
   return {
     entity_id: id,
     entity_type: type,
     t3_average: t3Average,
-    v3_average: (valuation + s[at + 4]! + validity) / 3,
+    v3_average: (scratch[3]! + scratch[4]! + scratch[5]!) / 3,
     trust_level: trustLevelOf(t3Average),
     last_activity: lastActivity,
   };
