@@ -45,6 +45,7 @@ export function decayScores(scores: Scores, days: number, rate: number): void {
 export function scoresAt(
   anchors: ArrayLike<number>, at: number, lastActivity: EpochMs | null, now: EpochMs, config: DecayConfig, out: Scores,
 ): void {
+  // Stryker disable next-line EqualityOperator: i <= 6 also writes a 7th number, which nothing reads.
   for (let i = 0; i < 6; i++) out[i] = anchors[at + i]!;
   if (lastActivity === null) return;
   const days = (now - lastActivity) / MS_PER_DAY - config.graceDays;

@@ -270,6 +270,7 @@ function appended(list: readonly string[], id: string): readonly string[] {
 
 /** Copies six numbers within `n`, from offset `from` to offset `to`. */
 function copySix(n: number[], from: number, to: number): void {
+  // Stryker disable next-line EqualityOperator: i <= 6 also writes a 19th number, which nothing reads.
   for (let i = 0; i < 6; i++) n[to + i] = n[from + i]!;
 }
 
@@ -282,8 +283,7 @@ function union(list: readonly string[], more: readonly string[]): readonly strin
   const missing = more.filter((id) => !known.has(id) && (known.add(id), true));
   // Stryker disable next-line ConditionalExpression: a copy of `list` equals `list`; reusing it saves memory only.
   if (missing.length === 0) return list;
-  const merged = [...list, ...missing];
-  return merged.length > MAX_KEPT_WITNESS_IDS ? merged.slice(-MAX_KEPT_WITNESS_IDS) : merged;
+  return [...list, ...missing].slice(-MAX_KEPT_WITNESS_IDS);
 }
 
 /** Throws `RangeError` unless `m` is a finite number (any finite magnitude is then clamped to [0,1]). */

@@ -21,6 +21,9 @@ describe('createBundle', () => {
     const later = T0 + 30 * 86_400_000;
     expect(createBundle([idle.stateAt(T0 + 3_600_000, DEFAULT_DECAY)], later).exported_at).toBe('2026-11-24T00:00:00.000Z');
     expect(createBundle([idle.stateAt(later, DEFAULT_DECAY)], later).exported_at).toBe('2026-12-24T00:00:00.000Z');
+    // One decayed entity is enough.
+    const fresh = EntityTrust.create('mcp:fresh', later);
+    expect(createBundle([fresh, idle.stateAt(later, DEFAULT_DECAY)], later + 1000).exported_at).toBe('2026-12-24T00:00:01.000Z');
   });
 
   it('holds the entities sorted by id, as their JSON', () => {

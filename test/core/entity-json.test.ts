@@ -274,3 +274,23 @@ it('reads the scores at last activity, and decays from them rather than from the
     [0.9, 0.795, 0.68808, 0.59403, 0.9, 0.498].map((x) => expect.closeTo(x, 14)),
   );
 });
+
+describe('JSON written by a tool without our decay fields (writtenAt)', () => {
+  const T = Date.UTC(2026, 10, 24);
+  const base = { entity_id: 'mcp:up', talent: 0.5, training: 0.7, temperament: 0.5, valuation: 0.5, veracity: 0.5, validity: 0.5 };
+  const at = (ms: number) => new Date(ms).toISOString();
+
+  it('starts the decay period when it was written, if that is after its last action', () => {
+    expect(EntityTrust.fromJSON({ ...base, last_action: at(T) }, '', { writtenAt: T + 5 }).lastActivity).toBe(T + 5);
+    expect(EntityTrust.fromJSON({ ...base, last_action: at(T) }, '', { writtenAt: T }).lastActivity).toBe(T);
+    expect(EntityTrust.fromJSON({ ...base, last_action: at(T) }, '', { writtenAt: T - 5 }).lastActivity).toBe(T);
+    expect(EntityTrust.fromJSON({ ...base, created_at: null }, '', { writtenAt: T }).lastActivity).toBe(T);
+    // Its text is then the written moment's, not the last action's.
+    expect(EntityTrust.fromJSON({ ...base, last_action: at(T) }, '', { writtenAt: T + 5 }).toJSON().last_activity).toBe(at(T + 5));
+  });
+
+  it('ignores it for JSON with our last_activity, even null', () => {
+    expect(EntityTrust.fromJSON({ ...base, last_action: at(T), last_activity: at(T) }, '', { writtenAt: T + 5 }).lastActivity).toBe(T);
+    expect(EntityTrust.fromJSON({ ...base, last_activity: null }, '', { writtenAt: T + 5 }).lastActivity).toBeNull();
+  });
+});

@@ -176,6 +176,24 @@ describe('scores at last activity in the JSON', () => {
 });
 
 describe('decayTo with a minimum change (what sweeps write back)', () => {
+  it('writes a move of exactly the minimum', () => {
+    const e = fresh();
+    e.updateFromOutcome(true, 1, T0);
+    const at = T0 + 10 * MS_PER_DAY;
+    const probe = e.stateAt(at, DEFAULT_DECAY);
+    const moved = Math.max(...(['talent', 'training', 'temperament', 'valuation', 'veracity', 'validity'] as const)
+      .map((name) => Math.abs(probe[name] - e[name])));
+    expect(e.decayTo(at, DEFAULT_DECAY, moved)).toBe(true);
+    expect(e.toJSON()).toEqual(probe.toJSON());
+  });
+
+  it('never moves an entity that was never active, whatever its JSON holds', () => {
+    const json = { ...fresh().toJSON(), last_activity: null, training: 0.8, t3_at_last_activity: [0.5, 0.5, 0.5] };
+    const e = EntityTrust.fromJSON(json);
+    expect(e.decayTo(T0 + 100 * MS_PER_DAY, DEFAULT_DECAY)).toBe(false);
+    expect(e.training).toBe(0.8);
+  });
+
   it('leaves the scores alone until one of them would move by at least the minimum', () => {
     const e = fresh();
     e.updateFromOutcome(true, 1, T0);
