@@ -87,7 +87,7 @@ export function parseEntityState(value: unknown, path: string, { writtenAt }: Pa
   const activityField = value.last_activity !== undefined ? 'last_activity' : lastAction !== null ? 'last_action' : 'created_at';
   let lastActivity = readTimestamp(value, path, activityField);
   let lastActivityText = textOf(value[activityField]);
-  if (activityField !== 'last_activity' && writtenAt !== undefined && (lastActivity === null || writtenAt > lastActivity)) {
+  if (activityField !== 'last_activity' && writtenAt !== undefined && writtenAt > (lastActivity ?? -Infinity)) {
     lastActivity = writtenAt;
     lastActivityText = undefined;
   }

@@ -285,6 +285,9 @@ describe('JSON written by a tool without our decay fields (writtenAt)', () => {
     expect(EntityTrust.fromJSON({ ...base, last_action: at(T) }, '', { writtenAt: T }).lastActivity).toBe(T);
     expect(EntityTrust.fromJSON({ ...base, last_action: at(T) }, '', { writtenAt: T - 5 }).lastActivity).toBe(T);
     expect(EntityTrust.fromJSON({ ...base, created_at: null }, '', { writtenAt: T }).lastActivity).toBe(T);
+    // Written in the same millisecond as the last action: the action's own text (nanoseconds) stays.
+    const nanos = '2026-11-24T00:00:00.000848856Z';
+    expect(EntityTrust.fromJSON({ ...base, last_action: nanos }, '', { writtenAt: T }).toJSON().last_activity).toBe(nanos);
     // Its text is then the written moment's, not the last action's.
     expect(EntityTrust.fromJSON({ ...base, last_action: at(T) }, '', { writtenAt: T + 5 }).toJSON().last_activity).toBe(at(T + 5));
   });
