@@ -17,8 +17,9 @@ const PROGRESS_EVERY = 5000;
 /**
  * The one implementation of the `TrustStore` rules, over any `StorageAdapter`: every id checked
  * before anything is read, reads decayed to now, decay before each new outcome or witness, a
- * witness's two entities changed together, imports planned and applied as one change. Stores differ only in their adapter
- * (and what they add: the folder's pending queue, the extension's resumable sweep).
+ * witness's two entities changed together, imports planned and applied as one change. Stores differ
+ * only in their adapter (and what they add: the folder's pending queue, the extension's resumable
+ * sweep).
  */
 export class AdapterTrustStore implements TrustStore {
   protected readonly clock: Clock;
