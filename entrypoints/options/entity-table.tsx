@@ -69,13 +69,13 @@ export function EntityTable({ version, onChanged }: { version: number; onChanged
       <div class="table-scroll">
         <table>
           <caption class="visually-hidden">{i18n.t('table.caption')}</caption>
-          <thead>
+          <thead class="table-head">
             <tr>
               <th scope="col">{i18n.t('table.entity')}</th>
-              <th scope="col">{i18n.t('table.level')}</th>
-              <th scope="col" class="numeric">{i18n.t('entity.t3Average')}</th>
-              <th scope="col">{i18n.t('detail.lastActivity')}</th>
-              <th scope="col"><span class="visually-hidden">{i18n.t('table.actions')}</span></th>
+              <th scope="col" class="col-level">{i18n.t('table.level')}</th>
+              <th scope="col" class="col-score numeric">{i18n.t('entity.t3Average')}</th>
+              <th scope="col" class="col-time">{i18n.t('detail.lastActivity')}</th>
+              <th scope="col" class="col-actions"><span class="visually-hidden">{i18n.t('table.actions')}</span></th>
             </tr>
           </thead>
           <tbody>
@@ -85,10 +85,10 @@ export function EntityTable({ version, onChanged }: { version: number; onChanged
                   <TypeChip type={e.entity_type} /> <span class="mono" title={e.entity_id}>{e.entity_id}</span>
                 </td>
                 <td><LevelBadge level={e.trust_level} /></td>
-                <td class="numeric">
+                <td class="numeric" data-label={i18n.t('entity.t3Average')}>
                   <span class="score-cell"><span class="num">{formatScore(e.t3_average)}</span><ScoreBar value={e.t3_average} width={48} /></span>
                 </td>
-                <td class="muted">
+                <td class="muted" data-label={i18n.t('detail.lastActivity')}>
                   {e.last_activity === null ? i18n.t('detail.never') : (
                     <time dateTime={new Date(e.last_activity).toISOString()} title={formatDateTime(e.last_activity)}>
                       {formatRelativeTime(e.last_activity, now)}
