@@ -3,6 +3,8 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   test: {
+    // A throwaway PostgreSQL cluster for the PostgreSQL store's tests (see the file).
+    globalSetup: ['test/support/postgres-server.ts'],
     projects: [
       {
         // Core, Node side, and extension code against WXT's fakeBrowser and fake-indexeddb.

@@ -27,7 +27,7 @@ export {
 export type {
   EntityFilter, ImportOptions, ImportProgressStep, SweepSummary, TrustStore, TrustStoreOptions,
 } from './store/trust-store.js';
-export type { ChangeEvent, Durability, EntityChange, StorageAdapter, StoreChange } from './store/storage-adapter.js';
+export { AlreadyAppliedError, type ChangeEvent, type Durability, type EntityChange, type StorageAdapter, type StoreChange } from './store/storage-adapter.js';
 export { AdapterTrustStore } from './store/adapter-trust-store.js';
 export { MemoryAdapter, MemoryTrustStore } from './store/memory-store.js';
 export {

@@ -131,9 +131,12 @@ export class AdapterTrustStore implements TrustStore {
   /**
    * `record` at `at`, or at an entity's last activity if that is later: an entity's history never
    * runs backwards, whether the operations were queued earlier and applied late or the clock was
-   * set back.
+   * set back. With `operationId`, an adapter that remembers ids applies them at most once (see
+   * `StorageAdapter.change`).
    */
-  protected recordAt(operations: readonly TrustOperation[], at: EpochMs): Promise<Map<string, EntityTrust>> {
+  protected recordAt(
+    operations: readonly TrustOperation[], at: EpochMs, operationId?: string,
+  ): Promise<Map<string, EntityTrust>> {
     const ids = operationIds(operations);
     // Relaxed: an outcome is one small event; waiting for the disk on each would cap the rate.
     return this.#adapter.change(ids, 'relaxed', (change) => {
@@ -150,7 +153,7 @@ export class AdapterTrustStore implements TrustStore {
       for (const entity of entities.values()) change.write(entity);
       if (change.log) for (const operation of operations) change.log(eventOf(operation, now));
       return entities;
-    });
+    }, operationId);
   }
 
   async witnessingChain(entityId: string, depth = 3): Promise<WitnessingChain> {

@@ -10,12 +10,21 @@ import type { SweepSummary } from './trust-store.js';
 
 /** What a change did, for adapters that keep a log (the extension's event log); others ignore it. */
 export interface ChangeEvent {
-  kind: 'outcome' | 'witness' | 'delete' | 'reset' | 'import';
+  kind: 'outcome' | 'witness' | 'delete' | 'reset' | 'import' | 'sweep';
   at: EpochMs;
   /** The entities it touched (empty for store-wide changes). */
   entityIds: string[];
   /** Its inputs or summary, e.g. `{ success, magnitude }`. */
   details: Record<string, unknown>;
+}
+
+/** A change with this operation id was applied before (see `StorageAdapter.change`). */
+export class AlreadyAppliedError extends Error {
+  override readonly name = 'AlreadyAppliedError';
+
+  constructor(readonly operationId: string) {
+    super(`operation ${operationId} was already applied`);
+  }
 }
 
 /** How long a change may wait for the disk: adapters that can choose trade speed for durability. */
@@ -45,9 +54,15 @@ export interface StorageAdapter {
   /**
    * Runs `body` as one change of the entities with these ids (sorted with `compareIds`, no repeats,
    * so that adapters that lock take locks in one order): no other change of them runs in between,
-   * and what it writes is stored whole, or not at all if `body` or a write fails.
+   * and what it writes is stored whole, or not at all if `body` or a write fails. `body` may run
+   * more than once (an adapter may retry a change that lost a race), so it must only compute from
+   * what it reads. With `operationId`, an adapter that remembers applied ids (PostgreSQL) makes the
+   * change at most once: the second time it throws `AlreadyAppliedError` and changes nothing;
+   * adapters used by one machine alone ignore it.
    */
-  change<T>(entityIds: readonly string[], durability: Durability, body: (change: EntityChange) => T): Promise<T>;
+  change<T>(
+    entityIds: readonly string[], durability: Durability, body: (change: EntityChange) => T, operationId?: string,
+  ): Promise<T>;
   /**
    * Runs `body` as one change of the whole store: stored whole, or not at all. In `merge` mode, an
    * adapter that cannot keep other writers out of the whole store while `body` plans merges each

@@ -7,7 +7,7 @@ import { defaultStoreDir } from '../paths.js';
 import { entityFileName } from './entity-file.js';
 import { FileLocks, LockTimeoutError } from './file-locks.js';
 import { FolderAdapter, type FileProblem } from './folder-adapter.js';
-import { PendingQueue } from './pending-queue.js';
+import { PENDING_DIR_NAME, PendingQueue } from './pending-queue.js';
 
 export type { FileProblem } from './folder-adapter.js';
 
@@ -51,7 +51,7 @@ export class FileTrustStore extends AdapterTrustStore {
     const { lockTimeoutMs = 10_000, staleLockMs = 10_000, onProblem = reportToStderr } = options;
     const resolved = path.resolve(dir);
     const locks = new FileLocks(path.join(resolved, LOCK_DIR_NAME), { timeoutMs: lockTimeoutMs, staleMs: staleLockMs });
-    const queue = new PendingQueue(resolved);
+    const queue = new PendingQueue(path.join(resolved, PENDING_DIR_NAME));
     const adapter = new FolderAdapter(resolved, locks, queue, onProblem);
     super(adapter, options);
     this.dir = resolved;

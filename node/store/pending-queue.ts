@@ -6,17 +6,21 @@ import { describeJsonError, isErrno } from '../fs/errno.js';
 import { removeIfPresent } from '../fs/remove-if-present.js';
 import { processExists } from './lock-owner.js';
 
-// Work for the store folder that is written down before it is done, so that none of it is lost:
+// Work written down before it is done, so that none of it is lost:
 // - a hook's operations when an entity's lock stayed busy too long (Claude Code must not wait);
 // - an import, written whole before its first entity file, so that a crash part-way is rolled
-//   forward by the next process instead of leaving the store half old, half new.
-// Each entry is one file in `<store>/.pending/`, written atomically. The next process that uses the
-// store (any read or write) claims entries by renaming them, applies them, then deletes them.
+//   forward by the next process instead of leaving the store half old, half new;
+// - a hook's operations when the PostgreSQL server cannot be reached (the outbox).
+// Each entry is one file in the queue's folder (`<store>/.pending/` for a store folder), written
+// atomically. The next process that uses the store claims entries by renaming them, applies them,
+// then deletes them.
 
 export const PENDING_DIR_NAME = '.pending';
 
 export type ImportEntry = { kind: 'import'; mode: ImportMode; entities: EntityJson[]; removed: string[] };
-export type PendingEntry = { kind: 'operations'; at: EpochMs; operations: TrustOperation[] } | ImportEntry;
+/** Operations recorded at `at`; an `id` makes a store that remembers ids apply them once. */
+export type OperationsEntry = { kind: 'operations'; at: EpochMs; operations: TrustOperation[]; id?: string };
+export type PendingEntry = OperationsEntry | ImportEntry;
 
 /** Entries kept aside for a person to look at: unreadable, or not applicable. */
 export const SET_ASIDE = /\.(failed|unreadable)$/;
@@ -41,8 +45,9 @@ let sequence = 0;
 export class PendingQueue {
   readonly dir: string;
 
-  constructor(storeDir: string) {
-    this.dir = path.join(storeDir, PENDING_DIR_NAME);
+  /** A queue of entries in `dir` (made when the first entry is written). */
+  constructor(dir: string) {
+    this.dir = dir;
   }
 
   /** Whether anything may be waiting: one stat, the cost every store operation pays. */

@@ -6,7 +6,7 @@ import { EntityTrust, MS_PER_DAY, type TrustOperation } from '../../core/index.j
 import { FileTrustStore, LockTimeoutError, entityFileName, type FileProblem } from '../../node/index.js';
 import { FileLocks } from '../../node/store/file-locks.js';
 import { FolderAdapter } from '../../node/store/folder-adapter.js';
-import { PendingQueue } from '../../node/store/pending-queue.js';
+import { PENDING_DIR_NAME, PendingQueue } from '../../node/store/pending-queue.js';
 import { ManualClock } from '../contract/trust-store-contract.js';
 
 // The folder adapter's edges: what whole-store operations do with files that are not plain entity
@@ -157,7 +157,7 @@ describe('locks held by another process', () => {
 });
 
 describe('queued work applied late', () => {
-  const queue = () => new PendingQueue(dir);
+  const queue = () => new PendingQueue(path.join(dir, PENDING_DIR_NAME));
 
   it('an operation queued before the entity saw something later lands at that later moment', async () => {
     const queuedAt = clock.now();
@@ -212,7 +212,7 @@ describe('queued work applied late', () => {
 
 describe('FolderAdapter', () => {
   it('refuses to touch an entity outside the change it runs', async () => {
-    const adapter = new FolderAdapter(dir, new FileLocks(path.join(dir, '.locks'), { timeoutMs: 50, staleMs: 10_000 }), new PendingQueue(dir), () => {});
+    const adapter = new FolderAdapter(dir, new FileLocks(path.join(dir, '.locks'), { timeoutMs: 50, staleMs: 10_000 }), new PendingQueue(path.join(dir, PENDING_DIR_NAME)), () => {});
     await expect(adapter.change(['mcp:a'], 'default', (change) => change.read('mcp:b'))).rejects.toThrow('"mcp:b" is not part of this change');
     await expect(adapter.change(['mcp:a'], 'default', (change) => change.write(EntityTrust.create('mcp:b')))).rejects.toThrow('is not part of this change');
     expect(fs.readdirSync(dir).filter((name) => name.endsWith('.json'))).toEqual([]);

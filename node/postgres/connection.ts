@@ -1,0 +1,64 @@
+import postgres from 'postgres';
+
+/** A client of the `postgres` package (postgres.js), as this store uses it. */
+export type Sql = postgres.Sql;
+export type TransactionSql = postgres.TransactionSql;
+export type JsonValue = postgres.JSONValue;
+
+/** Whether a `--store` value names a PostgreSQL server rather than a folder. */
+export function isPostgresUrl(store: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(store);
+}
+
+/** The URL with its password replaced by `***`: what output, logs and errors may show. */
+export function redactUrl(url: string): string {
+  // Not `new URL`: a malformed URL must still never be printed with its password.
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@?#]*):[^@/?#]*@/i, '$1:***@');
+}
+
+export interface ConnectOptions {
+  /** Seconds to wait for the server (hooks: 1, then their work goes to the outbox). */
+  connectTimeoutS?: number;
+  /** How long a statement may wait for a row lock, in ms (0: no limit). */
+  lockTimeoutMs?: number;
+  /** Connections kept for this process (8 concurrent workers in the bench, 1 for a hook). */
+  maxConnections?: number;
+}
+
+/**
+ * A client for `url`. The usual libpq settings work: `sslmode` in the URL or `PGSSLMODE`, and
+ * `PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`, `PGDATABASE` for whatever the URL leaves out.
+ */
+export function connect(url: string, { connectTimeoutS = 10, lockTimeoutMs = 0, maxConnections = 4 }: ConnectOptions = {}): Sql {
+  const sslmode = new URL(url).searchParams.get('sslmode') ?? process.env.PGSSLMODE;
+  return postgres(url, {
+    max: maxConnections,
+    connect_timeout: connectTimeoutS,
+    // A CLI call or a hook is short: idle connections close so the process can exit.
+    idle_timeout: 1,
+    // One round trip less per connection: we pass no arrays or custom types.
+    fetch_types: false,
+    onnotice: () => {},
+    ...(sslmode !== undefined && sslmode !== 'disable' && { ssl: sslmode as 'require' | 'prefer' | 'verify-full' }),
+    connection: {
+      application_name: 'web4-trust',
+      ...(lockTimeoutMs > 0 && { lock_timeout: lockTimeoutMs }),
+    },
+  });
+}
+
+/** A server error's SQLSTATE code, if `error` is one. */
+export function sqlState(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+/** Errors that mean the server could not be reached (or went away), as opposed to a refused query. */
+export function isUnreachable(error: unknown): boolean {
+  const code = sqlState(error);
+  return code !== undefined && (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE',
+      'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED'].includes(code) ||
+    // Class 57: the server is shutting down or starting up; class 08: connection exceptions.
+    code.startsWith('57P') || code.startsWith('08')
+  );
+}

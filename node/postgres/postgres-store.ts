@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  AdapterTrustStore, assertOperations, type EntityFilter, type EntityTrust, type TrustOperation, type TrustStoreOptions,
+} from '../../core/index.js';
+import { connect, isUnreachable, redactUrl, sqlState, type ConnectOptions, type Sql } from './connection.js';
+import { Outbox, outboxDirFor, type ReplayResult } from './outbox.js';
+import { PostgresAdapter, type RowProblem } from './postgres-adapter.js';
+import { DEFAULT_SCHEMA, assertSchemaVersion, migrate, schemaVersion, tablesIn, type Tables } from './schema.js';
+
+export type { RowProblem } from './postgres-adapter.js';
+
+export interface PostgresTrustStoreOptions extends TrustStoreOptions, ConnectOptions {
+  /** The PostgreSQL schema (namespace) of the store's tables (default `web4_trust`). */
+  schema?: string;
+  /** Where `.web4` is: the outbox lives under it (default `~/.web4`). */
+  web4Home?: string;
+  /** Called for each row that whole-store reads skip. The default writes one line to stderr. */
+  onProblem?: (problem: RowProblem) => void;
+}
+
+const reportToStderr = ({ path: where, problem }: RowProblem) => {
+  process.stderr.write(`web4-trust: skipped ${where}: ${problem}\n`);
+};
+
+/** Lock waits (55P03) and a server that cannot be reached: the outbox keeps the operations. */
+function isDeferrable(error: unknown): boolean {
+  return isUnreachable(error) || sqlState(error) === '55P03';
+}
+
+/**
+ * A `TrustStore` on a PostgreSQL server, shared by every machine pointed at it: one row per entity
+ * (the core's JSON as it is, plus indexed columns), and the event history. Every change is one
+ * transaction with its rows locked, so concurrent hooks on many machines lose nothing.
+ *
+ * Calls that reach the server first replay this machine's outbox (what hooks could not deliver),
+ * in order and exactly once. Close the store (`close`) when done, or the process waits for idle
+ * connections to time out (1 s).
+ */
+export class PostgresTrustStore extends AdapterTrustStore {
+  /** The server's URL with the password hidden: what output may show. */
+  readonly location: string;
+  readonly tables: Tables;
+  readonly outbox: Outbox;
+  readonly #sql: Sql;
+  readonly #adapter: PostgresAdapter;
+  readonly #onProblem: (problem: RowProblem) => void;
+  #checked: Promise<void> | undefined;
+
+  constructor(url: string, options: PostgresTrustStoreOptions = {}) {
+    const { schema = DEFAULT_SCHEMA, web4Home = path.join(os.homedir(), '.web4'), onProblem = reportToStderr } = options;
+    const tables = tablesIn(schema);
+    const sql = connect(url, options);
+    const adapter = new PostgresAdapter(sql, tables, onProblem);
+    super(adapter, options);
+    this.location = redactUrl(url) + (schema === DEFAULT_SCHEMA ? '' : ` (schema ${schema})`);
+    this.tables = tables;
+    // A hook that waits briefly for rows also waits briefly for another process's replay.
+    this.outbox = new Outbox(outboxDirFor(web4Home, redactUrl(url), schema), { lockTimeoutMs: options.lockTimeoutMs || undefined });
+    this.#sql = sql;
+    this.#adapter = adapter;
+    this.#onProblem = onProblem;
+  }
+
+  /** Creates or upgrades the store's tables (`web4-trust db migrate`); returns the versions applied. */
+  migrate(): Promise<number[]> {
+    return migrate(this.#sql, this.tables);
+  }
+
+  /** The database's schema version (0: never migrated). */
+  schemaVersion(): Promise<number> {
+    return schemaVersion(this.#sql, this.tables);
+  }
+
+  /** Closes the connections. */
+  close(): Promise<void> {
+    return this.#sql.end({ timeout: 5 });
+  }
+
+  /** Checks the schema once per store, then replays the outbox if anything waits in it. */
+  protected override async ready(): Promise<void> {
+    this.#checked ??= this.schemaVersion().then((version) => assertSchemaVersion(version, this.tables));
+    try {
+      await this.#checked;
+    } catch (error) {
+      this.#checked = undefined;
+      throw error;
+    }
+    if (this.outbox.mayHaveEntries()) await this.#replay();
+  }
+
+  /** Applies what hooks on this machine could not deliver (`web4-trust sync`). */
+  async sync(): Promise<ReplayResult & { setAside: number }> {
+    await this.ready();
+    return { ...(await this.#replay()), setAside: this.outbox.count().setAside };
+  }
+
+  #replay(): Promise<ReplayResult> {
+    return this.outbox.replay(
+      async ({ at, operations, id }) => {
+        await this.recordAt(operations, at, id);
+      },
+      (file, problem) => this.#onProblem({ path: file, problem }),
+    );
+  }
+
+  /**
+   * Like `record`, but when the server cannot be reached (or a lock stays busy), the operations go
+   * to this machine's outbox for a later call to deliver: nothing is lost and the caller does not
+   * wait. Each carries an id, so that it is applied once even if its first attempt did commit.
+   */
+  async recordOrQueue(operations: readonly TrustOperation[]): Promise<'recorded' | 'queued'> {
+    assertOperations(operations);
+    const at = this.clock.now();
+    const id = randomUUID();
+    try {
+      await this.ready();
+      await this.recordAt(operations, at, id);
+      return 'recorded';
+    } catch (error) {
+      if (!isDeferrable(error)) throw error;
+      this.outbox.append({ kind: 'operations', id, at, operations: [...operations] });
+      return 'queued';
+    }
+  }
+
+  /** Hands each entity (of one type, if given) to `visit` at its state now, a batch at a time, keeping none. */
+  async scanEach({ type }: EntityFilter, visit: (entity: EntityTrust) => void): Promise<RowProblem[]> {
+    await this.ready();
+    const now = this.clock.now();
+    const problems: RowProblem[] = [];
+    await this.#adapter.each(type, (entity) => visit(this.atNow(entity, now)), (problem) => problems.push(problem));
+    return problems;
+  }
+}

@@ -1,0 +1,127 @@
+import type { Sql, TransactionSql } from './connection.js';
+
+/** The PostgreSQL schema (namespace) that holds the store's tables unless told otherwise. */
+export const DEFAULT_SCHEMA = 'web4_trust';
+
+/** Table names, qualified with the store's schema and quoted. */
+export interface Tables {
+  schema: string;
+  migrations: string;
+  entities: string;
+  events: string;
+  operations: string;
+}
+
+export function tablesIn(schema: string): Tables {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new RangeError(`schema ${JSON.stringify(schema)} must be lower-case letters, digits and underscores (at most 63)`);
+  }
+  const q = (table: string) => `"${schema}"."${table}"`;
+  return { schema, migrations: q('migrations'), entities: q('entities'), events: q('events'), operations: q('operations') };
+}
+
+interface Migration {
+  version: number;
+  name: string;
+  sql: (t: Tables) => string;
+}
+
+/**
+ * The schema's history. Never edit a released migration: add the next one. Entities keep the
+ * core's JSON text exactly (`json` keeps text as written: numbers bit-exact, unknown fields kept);
+ * the columns beside it are what queries filter and sort on, as of the entity's last write.
+ * Ids sort byte-wise (`COLLATE "C"`), so every client locks rows in the same order.
+ */
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'entities, events, applied operations',
+    sql: (t) => `
+      CREATE TABLE ${t.entities} (
+        entity_id text COLLATE "C" PRIMARY KEY,
+        entity_type text NOT NULL,
+        t3_average double precision NOT NULL,
+        trust_level text NOT NULL,
+        last_activity timestamptz,
+        entity json NOT NULL
+      );
+      CREATE INDEX ON ${t.entities} (entity_type);
+      CREATE INDEX ON ${t.entities} (t3_average);
+      CREATE INDEX ON ${t.entities} (trust_level);
+      CREATE INDEX ON ${t.entities} (last_activity);
+      CREATE TABLE ${t.events} (
+        event_id bigserial PRIMARY KEY,
+        at timestamptz NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('outcome', 'witness', 'delete', 'reset', 'import', 'sweep')),
+        entity_ids text[] COLLATE "C" NOT NULL,
+        details jsonb NOT NULL
+      );
+      CREATE INDEX ON ${t.events} USING gin (entity_ids);
+      CREATE INDEX ON ${t.events} (at);
+      -- Ids of the hooks' operations already applied, so that a replayed outbox applies each once.
+      CREATE TABLE ${t.operations} (
+        operation_id text PRIMARY KEY,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX ON ${t.operations} (applied_at);`,
+  },
+];
+
+/** The newest schema version this program knows. */
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
+
+/** The database's schema was made by a newer web4-trust, or has not been made yet. */
+export class SchemaVersionError extends Error {
+  override readonly name = 'SchemaVersionError';
+}
+
+/** The database's schema version: 0 when the store's tables were never made. */
+export async function schemaVersion(sql: Sql | TransactionSql, tables: Tables): Promise<number> {
+  const [exists] = await sql`SELECT to_regclass(${tables.migrations}) IS NOT NULL AS present`;
+  if (!exists?.present) return 0;
+  const [row] = await sql.unsafe(`SELECT coalesce(max(version), 0) AS version FROM ${tables.migrations}`);
+  return Number(row?.version);
+}
+
+/** Throws a `SchemaVersionError` saying what to do unless the database has this program's schema. */
+export function assertSchemaVersion(version: number, tables: Tables): void {
+  if (version > SCHEMA_VERSION) throw newerSchema(version, tables);
+  if (version < SCHEMA_VERSION) {
+    throw new SchemaVersionError(
+      `the database's trust store (schema "${tables.schema}") is at version ${version}, this program needs ${SCHEMA_VERSION}: ` +
+      'run `web4-trust db migrate`',
+    );
+  }
+}
+
+function newerSchema(version: number, tables: Tables): SchemaVersionError {
+  return new SchemaVersionError(
+    `the database's trust store (schema "${tables.schema}") is at version ${version}, newer than this program knows ` +
+    `(${SCHEMA_VERSION}): upgrade web4-trust on this machine`,
+  );
+}
+
+/**
+ * Brings the schema to `SCHEMA_VERSION` in one transaction (all of it or nothing); idempotent, and
+ * safe when several machines run it at once (they queue on an advisory lock). Refuses a database
+ * newer than this program. Returns the versions it applied.
+ */
+export async function migrate(sql: Sql, tables: Tables): Promise<number[]> {
+  const applied: number[] = [];
+  await sql.begin(async (tx) => {
+    // Any constant works: only migrations take this lock.
+    await tx`SELECT pg_advisory_xact_lock(hashtextextended(${`web4-trust migrate ${tables.schema}`}, 0))`;
+    await tx.unsafe(`CREATE SCHEMA IF NOT EXISTS "${tables.schema}"`);
+    await tx.unsafe(`CREATE TABLE IF NOT EXISTS ${tables.migrations} (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const current = await schemaVersion(tx, tables);
+    if (current > SCHEMA_VERSION) throw newerSchema(current, tables);
+    for (const migration of MIGRATIONS) {
+      if (migration.version <= current) continue;
+      await tx.unsafe(migration.sql(tables));
+      await tx.unsafe(`INSERT INTO ${tables.migrations} (version, name) VALUES ($1, $2)`, [migration.version, migration.name]);
+      applied.push(migration.version);
+    }
+  });
+  return applied;
+}
