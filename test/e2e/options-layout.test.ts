@@ -29,9 +29,9 @@ describe('the options page at every width', () => {
     expect(await rows.count()).toBeGreaterThan(10);
     for (const row of (await rows.all()).slice(0, 12)) {
       await row.scrollIntoViewIfNeeded();
-      expect(await fullyVisible(options, row.getByRole('button', { name: /^Delete / }))).toBe(true);
-      expect(await fullyVisible(options, row.getByRole('button', { name: /^Reset / }))).toBe(true);
-      expect(await fullyVisible(options, row.locator('.cell-id .mono'))).toBe(true);
+      expect(await fullyVisible(row.getByRole('button', { name: /^Delete / }))).toBe(true);
+      expect(await fullyVisible(row.getByRole('button', { name: /^Reset / }))).toBe(true);
+      expect(await fullyVisible(row.locator('.cell-id .mono'))).toBe(true);
     }
     await options.locator('.entity-table').scrollIntoViewIfNeeded();
     await screenshot(options, `options-table-${width}px`);

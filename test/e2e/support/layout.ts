@@ -1,6 +1,6 @@
 // Finds what a person would see cut off or pushed off-screen: a page that scrolls sideways, an element
 // that reaches past the right edge of the window, or a box that hides part of its own content.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 export async function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -29,8 +29,8 @@ export async function layoutProblems(page: Page): Promise<string[]> {
   });
 }
 
-/** Whether a person can see and click `selector`'s element: inside the window and not covered or clipped. */
-export async function fullyVisible(page: Page, element: import('playwright-core').Locator): Promise<boolean> {
+/** Whether a person can see and click the element: inside the window, neither covered nor clipped. */
+export async function fullyVisible(element: Locator): Promise<boolean> {
   return element.evaluate((el) => {
     const box = el.getBoundingClientRect();
     if (box.left < 0 || box.right > document.documentElement.clientWidth) return false;
