@@ -5,9 +5,9 @@ import { LevelBadge } from '@/components/level-badge.js';
 import { ScoreBar } from '@/components/score-bar.js';
 import { Skeleton } from '@/components/skeleton.js';
 import { TypeChip } from '@/components/type-chip.js';
-import { confidenceOf, trustLevelOf, type ChainLink, type Dimension } from '@/core/index.js';
+import { confidenceOf, trustLevelOf, type ChainLink, type Dimension, type TrustLevel } from '@/core/index.js';
 import { api } from '@/utils/api/api-client.js';
-import type { ApiResult, EntityDetail, TrustEvent } from '@/utils/api/api-types.js';
+import type { ApiResult, DirectLink, EntityDetail, TrustEvent } from '@/utils/api/api-types.js';
 import { formatCount, formatDateTime, formatPercent, formatRelativeTime, formatScore } from '@/utils/pages/format.js';
 
 const T3: Dimension[] = ['talent', 'training', 'temperament'];
@@ -66,7 +66,6 @@ function DetailContent({ detail, onOpen }: { detail: EntityDetail; onOpen: (id: 
     const i = T3.indexOf(d);
     return i >= 0 ? t3Counts[i]! : v3Counts[V3.indexOf(d)]!;
   };
-  const successRate = entity.action_count ? entity.success_count / entity.action_count : 0.5;
   const lastActivity = entity.last_activity ?? entity.last_action;
   const lastMs = lastActivity ? Date.parse(lastActivity) : NaN;
 
@@ -112,7 +111,9 @@ function DetailContent({ detail, onOpen }: { detail: EntityDetail; onOpen: (id: 
         <dl class="stats">
           <Stat label={i18n.t('detail.actions')} value={formatCount(entity.action_count)} />
           <Stat label={i18n.t('detail.successes')} value={formatCount(entity.success_count)} />
-          <Stat label={i18n.t('detail.successRate')} value={formatPercent(successRate)}
+          {/* No outcome yet means no rate: 50% would read as a coin toss that never happened. */}
+          <Stat label={i18n.t('detail.successRate')}
+            value={entity.action_count ? formatPercent(entity.success_count / entity.action_count) : '—'}
             hint={entity.action_count ? undefined : i18n.t('detail.noActionsYet')} />
           <Stat label={i18n.t('detail.witnesses')} value={formatCount(entity.witness_count)} />
           <Stat label={i18n.t('detail.lastActivity')}
@@ -123,8 +124,10 @@ function DetailContent({ detail, onOpen }: { detail: EntityDetail; onOpen: (id: 
         </dl>
       </section>
 
-      <LinkList title={i18n.t('detail.witnessedBy')} empty={i18n.t('detail.noWitnesses')} links={chain.witnessed_by} onOpen={onOpen} />
-      <LinkList title={i18n.t('detail.hasWitnessed')} empty={i18n.t('detail.noneWitnessed')} links={chain.has_witnessed} onOpen={onOpen} />
+      <LinkList title={i18n.t('detail.witnessedBy')} empty={i18n.t('detail.noWitnesses')} direct={detail.direct.witnessedBy}
+        further={chain.witnessed_by} counted={entity.witness_count} onOpen={onOpen} />
+      <LinkList title={i18n.t('detail.hasWitnessed')} empty={i18n.t('detail.noneWitnessed')} direct={detail.direct.hasWitnessed}
+        further={chain.has_witnessed} onOpen={onOpen} />
 
       <section aria-labelledby="history-title">
         <h3 id="history-title">{i18n.t('detail.history')}</h3>
@@ -159,36 +162,89 @@ function Stat({ label, value, hint, level }: { label: string; value: string; hin
   );
 }
 
-function LinkList({ title, empty, links, onOpen }: {
+/** How many direct links show before "Show all". */
+const LINKS_SHOWN = 10;
+
+function LinkList({ title, empty, direct, further, counted, onOpen }: {
   title: string;
   empty: string;
-  links: ChainLink[];
+  /** Every id of the entity's own list, newest last. */
+  direct: DirectLink[];
+  /** The witnessing chain in this direction; its links beyond the first step are shown after the direct ones. */
+  further: ChainLink[];
+  /** How many there were in all, when the list keeps only the most recent. */
+  counted?: number;
   onOpen: (id: string) => void;
 }) {
+  const [all, setAll] = useState(false);
+  const newestFirst = direct.slice().reverse();
+  const shown = all ? newestFirst : newestFirst.slice(0, LINKS_SHOWN);
+  const indirect = further.filter((link) => link.depth > 1);
   return (
     <section class="links" aria-label={title}>
-      <h3>{title} <span class="muted num">{links.length ? formatCount(links.length) : ''}</span></h3>
-      {links.length === 0 ? (
+      <h3>{title} <span class="muted num">{direct.length ? formatCount(direct.length) : ''}</span></h3>
+      {counted !== undefined && counted > direct.length && direct.length > 0 && (
+        <p class="muted small">{i18n.t('detail.mostRecentOf', [formatCount(direct.length), formatCount(counted)])}</p>
+      )}
+      {direct.length === 0 ? (
         <p class="muted small">{empty}</p>
       ) : (
         <ul>
-          {links.map((link) => (
+          {shown.map((link) => (
             <li key={link.entity_id}>
-              <button type="button" class="link-row" onClick={() => onOpen(link.entity_id)}>
-                <span class="row-id">{link.entity_id}</span>
-                {link.depth > 1 && (
-                  <span class="depth muted" title={i18n.t('detail.depthTitle', [String(link.depth)])}>
-                    {i18n.t('detail.depth', [String(link.depth)])}
-                  </span>
-                )}
-                <LevelBadge level={link.trust_level} />
-                <span class="num">{formatScore(link.t3_average)}</span>
-              </button>
+              <LinkRow id={link.entity_id} level={link.trust_level} score={link.t3_average} onOpen={onOpen} />
             </li>
           ))}
         </ul>
       )}
+      {shown.length < direct.length && (
+        <button type="button" class="btn btn-small btn-ghost show-all" onClick={() => setAll(true)}>
+          {i18n.t('detail.showAll', [formatCount(shown.length), formatCount(direct.length)])}
+        </button>
+      )}
+      {indirect.length > 0 && (
+        <>
+          <h4 class="muted small further">{i18n.t('detail.furtherAlong')}</h4>
+          <ul>
+            {indirect.map((link) => (
+              <li key={link.entity_id}>
+                <LinkRow id={link.entity_id} level={link.trust_level} score={link.t3_average} depth={link.depth} onOpen={onOpen} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
+  );
+}
+
+function LinkRow({ id, level, score, depth, onOpen }: {
+  id: string;
+  level?: TrustLevel | undefined;
+  score?: number | undefined;
+  depth?: number;
+  onOpen: (id: string) => void;
+}) {
+  if (level === undefined || score === undefined) {
+    // Listed by the entity, but not in the store (deleted, or never imported): nothing to open.
+    return (
+      <span class="link-row link-missing">
+        <span class="row-id">{id}</span>
+        <span class="muted small">{i18n.t('detail.notStored')}</span>
+      </span>
+    );
+  }
+  return (
+    <button type="button" class="link-row" onClick={() => onOpen(id)}>
+      <span class="row-id">{id}</span>
+      {depth !== undefined && depth > 1 && (
+        <span class="depth muted" title={i18n.t('detail.depthTitle', [String(depth)])}>
+          {i18n.t('detail.depth', [String(depth)])}
+        </span>
+      )}
+      <LevelBadge level={level} />
+      <span class="num">{formatScore(score)}</span>
+    </button>
   );
 }
 

@@ -63,11 +63,23 @@ export interface TrustEvent {
   details: Record<string, unknown>;
 }
 
+/** One id of an entity's own witness lists, with that entity's trust now (none when it is not stored). */
+export interface DirectLink {
+  entity_id: string;
+  t3_average?: number;
+  trust_level?: TrustLevel;
+}
+
 export interface EntityDetail {
   entity: EntityJson;
   /** Newest first. */
   events: TrustEvent[];
   chain: WitnessingChain;
+  /**
+   * Every id of the entity's `witnessed_by` and `has_witnessed` (the chain follows only 10 per
+   * entity), in the lists' order: newest last.
+   */
+  direct: { witnessedBy: DirectLink[]; hasWitnessed: DirectLink[] };
 }
 
 export interface Settings {

@@ -6,7 +6,7 @@ import { eventsOf, trimEvents } from '../db/event-log.js';
 import { decayConfigOf, readSettings, sweepRuleOf, writeSettings } from '../db/settings.js';
 import { IndexedDbTrustStore } from '../store/indexed-db-store.js';
 import { ApiFailure, notFound } from './api-failure.js';
-import type { ApiResult, Settings, SweepResult } from './api-types.js';
+import type { ApiResult, DirectLink, Settings, SweepResult } from './api-types.js';
 import type { ApiCall, ApiRequest, ApiResponse, ImportProgress } from './messaging.js';
 import { cachedSettings, settingsCache } from './settings-cache.js';
 import { receiveChunk, takeUpload } from './uploads.js';
@@ -40,8 +40,11 @@ export const HANDLERS: { [K in ApiCall]: Handler<K> } = {
     const entity = await store.getExisting(id);
     if (!entity) throw notFound(id);
     const db = await services.db();
-    const [history, chain] = await Promise.all([eventsOf(db, id, events), store.witnessingChainOf(entity, depth)]);
-    return { entity: entity.toJSON(), events: history, chain };
+    const [history, chain, witnessedBy, hasWitnessed] = await Promise.all([
+      eventsOf(db, id, events), store.witnessingChainOf(entity, depth),
+      directLinks(store, entity.witnessedBy), directLinks(store, entity.hasWitnessed),
+    ]);
+    return { entity: entity.toJSON(), events: history, chain, direct: { witnessedBy, hasWitnessed } };
   },
 
   async recordOutcome({ id, success, magnitude }, services) {
@@ -132,6 +135,14 @@ async function openStore(services: BackgroundServices): Promise<IndexedDbTrustSt
     clock: services.clock, decay: decayConfigOf(settings), sweep: sweepRuleOf(settings), eventLogCap: settings.eventLogCap,
     // Only changes to the badge's count refresh it: an outcome that leaves it as it is costs no read.
     onLowTrustChange: services.changed,
+  });
+}
+
+async function directLinks(store: IndexedDbTrustStore, ids: readonly string[]): Promise<DirectLink[]> {
+  const entities = await store.getMany(ids);
+  return ids.map((entity_id, i) => {
+    const entity = entities[i];
+    return entity ? { entity_id, t3_average: entity.t3Average, trust_level: entity.trustLevel } : { entity_id };
   });
 }
 

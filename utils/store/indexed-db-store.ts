@@ -40,6 +40,22 @@ export class IndexedDbTrustStore extends AdapterTrustStore {
     return fresh;
   }
 
+  /**
+   * The stored entities with these ids at now (undefined where absent or unreadable), read in one
+   * transaction: the detail view's witness lists.
+   */
+  async getMany(entityIds: readonly string[]): Promise<(EntityTrust | undefined)[]> {
+    let entities: (EntityTrust | undefined)[];
+    try {
+      entities = await this.#adapter.read(entityIds);
+    } catch {
+      // One unreadable entity must not hide the others.
+      entities = await Promise.all(entityIds.map((id) => this.#adapter.read([id]).then(([e]) => e, () => undefined)));
+    }
+    const now = this.clock.now();
+    return entities.map((entity) => this.atNow(entity, now));
+  }
+
   /** Deletes every entity and the whole event log, then logs that; resolves to how many entities there were. */
   deleteAll(): Promise<number> {
     return this.#adapter.deleteAll(this.clock.now());
