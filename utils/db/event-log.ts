@@ -12,6 +12,13 @@ export type WritableEvents<Stores extends ArrayLike<StoreNames<TrustDbSchema>>> 
 export const DEFAULT_EVENT_LOG_CAP = 10_000;
 
 /**
+ * The most entity ids one store-wide event (an import, a sweep) lists, so that an entity's history
+ * shows it. Each id is an index entry: a sweep of 100,000 entities must not write 100,000 of them
+ * every hour. Beyond it the event keeps its counts, and `ids_truncated` says the list is partial.
+ */
+export const MAX_EVENT_ENTITY_IDS = 10_000;
+
+/**
  * Appends `event` in the transaction of `events`, so that it commits or aborts with the change it
  * describes; then drops the events older than the newest `cap`. Ids only grow, so the trim is one
  * range delete.

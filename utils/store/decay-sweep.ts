@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { assertSweepConfig, sweepEntity, type DecayConfig, type EpochMs, type SweepRule } from '@/core/index.js';
 import type { SweepResult } from '../api/api-types.js';
 import { BUCKET_COUNT, BucketSet, readableEntities } from '../db/entity-buckets.js';
-import { appendEvent } from '../db/event-log.js';
+import { MAX_EVENT_ENTITY_IDS, appendEvent } from '../db/event-log.js';
 import { PendingWrites, inTransaction } from '../db/transaction.js';
 import type { SweepCursor, TrustDb } from '../db/schema.js';
 
@@ -56,6 +56,9 @@ export async function runSweep(db: TrustDb, options: SweepOptions): Promise<Swee
     next_bucket: 0, scanned: 0, changed: 0, removed: 0, busy_ms: 0,
   };
 
+  // The ids this run rewrote, for the sweep's event (an entity's history shows the sweeps that
+  // changed it). Kept in memory only: a sweep resumed after a stop lists what it changed since.
+  const changedIds: string[] = [];
   for (;;) {
     const started = performance.now();
     // Relaxed: a batch lost to a crash is simply swept again on the next run.
@@ -69,6 +72,7 @@ export async function runSweep(db: TrustDb, options: SweepOptions): Promise<Swee
         if (action === 'write') {
           buckets.put(entity);
           state.changed++;
+          if (changedIds.length <= MAX_EVENT_ENTITY_IDS) changedIds.push(entity.entityId);
         } else if (action === 'remove') {
           buckets.delete(entity.entityId);
           state.removed++;
@@ -96,10 +100,11 @@ export async function runSweep(db: TrustDb, options: SweepOptions): Promise<Swee
       writes.add(meta.delete('sweep-cursor'));
       writes.add(meta.put(summary, 'last-sweep'));
       writes.add(appendEvent(tx.objectStore('events'), {
-        at: summary.finished_at, kind: 'sweep', entity_ids: [],
+        at: summary.finished_at, kind: 'sweep', entity_ids: changedIds.slice(0, MAX_EVENT_ENTITY_IDS),
         details: {
           scanned: summary.scanned, changed: summary.changed, removed: summary.removed,
           duration_ms: summary.duration_ms, decayed_to: state.now,
+          ...(changedIds.length > MAX_EVENT_ENTITY_IDS && { ids_truncated: true }),
         },
       }, eventLogCap));
       await writes.all();

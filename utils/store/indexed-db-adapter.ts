@@ -8,7 +8,7 @@ import type {
 import type { SweepResult } from '../api/api-types.js';
 import { runSweep } from './decay-sweep.js';
 import { BucketSet, bucketOf, parseEntity, readableEntities, storedText } from '../db/entity-buckets.js';
-import { appendEvent, type WritableEvents } from '../db/event-log.js';
+import { MAX_EVENT_ENTITY_IDS, appendEvent, type WritableEvents } from '../db/event-log.js';
 import { PendingWrites, inTransaction } from '../db/transaction.js';
 import type { SummaryBucket, TrustDb, TrustDbSchema } from '../db/schema.js';
 
@@ -59,14 +59,20 @@ export class IndexedDbAdapter implements StorageAdapter {
 
   // Plan and write in one transaction, so that nothing can change in between: a merge is written as
   // planned. Strict durability, so that an import reported as done survives a crash.
+  // The core logs an import with no ids; the ids it wrote are added here, so that each entity's
+  // history shows the import that changed it.
   changeAll<T>(_mode: unknown, body: (change: StoreChange) => T): Promise<T> {
     return this.#transaction('strict', async (buckets, log) => {
       await buckets.loadAll();
+      const written: string[] = [];
       return body({
         entities: readableEntities([...buckets.texts()].map(([, text]) => text)),
-        write: (entity) => buckets.put(entity),
+        write: (entity) => {
+          if (written.length <= MAX_EVENT_ENTITY_IDS) written.push(entity.entityId);
+          buckets.put(entity);
+        },
         remove: (id) => void buckets.delete(id),
-        log,
+        log: (event) => log(event.entityIds.length ? event : withEntityIds(event, written)),
       });
     });
   }
@@ -157,6 +163,16 @@ export class IndexedDbAdapter implements StorageAdapter {
     const { kind, at, entityIds, details } = event;
     return appendEvent(events, { kind, at, entity_ids: entityIds, details }, this.#options.eventLogCap);
   }
+}
+
+/** A store-wide event with the ids it changed (at most MAX_EVENT_ENTITY_IDS of them). */
+function withEntityIds(event: ChangeEvent, ids: string[]): ChangeEvent {
+  const truncated = ids.length > MAX_EVENT_ENTITY_IDS;
+  return {
+    ...event,
+    entityIds: truncated ? ids.slice(0, MAX_EVENT_ENTITY_IDS) : ids,
+    details: truncated ? { ...event.details, ids_truncated: true } : event.details,
+  };
 }
 
 /** How many entities the summary buckets list. */
