@@ -1,7 +1,9 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '@/utils/api/api-client.js';
-import type { ImportSummary } from '@/utils/api/api-types.js';
+import type { ImportSummary, KeptReasons } from '@/utils/api/api-types.js';
+import { describeRejected } from '@/utils/pages/rejected-entry.js';
+import { compareIds } from '@/core/index.js';
 import { formatBytes, formatCount } from '@/utils/pages/format.js';
 import { onPageNotification, type ImportProgress } from '@/utils/api/messaging.js';
 import { readFileText } from './read-file.js';
@@ -23,6 +25,8 @@ function isNoChange({ added, updated, removed }: ImportSummary): boolean {
 
 /** How many rejected entries the preview lists one by one; the rest are counted. */
 const REJECTED_SHOWN = 50;
+/** How many ids a line of the preview names before "and N more". */
+const IDS_NAMED = 8;
 
 export function ImportPanel({ onImported }: { onImported: () => void }) {
   const [state, setState] = useState<Stage>({ stage: 'idle' });
@@ -206,6 +210,12 @@ function Preview({ file, summary, onMode, onConfirm, onCancel }: {
     ['rejected', i18n.t('import.rejected'), summary.rejected.length],
   ];
   const changes = summary.added.length + summary.updated.length + summary.removed.length;
+  // "Apply 40 changes" would hide 33 deletions: name each kind of change.
+  const parts = [
+    summary.added.length && i18n.t('import.partAdd', [formatCount(summary.added.length)]),
+    summary.updated.length && i18n.t('import.partUpdate', [formatCount(summary.updated.length)]),
+    summary.removed.length && i18n.t('import.partDelete', [formatCount(summary.removed.length)]),
+  ].filter(Boolean).join(', ');
 
   return (
     <section class="preview" aria-labelledby="preview-title">
@@ -220,15 +230,24 @@ function Preview({ file, summary, onMode, onConfirm, onCancel }: {
         ))}
       </ul>
 
+      {summary.kept && <KeptReasonsList kept={summary.kept} />}
+
+      {summary.removed.length > 0 && (
+        <div class="notice notice-error deletions">
+          <p>{i18n.t('import.deletions', summary.removed.length, [formatCount(summary.removed.length)])}</p>
+          <p class="mono small">
+            {firstIds(summary.removed, IDS_NAMED).join(', ')}
+            {summary.removed.length > IDS_NAMED && ` ${i18n.t('import.andMore', [formatCount(summary.removed.length - IDS_NAMED)])}`}
+          </p>
+        </div>
+      )}
+
       {summary.rejected.length > 0 && (
         <details class="rejected" open={summary.rejected.length <= 5}>
           <summary>{i18n.t('import.rejectedList', summary.rejected.length, [formatCount(summary.rejected.length)])}</summary>
           <ul>
             {summary.rejected.slice(0, REJECTED_SHOWN).map((r) => (
-              <li key={r.index}>
-                <span class="mono">{r.entity_id ?? i18n.t('import.entry', [String(r.index)])}</span>
-                <span>{r.message}</span>
-              </li>
+              <li key={r.index}>{describeRejected(r)}</li>
             ))}
           </ul>
           {summary.rejected.length > REJECTED_SHOWN && (
@@ -253,9 +272,31 @@ function Preview({ file, summary, onMode, onConfirm, onCancel }: {
         <button type="button" class="btn" onClick={onCancel}>{i18n.t('common.cancel')}</button>
         <button ref={confirmRef} type="button" class={summary.removed.length ? 'btn btn-danger-solid' : 'btn btn-primary'}
           disabled={changes === 0} onClick={onConfirm}>
-          {changes === 0 ? i18n.t('import.nothingToDo') : i18n.t('import.confirm', changes, [formatCount(changes)])}
+          {changes === 0 ? i18n.t('import.nothingToDo') : i18n.t('import.confirmParts', [parts])}
         </button>
       </div>
     </section>
   );
+}
+
+/** Why entities the file also has stay as they are, so "unchanged" never hides a copy that differs. */
+function KeptReasonsList({ kept }: { kept: KeptReasons }) {
+  return (
+    <ul class="kept-reasons small">
+      {kept.identical > 0 && <li>{i18n.t('import.keptIdentical', kept.identical, [formatCount(kept.identical)])}</li>}
+      {kept.storedNewer > 0 && <li>{i18n.t('import.keptNewer', kept.storedNewer, [formatCount(kept.storedNewer)])}</li>}
+      {kept.tied > 0 && (
+        <li>
+          {i18n.t('import.keptTied', kept.tied, [formatCount(kept.tied)])}{' '}
+          <span class="mono">{kept.tiedIds.slice(0, IDS_NAMED).join(', ')}</span>
+          {kept.tied > IDS_NAMED && ` ${i18n.t('import.andMore', [formatCount(kept.tied - IDS_NAMED)])}`}
+        </li>
+      )}
+    </ul>
+  );
+}
+
+/** The first `n` of `ids` in id order (the plan lists them in storage order). */
+function firstIds(ids: readonly string[], n: number): string[] {
+  return ids.slice().sort(compareIds).slice(0, n);
 }

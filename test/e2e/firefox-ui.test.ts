@@ -58,7 +58,7 @@ it('imports a bundle through the options page and shows it in the popup', async 
   await chooseFile(file);
   await waitForText(options, '.preview h3', 'Preview of firefox-sample.json');
   expect(await textOf(options, '.tile[data-kind="added"] .tile-count')).toEqual(['10']);
-  await clickButton(options, 'Apply 10 changes');
+  await clickButton(options, 'Apply: add 10');
   await waitForText(options, '.notice-success', 'Import complete');
   await clickButton(options, 'Import another file');
 

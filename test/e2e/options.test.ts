@@ -65,7 +65,7 @@ describe('import', () => {
     // Nothing is written by the preview: the table still shows an empty store.
     await expect(options.getByText('The store is empty.').isVisible()).resolves.toBe(true);
 
-    await options.getByRole('button', { name: 'Apply 10 changes' }).click();
+    await options.getByRole('button', { name: 'Apply: add 10' }).click();
     await options.getByText('Import complete').waitFor();
     expect(await options.getByRole('status').filter({ hasText: 'Import complete' }).textContent()).toContain('10 added');
     await options.locator('.cell-id').filter({ hasText: 'mcp:filesystem' }).waitFor();

@@ -103,9 +103,23 @@ export interface ImportRequest {
   dryRun: boolean;
 }
 
+/** Why the `unchanged` entities of a merge keep the stored copy. */
+export interface KeptReasons {
+  /** The incoming copy is the same as the stored one. */
+  identical: number;
+  /** The stored copy's last activity is later. */
+  storedNewer: number;
+  /** Both were last active at the same moment but differ; the stored one has as many observations or more. */
+  tied: number;
+  /** The first of those ids. */
+  tiedIds: string[];
+}
+
 /** A plan (dry run) or what was applied, by id. */
 export interface ImportSummary extends ImportPlanSummary {
   applied: boolean;
+  /** For a merge's dry run with unchanged entities: why each was kept. */
+  kept?: KeptReasons;
 }
 
 export interface SweepResult {

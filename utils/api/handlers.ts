@@ -8,6 +8,7 @@ import { IndexedDbTrustStore } from '../store/indexed-db-store.js';
 import { ApiFailure, notFound } from './api-failure.js';
 import type { ApiResult, DirectLink, Settings, SweepResult } from './api-types.js';
 import type { ApiCall, ApiRequest, ApiResponse, ImportProgress } from './messaging.js';
+import { keptReasons } from './kept-reasons.js';
 import { cachedSettings, settingsCache } from './settings-cache.js';
 import { receiveChunk, takeUpload } from './uploads.js';
 
@@ -97,7 +98,12 @@ export const HANDLERS: { [K in ApiCall]: Handler<K> } = {
     if (!dryRun) {
       services.importProgress({ phase: 'done', done: 1, total: 1 });
     }
-    return { ...summarizePlan(plan), applied: !dryRun };
+    const summary = summarizePlan(plan);
+    if (dryRun && mode === 'merge' && summary.unchanged.length > 0) {
+      const kept = keptReasons(input, summary.unchanged, await store.readStored(summary.unchanged));
+      return { ...summary, applied: false, kept };
+    }
+    return { ...summary, applied: !dryRun };
   },
 
   async getSettings(_request, { db }) {

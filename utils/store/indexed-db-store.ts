@@ -44,7 +44,7 @@ export class IndexedDbTrustStore extends AdapterTrustStore {
    * The stored entities with these ids at now (undefined where absent or unreadable), read in one
    * transaction: the detail view's witness lists.
    */
-  async getMany(entityIds: readonly string[]): Promise<(EntityTrust | undefined)[]> {
+  async getMany(entityIds: readonly string[], { atNow = true } = {}): Promise<(EntityTrust | undefined)[]> {
     let entities: (EntityTrust | undefined)[];
     try {
       entities = await this.#adapter.read(entityIds);
@@ -52,8 +52,22 @@ export class IndexedDbTrustStore extends AdapterTrustStore {
       // One unreadable entity must not hide the others.
       entities = await Promise.all(entityIds.map((id) => this.#adapter.read([id]).then(([e]) => e, () => undefined)));
     }
+    if (!atNow) return entities;
     const now = this.clock.now();
     return entities.map((entity) => this.atNow(entity, now));
+  }
+
+  /** The stored entities with these ids as stored (not brought to now), absent ones left out. */
+  async readStored(entityIds: readonly string[]): Promise<Map<string, EntityTrust>> {
+    const found = new Map<string, EntityTrust>();
+    // Past a few thousand ids, reading every bucket whole is cheaper than one get per id.
+    if (entityIds.length > 2_000) {
+      const wanted = new Set(entityIds);
+      for (const entity of await this.#adapter.all()) if (wanted.has(entity.entityId)) found.set(entity.entityId, entity);
+      return found;
+    }
+    for (const entity of await this.getMany(entityIds, { atNow: false })) if (entity) found.set(entity.entityId, entity);
+    return found;
   }
 
   /** Deletes every entity and the whole event log, then logs that; resolves to how many entities there were. */
