@@ -1,7 +1,6 @@
 // Why a merge keeps the stored copy of entities the import file also has: the import preview says so,
 // since "unchanged" alone hides an incoming copy that differs but lost the tie.
 import { EntityTrust } from '@/core/index.js';
-import { bundleEntries } from '@/core/bundle-format.js';
 import type { KeptReasons } from './api-types.js';
 
 /** How many ids of the "same moment, different content" case the preview can name. */
@@ -14,7 +13,7 @@ export const TIED_IDS_LISTED = 20;
 export function keptReasons(input: unknown, unchanged: readonly string[], stored: ReadonlyMap<string, EntityTrust>): KeptReasons {
   const reasons: KeptReasons = { identical: 0, storedNewer: 0, tied: 0, tiedIds: [] };
   const wanted = new Set(unchanged);
-  for (const value of bundleEntries(input).values) {
+  for (const value of entryValues(input)) {
     let incoming: EntityTrust;
     try {
       incoming = EntityTrust.fromJSON(value);
@@ -31,4 +30,15 @@ export function keptReasons(input: unknown, unchanged: readonly string[], stored
     }
   }
   return reasons;
+}
+
+/**
+ * The entity values of an input the plan has accepted (a bundle, an array, or one entity). The core's
+ * own reader is not exported from its index; this one need not check the format again.
+ */
+function entryValues(input: unknown): readonly unknown[] {
+  if (Array.isArray(input)) return input;
+  if (typeof input !== 'object' || input === null) return [];
+  const { entities } = input as { entities?: unknown };
+  return Array.isArray(entities) ? entities : [input];
 }
