@@ -12,8 +12,8 @@ export function addChainCommand(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (id: string, options: { depth?: string; json?: boolean; store?: string }) => {
       const depth = depthOf(options.depth);
-      const ctx = createContext(options.store, { reads: true });
-      if (!(await ctx.store.exists(id))) throw new Error(`no entity ${JSON.stringify(id)} in ${ctx.store.dir}`);
+      const ctx = await createContext(options.store, { reads: true });
+      if (!(await ctx.store.exists(id))) throw new Error(`no entity ${JSON.stringify(id)} in ${ctx.store.location}`);
       const chain = await ctx.store.witnessingChain(id, depth);
       if (options.json) ctx.out(toJsonText(chain));
       else printChain(ctx, chain, depth);

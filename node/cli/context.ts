@@ -1,40 +1,54 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SweepRule } from '../../core/index.js';
-import { FileTrustStore } from '../store/file-store.js';
-import { defaultStoreDir } from '../paths.js';
+import { isPostgresUrl } from '../postgres/url.js';
+import { openStore, type MachineStore } from '../store/open-store.js';
+import { chooseStore, type StoreChoice } from '../store/store-choice.js';
 import { styleFor, type Style } from './style.js';
 
 /** What every command needs: the store it works on and where its output goes. */
 export interface CommandContext {
-  store: FileTrustStore;
+  store: MachineStore;
+  /** Which store, and where that choice came from. */
+  choice: StoreChoice;
   out: (text: string) => void;
   err: (text: string) => void;
   style: Style;
   errStyle: Style;
 }
 
+const opened: MachineStore[] = [];
+
 /**
- * The context of a command. A command that only reads (`reads`) refuses a `--store` folder that
- * does not exist: a typo must not look like an empty store. The configured folder (default or
- * `$WEB4_TRUST_DIR`) may be missing: nothing has been recorded there yet.
+ * The context of a command, on the store `chooseStore` picks. A command that only reads (`reads`)
+ * refuses a `--store` folder that does not exist: a typo must not look like an empty store. The
+ * configured folder (default or `$WEB4_TRUST_DIR`) may be missing: nothing has been recorded there yet.
  */
-export function createContext(
-  storeDir: string | undefined, { reads = false, sweep }: { reads?: boolean; sweep?: SweepRule } = {},
-): CommandContext {
-  if (reads && storeDir !== undefined && !fs.existsSync(storeDir)) {
-    throw new Error(`no trust store at ${path.resolve(storeDir)}: the folder does not exist (check --store)`);
+export async function createContext(
+  storeOption: string | undefined, { reads = false, sweep }: { reads?: boolean; sweep?: SweepRule } = {},
+): Promise<CommandContext> {
+  const choice = chooseStore(storeOption);
+  if (reads && choice.source === '--store' && !isPostgresUrl(choice.store) && !fs.existsSync(choice.store)) {
+    throw new Error(`no trust store at ${path.resolve(choice.store)}: the folder does not exist (check --store)`);
   }
+  const store = await openStore(choice.store, {
+    sweep,
+    onProblem: ({ path, problem }) => process.stderr.write(`warning: skipped ${path}: ${problem}\n`),
+  });
+  opened.push(store);
   return {
-    store: new FileTrustStore(storeDir ?? defaultStoreDir(), {
-      sweep,
-      onProblem: ({ path, problem }) => process.stderr.write(`warning: skipped ${path}: ${problem}\n`),
-    }),
+    store,
+    choice,
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     style: styleFor(process.stdout),
     errStyle: styleFor(process.stderr),
   };
+}
+
+/** Closes the stores commands opened (a PostgreSQL client would keep the process alive a while). */
+export async function closeStores(): Promise<void> {
+  await Promise.all(opened.splice(0).map((store) => store.close()));
 }
 
 /** Stable JSON for `--json`: two-space indents and a final newline. */

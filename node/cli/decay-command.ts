@@ -15,7 +15,7 @@ export function addDecayCommand(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (options: { minChange?: string; keepSessions?: string; dryRun?: boolean; json?: boolean; store?: string }) => {
       const rule = sweepRuleOf(options.minChange, options.keepSessions);
-      const ctx = createContext(options.store, { reads: true, sweep: rule });
+      const ctx = await createContext(options.store, { reads: true, sweep: rule });
       if (options.dryRun) {
         await dryRun(ctx, rule, options.json === true);
         return;

@@ -2,8 +2,10 @@ import type { Command } from 'commander';
 import { hooksStatus, type HooksStatus } from '../claude-code/hooks-status.js';
 import { examineStore, quarantine } from '../doctor.js';
 import { formatTable } from '../format-table.js';
+import { FileTrustStore } from '../store/file-store.js';
 import { VERSION } from '../version.js';
 import { createContext, toJsonText, type CommandContext } from './context.js';
+import { UsageError } from './errors.js';
 import { statusOptions } from './hooks-command.js';
 
 export function addDoctorCommand(program: Command): void {
@@ -13,15 +15,19 @@ export function addDoctorCommand(program: Command): void {
     .option('--fix', 'move them to the quarantine/ folder, and remove locks of processes that are gone')
     .option('--json', 'machine-readable output')
     .action(async (options: { fix?: boolean; json?: boolean; store?: string }) => {
-      const ctx = createContext(options.store);
-      const { entities, findings } = examineStore(ctx.store.dir);
-      const fixed = options.fix ? quarantine(ctx.store.dir, findings) : [];
+      const ctx = await createContext(options.store);
+      if (!(ctx.store instanceof FileTrustStore)) {
+        throw new UsageError(`doctor examines a store folder; ${ctx.store.location} is a PostgreSQL store (\`web4-trust status\` checks it)`);
+      }
+      const { dir } = ctx.store;
+      const { entities, findings } = examineStore(dir);
+      const fixed = options.fix ? quarantine(dir, findings) : [];
       const hooks = await hooksStatus({ ...statusOptions(), run: true });
       if (options.json) {
         ctx.out(toJsonText({
           version: VERSION,
           node: process.version,
-          store: ctx.store.dir,
+          store: dir,
           entities,
           hooks: hookSummary(hooks),
           findings: findings.map((f, i) => ({ ...f, ...(fixed[i]?.movedTo ? { moved_to: fixed[i].movedTo } : {}), fixed: i < fixed.length })),
@@ -57,7 +63,7 @@ function printHooks(ctx: CommandContext, status: HooksStatus): void {
 
 function printFindings(ctx: CommandContext, entities: number, findings: ReturnType<typeof examineStore>['findings'], fix: boolean): void {
   if (findings.length === 0) {
-    ctx.out(`store: ${ctx.store.dir}: ${entities} entities, no problems.\n`);
+    ctx.out(`store: ${ctx.store.location}: ${entities} entities, no problems.\n`);
     return;
   }
   ctx.out(formatTable(findings, [
@@ -66,6 +72,6 @@ function printFindings(ctx: CommandContext, entities: number, findings: ReturnTy
     { header: 'PROBLEM', value: (f) => f.problem },
   ], ctx.style.bold));
   ctx.out(fix
-    ? `Fixed ${findings.length} problems; files were moved to ${ctx.store.dir}/quarantine/. ${entities} entities are fine.\n`
+    ? `Fixed ${findings.length} problems; files were moved to ${ctx.store.location}/quarantine/. ${entities} entities are fine.\n`
     : `${findings.length} problems, ${entities} entities are fine. Run \`web4-trust doctor --fix\` to move the files to quarantine/.\n`);
 }

@@ -27,7 +27,7 @@ export function addListCommand(program: Command): void {
     .action(async (options: { type?: string; level?: string; sort?: string; json?: boolean; store?: string }) => {
       const level = levelOf(options.level);
       const sort = oneOf('--sort', options.sort, SORTS, 'trust');
-      const ctx = createContext(options.store, { reads: true });
+      const ctx = await createContext(options.store, { reads: true });
       // Trust as it stands now (every read is), one row per entity kept and nothing else: a store
       // of 100,000 files lists in bounded memory.
       const shown: EntityReport[] = [];
@@ -38,12 +38,12 @@ export function addListCommand(program: Command): void {
       });
       shown.sort(ORDER[sort]);
       if (options.json) {
-        writeJsonText(ctx.out, { store: ctx.store.dir, entities: shown, problems }, 'entities');
+        writeJsonText(ctx.out, { store: ctx.store.location, entities: shown, problems }, 'entities');
         return;
       }
       for (const { path, problem } of problems) ctx.err(ctx.errStyle.yellow(`warning: skipped ${path}: ${problem}\n`));
       if (shown.length === 0) {
-        ctx.out(`No entities${total ? ' match' : ` in ${ctx.store.dir}`}.\n`);
+        ctx.out(`No entities${total ? ' match' : ` in ${ctx.store.location}`}.\n`);
         return;
       }
       const { style } = ctx;

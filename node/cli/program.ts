@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { addChainCommand } from './chain-command.js';
+import { closeStores } from './context.js';
 import { addDecayCommand } from './decay-command.js';
 import { addDoctorCommand } from './doctor-command.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
@@ -7,16 +8,17 @@ import { addHookCommands } from './hooks-command.js';
 import { addListCommand } from './list-command.js';
 import { addRecordCommands } from './record-commands.js';
 import { addShowCommand } from './show-command.js';
+import { addStoreCommands } from './store-commands.js';
 import { addTransferCommands } from './transfer-commands.js';
 import { VERSION } from '../version.js';
 
-const STORE_HELP = 'store folder (default: $WEB4_TRUST_DIR, else ~/.web4/governance/entities)';
+const STORE_HELP = 'store folder or postgres:// URL (default: $WEB4_TRUST_STORE, $WEB4_TRUST_DIR, `config set store`, else ~/.web4/governance/entities)';
 
 export function createProgram(): Command {
   const program = new Command('web4-trust')
     .description('Trust (T3/V3) in MCP servers, sessions, roles and other entities, kept in ~/.web4')
     .version(VERSION, '-V, --version', 'print the version')
-    .option('--store <dir>', STORE_HELP)
+    .option('--store <store>', STORE_HELP)
     .exitOverride()
     .configureOutput({ outputError: () => {} });
   addListCommand(program);
@@ -27,7 +29,9 @@ export function createProgram(): Command {
   addTransferCommands(program);
   addDoctorCommand(program);
   addHookCommands(program);
-  for (const command of program.commands) if (command.name() !== 'hooks') command.option('--store <dir>', STORE_HELP);
+  addStoreCommands(program);
+  const storeUsers = program.commands.flatMap((command) => (command.commands.length ? command.commands : [command]));
+  for (const command of storeUsers) if (!['hooks', 'config'].includes(command.parent?.name() ?? '')) command.option('--store <store>', STORE_HELP);
   // `--store` may come before or after the command name.
   program.hook('preAction', (_program, action) => {
     const { store } = program.opts<{ store?: string }>();
@@ -44,7 +48,11 @@ export async function runCli(args: readonly string[]): Promise<number> {
     throw error;
   });
   try {
-    await createProgram().parseAsync(args, { from: 'user' });
+    try {
+      await createProgram().parseAsync(args, { from: 'user' });
+    } finally {
+      await closeStores();
+    }
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
   } catch (error) {
     if (error instanceof CommanderError) {

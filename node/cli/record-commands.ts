@@ -24,7 +24,7 @@ export function addRecordCommands(program: Command): void {
     .action(async (id: string, options: RecordOptions) => {
       const success = outcomeOf(options);
       const magnitude = magnitudeOf(options.magnitude);
-      const ctx = createContext(options.store);
+      const ctx = await createContext(options.store);
       // Before, as it stood a moment ago (reads include decay): a success never shows as a drop.
       const before = await ctx.store.get(id);
       const after = await ctx.store.update(id, success, magnitude);
@@ -44,7 +44,7 @@ export function addRecordCommands(program: Command): void {
     .action(async (witnessId: string, targetId: string, options: RecordOptions) => {
       const success = outcomeOf(options);
       const magnitude = magnitudeOf(options.magnitude);
-      const ctx = createContext(options.store);
+      const ctx = await createContext(options.store);
       const [witnessBefore, targetBefore] = [await ctx.store.get(witnessId), await ctx.store.get(targetId)];
       const [witness, target] = await ctx.store.witness(witnessId, targetId, success, magnitude);
       if (options.json) {

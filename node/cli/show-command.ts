@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { DIMENSIONS, type ChainLink, type WitnessingChain } from '../../core/index.js';
 import { formatTable } from '../format-table.js';
+import { FileTrustStore } from '../store/file-store.js';
 import { createContext, toJsonText, type CommandContext } from './context.js';
 import { percent, score, shortTime } from './entity-view.js';
 import { depthOf } from './parse-options.js';
@@ -14,11 +15,13 @@ export function addShowCommand(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (id: string, options: { depth?: string; json?: boolean; store?: string }) => {
       const depth = depthOf(options.depth);
-      const ctx = createContext(options.store, { reads: true });
+      const ctx = await createContext(options.store, { reads: true });
       // Trust as it stands now (every read is): decayed since the last activity, whether or not a sweep ran.
       const entity = await ctx.store.getExisting(id);
-      if (!entity) throw new Error(`no entity ${JSON.stringify(id)} in ${ctx.store.dir}`);
+      if (!entity) throw new Error(`no entity ${JSON.stringify(id)} in ${ctx.store.location}`);
       const chain = await ctx.store.witnessingChain(id, depth);
+      // A folder store shows the entity's file; a database, the server.
+      const where = ctx.store instanceof FileTrustStore ? { file: ctx.store.pathOf(id) } : { store: ctx.store.location };
       if (options.json) {
         ctx.out(toJsonText({
           entity: entity.toJSON(),
@@ -26,7 +29,7 @@ export function addShowCommand(program: Command): void {
           v3_average: entity.v3Average,
           trust_level: entity.trustLevel,
           success_rate: entity.successRate,
-          file: ctx.store.pathOf(id),
+          ...where,
           chain,
         }));
         return;
@@ -34,7 +37,7 @@ export function addShowCommand(program: Command): void {
       const { style } = ctx;
       const lines = [
         `${style.bold(entity.entityId)}  ${style.level(entity.trustLevel, entity.trustLevel)}  T3 ${score(entity.t3Average)}  V3 ${score(entity.v3Average)}`,
-        style.dim(ctx.store.pathOf(id)),
+        style.dim(where.file ?? where.store),
         '',
       ];
       ctx.out(`${lines.join('\n')}\n`);

@@ -13,7 +13,7 @@ export function addTransferCommands(program: Command): void {
     .description('write the whole store as a web4-trust-store bundle (the format the extension imports)')
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async (options: { out?: string; store?: string }) => {
-      const ctx = createContext(options.store, { reads: true });
+      const ctx = await createContext(options.store, { reads: true });
       const bundle = await ctx.store.exportBundle();
       const text = serializeBundle(bundle);
       if (options.out === undefined || options.out === '-') {
@@ -35,7 +35,7 @@ export function addTransferCommands(program: Command): void {
     .action(async (file: string, options: { merge?: boolean; replace?: boolean; dryRun?: boolean; json?: boolean; store?: string }) => {
       if (options.merge && options.replace) throw new UsageError('give at most one of --merge and --replace');
       const mode = options.replace ? 'replace' : 'merge';
-      const ctx = createContext(options.store);
+      const ctx = await createContext(options.store);
       const input = readJson(file);
       const plan = options.dryRun
         ? planImportOrThrow(await ctx.store.list(), input, mode)
@@ -70,7 +70,7 @@ function printPlan(ctx: CommandContext, file: string, plan: ImportPlan, dryRun: 
   const ids = summarizePlan(plan);
   const row = (label: string, list: string[], show = true) =>
     `  ${label.padEnd(10)}${String(list.length).padStart(6)}${show && list.length ? `  ${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}` : ''}\n`;
-  ctx.out(`${style.bold(`Import ${file}`)} (${plan.mode}) into ${ctx.store.dir}\n`);
+  ctx.out(`${style.bold(`Import ${file}`)} (${plan.mode}) into ${ctx.store.location}\n`);
   ctx.out(row('added', ids.added) + row('updated', ids.updated) + row('unchanged', ids.unchanged, false) + row('removed', ids.removed));
   ctx.out(`  ${'rejected'.padEnd(10)}${String(plan.rejected.length).padStart(6)}\n`);
   for (const r of plan.rejected) ctx.out(style.red(`    ${r.message}\n`));

@@ -1,35 +1,42 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isErrno } from '../fs/errno.js';
-import { FileTrustStore } from '../store/file-store.js';
 import { defaultStoreDir, hookErrorLogPath } from '../paths.js';
+import { isPostgresUrl } from '../postgres/url.js';
+import { openStore, type MachineStore } from '../store/open-store.js';
+import { chooseStore } from '../store/store-choice.js';
 import { TRUST_LEVELS } from '../../core/index.js';
 import { HOOK_EVENTS, RECORD_MODES, isHookEvent, runHook, type HookOptions } from './run-hook.js';
 
-/**
- * A hook waits at most this long for a lock (Claude Code is waiting on it); then it writes its
- * operations down for the next process to apply, and exits.
- */
-export const HOOK_LOCK_TIMEOUT_MS = 500;
+export { HOOK_LOCK_TIMEOUT_MS } from '../store/open-store.js';
 
 /**
- * `web4-trust hook <event> [--store DIR] [--record MODE] [--ask-below LEVEL]`, as Claude Code runs it.
- * It must never break Claude Code: whatever goes wrong is one line on stderr and in the hook error
- * log, and the exit code is 0. `WEB4_TRUST_DISABLE=1` turns it into a no-op (stop recording without
+ * `web4-trust hook <event> [--store DIR|URL] [--record MODE] [--ask-below LEVEL]`, as Claude Code
+ * runs it, on the store `chooseStore` picks. It must never break Claude Code: whatever goes wrong
+ * is one line on stderr and in the hook error log (beside the store folder, or the default one),
+ * and the exit code is 0. `WEB4_TRUST_DISABLE=1` turns it into a no-op (stop recording without
  * uninstalling).
  */
 export async function hookMain(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   process.exitCode = 0;
   if (isDisabled(env.WEB4_TRUST_DISABLE)) return;
   const [event] = args;
-  const { dir, options, problems } = parseHookArgs(args.slice(1), env);
-  for (const problem of problems) logHookError(dir, `hook ${event ?? ''}: ${problem}`);
+  const { store: storeOption, options, problems } = parseHookArgs(args.slice(1));
+  let logDir = defaultStoreDir(env);
+  let store: MachineStore | undefined;
+  const log = (message: string) => logHookError(logDir, `hook ${event ?? ''}: ${message}`);
   try {
+    const chosen = chooseStore(storeOption, env).store;
+    if (!isPostgresUrl(chosen)) logDir = chosen;
+    for (const problem of problems) log(problem);
     if (!isHookEvent(event)) throw new Error(`unknown hook ${JSON.stringify(event ?? '')}; use one of ${HOOK_EVENTS.join(', ')}`);
-    const output = await runHook(event, await readStdin(), hookStore(dir), options);
+    store = await openStore(chosen, { forHook: true, onProblem: () => {} });
+    const output = await runHook(event, await readStdin(), store, options);
     if (output) writeStdout(output);
   } catch (error) {
-    logHookError(dir, `hook ${event ?? ''}: ${error instanceof Error ? error.message : String(error)}`);
+    log(error instanceof Error ? error.message : String(error));
+  } finally {
+    await store?.close();
   }
 }
 
@@ -53,11 +60,11 @@ export function isDisabled(value: string | undefined): boolean {
  * mistyped setting never costs a recorded call.
  */
 export function parseHookArgs(
-  args: readonly string[], env: NodeJS.ProcessEnv,
-): { dir: string; options: HookOptions; problems: string[] } {
+  args: readonly string[],
+): { store: string | undefined; options: HookOptions; problems: string[] } {
   const options: HookOptions = {};
   const problems: string[] = [];
-  let dir = defaultStoreDir(env);
+  let store: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const name = args[i]!;
     const value = args[i + 1];
@@ -66,23 +73,18 @@ export function parseHookArgs(
       continue;
     }
     i++;
-    if (name === '--store') dir = value;
+    if (name === '--store') store = value;
     else if (name === '--record') {
       if (isOneOf(RECORD_MODES, value)) options.record = value;
       else problems.push(`--record ${JSON.stringify(value)} is not one of ${RECORD_MODES.join(', ')}; recorded both`);
     } else if (isOneOf(TRUST_LEVELS, value)) options.askBelow = value;
     else problems.push(`--ask-below ${JSON.stringify(value)} is not one of ${TRUST_LEVELS.join(', ')}; ignored it`);
   }
-  return { dir, options, problems };
+  return { store, options, problems };
 }
 
 function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
   return (values as readonly string[]).includes(value);
-}
-
-/** The store as a hook uses it: a short lock timeout, and no warnings about other files. */
-export function hookStore(dir: string): FileTrustStore {
-  return new FileTrustStore(dir, { lockTimeoutMs: HOOK_LOCK_TIMEOUT_MS, onProblem: () => {} });
 }
 
 /**

@@ -5,17 +5,6 @@ export type Sql = postgres.Sql;
 export type TransactionSql = postgres.TransactionSql;
 export type JsonValue = postgres.JSONValue;
 
-/** Whether a `--store` value names a PostgreSQL server rather than a folder. */
-export function isPostgresUrl(store: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(store);
-}
-
-/** The URL with its password replaced by `***`: what output, logs and errors may show. */
-export function redactUrl(url: string): string {
-  // Not `new URL`: a malformed URL must still never be printed with its password.
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@?#]*):[^@/?#]*@/i, '$1:***@');
-}
-
 export interface ConnectOptions {
   /** Seconds to wait for the server (hooks: 1, then their work goes to the outbox). */
   connectTimeoutS?: number;

@@ -1,6 +1,6 @@
 // web4-trust/postgres: the PostgreSQL store. It needs the `postgres` package (an optional peer
 // dependency: `npm i postgres`); the `web4-trust` command line carries its own copy.
 export { PostgresTrustStore, type PostgresTrustStoreOptions, type RowProblem } from './postgres-store.js';
-export { isPostgresUrl, redactUrl } from './connection.js';
+export { isPostgresUrl, redactUrl } from './url.js';
 export { DEFAULT_SCHEMA, SCHEMA_VERSION, SchemaVersionError } from './schema.js';
 export { Outbox, type ReplayResult } from './outbox.js';

@@ -4,7 +4,8 @@ import path from 'node:path';
 import {
   AdapterTrustStore, assertOperations, type EntityFilter, type EntityTrust, type TrustOperation, type TrustStoreOptions,
 } from '../../core/index.js';
-import { connect, isUnreachable, redactUrl, sqlState, type ConnectOptions, type Sql } from './connection.js';
+import { connect, isUnreachable, sqlState, type ConnectOptions, type Sql } from './connection.js';
+import { redactUrl } from './url.js';
 import { Outbox, outboxDirFor, type ReplayResult } from './outbox.js';
 import { PostgresAdapter, type RowProblem } from './postgres-adapter.js';
 import { DEFAULT_SCHEMA, assertSchemaVersion, migrate, schemaVersion, tablesIn, type Tables } from './schema.js';
@@ -39,6 +40,7 @@ function isDeferrable(error: unknown): boolean {
  * connections to time out (1 s).
  */
 export class PostgresTrustStore extends AdapterTrustStore {
+  readonly kind = 'postgres';
   /** The server's URL with the password hidden: what output may show. */
   readonly location: string;
   readonly tables: Tables;
@@ -80,6 +82,11 @@ export class PostgresTrustStore extends AdapterTrustStore {
 
   /** Checks the schema once per store, then replays the outbox if anything waits in it. */
   protected override async ready(): Promise<void> {
+    await this.#checkSchema();
+    if (this.outbox.mayHaveEntries()) await this.#replay();
+  }
+
+  async #checkSchema(): Promise<void> {
     this.#checked ??= this.schemaVersion().then((version) => assertSchemaVersion(version, this.tables));
     try {
       await this.#checked;
@@ -87,12 +94,11 @@ export class PostgresTrustStore extends AdapterTrustStore {
       this.#checked = undefined;
       throw error;
     }
-    if (this.outbox.mayHaveEntries()) await this.#replay();
   }
 
   /** Applies what hooks on this machine could not deliver (`web4-trust sync`). */
   async sync(): Promise<ReplayResult & { setAside: number }> {
-    await this.ready();
+    await this.#checkSchema();
     return { ...(await this.#replay()), setAside: this.outbox.count().setAside };
   }
 
@@ -123,6 +129,15 @@ export class PostgresTrustStore extends AdapterTrustStore {
       this.outbox.append({ kind: 'operations', id, at, operations: [...operations] });
       return 'queued';
     }
+  }
+
+  /** Every entity (sorted by id; at now like every read, or as stored with `stored`) and the rows that could not be read. */
+  async scan({ type, stored = false }: EntityFilter & { stored?: boolean } = {}): Promise<{ entities: EntityTrust[]; problems: RowProblem[] }> {
+    await this.ready();
+    const entities: EntityTrust[] = [];
+    const problems: RowProblem[] = [];
+    await this.#adapter.each(type, (entity) => entities.push(entity), (problem) => problems.push(problem));
+    return { entities: this.listed(stored ? entities : this.allAtNow(entities), undefined), problems };
   }
 
   /** Hands each entity (of one type, if given) to `visit` at its state now, a batch at a time, keeping none. */

@@ -60,6 +60,16 @@ export class FileTrustStore extends AdapterTrustStore {
     this.#queue = queue;
   }
 
+  readonly kind = 'folder';
+
+  /** Where the store is, as output shows it. */
+  get location(): string {
+    return this.dir;
+  }
+
+  /** Nothing to close: every operation opens and closes its files. */
+  async close(): Promise<void> {}
+
   /** The path of the file that holds (or would hold) `entityId`. */
   pathOf(entityId: string): string {
     assertEntityId(entityId);

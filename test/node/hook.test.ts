@@ -225,11 +225,11 @@ describe('bad input', () => {
 
 describe('hook arguments', () => {
   it('reads --store, --record and --ask-below; a bad value is reported and the default used', () => {
-    expect(parseHookArgs(['--store', '/s', '--record', 'outcome', '--ask-below', 'low'], {})).toEqual({
-      dir: '/s', options: { record: 'outcome', askBelow: 'low' }, problems: [],
+    expect(parseHookArgs(['--store', '/s', '--record', 'outcome', '--ask-below', 'low'])).toEqual({
+      store: '/s', options: { record: 'outcome', askBelow: 'low' }, problems: [],
     });
-    const bad = parseHookArgs(['--record', 'all', '--ask-below', 'meh', '--frobnicate'], { WEB4_TRUST_DIR: '/w' });
-    expect(bad.dir).toBe('/w');
+    const bad = parseHookArgs(['--record', 'all', '--ask-below', 'meh', '--frobnicate']);
+    expect(bad.store).toBeUndefined();
     expect(bad.options).toEqual({});
     expect(bad.problems).toEqual([
       '--record "all" is not one of both, outcome, witness; recorded both',

@@ -1,10 +1,142 @@
-import { describe } from 'vitest';
-import { describeTrustStoreContract } from '../contract/trust-store-contract.js';
-import { openTestStore, postgresUrl } from '../support/postgres.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EntityTrust, type EntityJson } from '../../core/index.js';
+import { connect } from '../../node/postgres/connection.js';
+import { PostgresTrustStore, SCHEMA_VERSION, SchemaVersionError, redactUrl } from '../../node/postgres/index.js';
+import { ManualClock, describeTrustStoreContract } from '../contract/trust-store-contract.js';
+import { freshSchema, openTestStore, postgresUrl } from '../support/postgres.js';
+
+describe('redactUrl', () => {
+  it('hides the password in the user part and in the query, and nothing else', () => {
+    expect(redactUrl('postgres://ann:s3cr%40t@db.example:5432/trust?sslmode=require')).toBe('postgres://ann:***@db.example:5432/trust?sslmode=require');
+    expect(redactUrl('postgresql://db/trust?user=ann&password=hunter2&sslmode=verify-full')).toBe('postgresql://db/trust?user=ann&password=***&sslmode=verify-full');
+    expect(redactUrl('postgres://ann@db/trust')).toBe('postgres://ann@db/trust');
+  });
+});
 
 describe.skipIf(!postgresUrl)('PostgresTrustStore on a real server', () => {
   describeTrustStoreContract('PostgresTrustStore', async ({ clock }) => {
     const { store, drop } = await openTestStore({ clock });
     return { store, close: drop };
+  });
+
+  const drops: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const drop of drops.splice(0)) await drop();
+  });
+  const open = async (options: Parameters<typeof openTestStore>[0] = {}) => {
+    const opened = await openTestStore(options);
+    drops.push(opened.drop);
+    return opened;
+  };
+  const query = async <T>(body: (sql: ReturnType<typeof connect>) => Promise<T>): Promise<T> => {
+    const sql = connect(postgresUrl);
+    try {
+      return await body(sql);
+    } finally {
+      await sql.end();
+    }
+  };
+
+  it('keeps the entity\'s JSON text exactly: numbers bit-exact, unknown fields kept, columns for queries', async () => {
+    const { store } = await open();
+    const json: EntityJson & { custom: unknown } = {
+      ...EntityTrust.create('mcp:exact', Date.UTC(2026, 0, 1)).toJSON(),
+      talent: 0.1 + 0.2, training: 5e-324, temperament: 1 - Number.EPSILON / 2, custom: { nested: [1, 'two'] },
+    };
+    await store.importBundle([json]);
+    const [row] = await query((sql) => sql.unsafe(`SELECT entity::text AS text, entity_type, t3_average, trust_level FROM ${store.tables.entities}`));
+    expect(JSON.parse(row!.text as string)).toEqual(JSON.parse(JSON.stringify(EntityTrust.fromJSON(json).toJSON())));
+    const read = (await store.getExisting('mcp:exact'))!.toJSON() as EntityJson & { custom: unknown };
+    expect([read.talent, read.training, read.temperament]).toEqual([0.1 + 0.2, 5e-324, 1 - Number.EPSILON / 2]);
+    expect(read.custom).toEqual({ nested: [1, 'two'] });
+    expect(row).toMatchObject({ entity_type: 'mcp', t3_average: EntityTrust.fromJSON(json).t3Average, trust_level: EntityTrust.fromJSON(json).trustLevel });
+  });
+
+  it('keeps the event history: outcomes, witnesses, deletes, imports and sweeps, with the entities they touched', async () => {
+    const clock = new ManualClock();
+    const { store } = await open({ clock });
+    await store.update('mcp:a', true, 0.1);
+    await store.witness('session:s', 'mcp:a', false, 0.1);
+    await store.importBundle([EntityTrust.create('role:r', clock.now()).toJSON()]);
+    await store.delete('role:r');
+    clock.advanceDays(400);
+    await store.sweepDecay();
+    const events = await query((sql) => sql.unsafe(`SELECT kind, array_to_json(entity_ids) AS entity_ids, details FROM ${store.tables.events} ORDER BY event_id`));
+    expect(events.map((e) => [e.kind, e.entity_ids])).toEqual([
+      ['outcome', ['mcp:a']], ['witness', ['session:s', 'mcp:a']], ['import', []], ['delete', ['role:r']],
+      ['sweep', ['mcp:a', 'session:s']],
+    ]);
+    expect(events[4]!.details).toEqual({ changed: 1, removed: 1 });
+  });
+
+  it('applies an outbox entry once: one whose file outlived its commit (a crash between the two) is not applied again', async () => {
+    const { store } = await open();
+    const entry = { kind: 'operations', id: 'op-1', at: Date.now(), operations: [{ kind: 'outcome', entityId: 'mcp:once', success: true, magnitude: 0.1 }] } as const;
+    store.outbox.append({ ...entry, operations: [...entry.operations] });
+    expect(await store.sync()).toEqual({ applied: 1, duplicates: 0, left: 0, setAside: 0 });
+    store.outbox.append({ ...entry, operations: [...entry.operations] });
+    expect(await store.sync()).toEqual({ applied: 0, duplicates: 1, left: 0, setAside: 0 });
+    expect((await store.getExisting('mcp:once'))!.actionCount).toBe(1);
+  });
+
+  it('migrates idempotently, and refuses a database newer or older than the program with what to do', async () => {
+    const { store } = await open();
+    expect(await store.migrate()).toEqual([]);
+    expect(await store.schemaVersion()).toBe(SCHEMA_VERSION);
+    await query((sql) => sql.unsafe(`INSERT INTO ${store.tables.migrations} (version, name) VALUES (${SCHEMA_VERSION + 1}, 'future')`));
+    const again = new PostgresTrustStore(postgresUrl, { schema: store.tables.schema });
+    try {
+      await expect(again.list()).rejects.toThrow(/version 2, newer than this program knows \(1\): upgrade web4-trust/);
+      await expect(again.migrate()).rejects.toBeInstanceOf(SchemaVersionError);
+    } finally {
+      await again.close();
+    }
+    const empty = new PostgresTrustStore(postgresUrl, { schema: freshSchema() });
+    try {
+      await expect(empty.update('mcp:x', true, 0.1)).rejects.toThrow(/at version 0, this program needs 1: run `web4-trust db migrate`/);
+    } finally {
+      await empty.close();
+    }
+  });
+
+  it('sweeps in batches and writes nothing the second time', async () => {
+    const clock = new ManualClock();
+    const { store } = await open({ clock });
+    await store.importBundle(Array.from({ length: 2500 }, (_, i) => {
+      const entity = EntityTrust.create(`mcp:s${i}`, clock.now());
+      entity.updateFromOutcome(true, 0.5, clock.now());
+      return entity.toJSON();
+    }));
+    clock.advanceDays(60);
+    expect(await store.sweepDecay()).toEqual({ scanned: 2500, changed: 2500, removed: 0 });
+    const [before] = await query((sql) => sql.unsafe(`SELECT count(*)::int AS n FROM ${store.tables.events} WHERE kind = 'sweep'`));
+    expect(before!.n).toBe(3);
+    expect(await store.sweepDecay()).toEqual({ scanned: 2500, changed: 0, removed: 0 });
+  });
+
+  it('keeps a hook\'s operations in the outbox while the server cannot be reached, and delivers them once, in order', async () => {
+    const { store, web4Home } = await open();
+    // The same schema, on a port where nothing listens: the outbox is per server and schema, so
+    // this one is found by a store on the real server only if the URLs match; use the real URL's outbox.
+    const unreachable = new PostgresTrustStore('postgres://postgres@127.0.0.1:1/postgres', {
+      schema: store.tables.schema, web4Home, connectTimeoutS: 1,
+    });
+    try {
+      expect(await unreachable.recordOrQueue([{ kind: 'outcome', entityId: 'mcp:away', success: false, magnitude: 0.1 }])).toBe('queued');
+    } finally {
+      await unreachable.close();
+    }
+    // Move what it queued into the real server's outbox (as if that server had been down).
+    fs.mkdirSync(path.dirname(store.outbox.dir), { recursive: true });
+    fs.rmSync(store.outbox.dir, { recursive: true, force: true });
+    fs.renameSync(unreachable.outbox.dir, store.outbox.dir);
+    expect(store.outbox.count().pending).toBe(1);
+    expect(await store.recordOrQueue([{ kind: 'outcome', entityId: 'mcp:away', success: true, magnitude: 0.1 }])).toBe('recorded');
+    const entity = (await store.getExisting('mcp:away'))!;
+    expect([entity.actionCount, entity.successCount]).toEqual([2, 1]);
+    expect(store.outbox.count().pending).toBe(0);
+    expect(await store.sync()).toMatchObject({ applied: 0, duplicates: 0, setAside: 0 });
   });
 });

@@ -1,0 +1,44 @@
+import type { PostgresTrustStore, PostgresTrustStoreOptions } from '../postgres/postgres-store.js';
+import { isPostgresUrl } from '../postgres/url.js';
+import { FileTrustStore } from './file-store.js';
+
+/** Something whole-store reads skipped: a file, or a database row. */
+export interface StoreProblem {
+  path: string;
+  problem: string;
+}
+
+/**
+ * The machine's store as the CLI, the hooks and the bridge host use it: a folder, or a PostgreSQL
+ * server (`kind` tells them apart). Both add to `TrustStore` a `location` for output, `scan` and
+ * `scanEach` for large reads, `recordOrQueue` for hooks, and `close`.
+ */
+export type MachineStore = FileTrustStore | PostgresTrustStore;
+
+export interface OpenOptions {
+  /** Hooks wait briefly (Claude Code waits on them), then keep their work for later. */
+  forHook?: boolean;
+  onProblem?: (problem: StoreProblem) => void;
+  sweep?: PostgresTrustStoreOptions['sweep'];
+}
+
+/** How long a hook waits for a lock before writing its operations down for later. */
+export const HOOK_LOCK_TIMEOUT_MS = 500;
+
+/**
+ * Opens a folder or a PostgreSQL store. The PostgreSQL client is loaded only for a URL, so that a
+ * folder store (and every hook on one) never pays for it.
+ */
+export async function openStore(store: string, { forHook = false, onProblem, sweep }: OpenOptions = {}): Promise<MachineStore> {
+  if (!isPostgresUrl(store)) {
+    return new FileTrustStore(store, {
+      sweep, ...(onProblem && { onProblem }), ...(forHook && { lockTimeoutMs: HOOK_LOCK_TIMEOUT_MS }),
+    });
+  }
+  const { PostgresTrustStore } = await import('../postgres/postgres-store.js');
+  return new PostgresTrustStore(store, {
+    sweep, ...(onProblem && { onProblem }),
+    // A hook gives an unreachable server 1 s, then its operations go to the outbox.
+    ...(forHook && { connectTimeoutS: 1, lockTimeoutMs: HOOK_LOCK_TIMEOUT_MS, maxConnections: 1 }),
+  });
+}
