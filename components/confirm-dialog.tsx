@@ -4,23 +4,30 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 
 /**
  * A modal confirmation (native <dialog>: focus is trapped and Escape cancels). With `typeToConfirm`,
- * the confirm button stays disabled until that word is typed.
+ * the confirm button stays disabled until that word is typed (in any case). Closing it gives focus
+ * back to what had it when it opened (the button that opened it), not to the page's body.
  */
-export function ConfirmDialog({ title, children, confirmLabel, danger, typeToConfirm, onConfirm, onClose }: {
+export function ConfirmDialog({ title, children, confirmLabel, danger, typeToConfirm, extraAction, onConfirm, onClose }: {
   title: string;
   children?: ComponentChildren;
   confirmLabel: string;
   danger?: boolean;
   typeToConfirm?: string;
+  /** A further button beside Cancel, e.g. "Export first"; it leaves the dialog open. */
+  extraAction?: { label: string; run: () => void } | undefined;
   onConfirm: () => void;
   onClose: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const [typed, setTyped] = useState('');
   useEffect(() => {
+    const opener = document.activeElement;
     ref.current?.showModal();
+    return () => {
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
   }, []);
-  const ready = !typeToConfirm || typed.trim() === typeToConfirm;
+  const ready = !typeToConfirm || typed.trim().toLocaleLowerCase() === typeToConfirm.toLocaleLowerCase();
 
   return (
     <dialog ref={ref} class="dialog" aria-labelledby="dialog-title" onClose={onClose} onCancel={onClose}>
@@ -40,6 +47,7 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, typeToCon
           </label>
         )}
         <div class="dialog-actions">
+          {extraAction && <button type="button" class="btn dialog-extra" onClick={extraAction.run}>{extraAction.label}</button>}
           <button type="button" class="btn" onClick={() => ref.current?.close()}>{i18n.t('common.cancel')}</button>
           <button type="submit" class={danger ? 'btn btn-danger-solid' : 'btn btn-primary'} disabled={!ready}>
             {confirmLabel}

@@ -5,6 +5,8 @@ import { ResultMessage, type Outcome } from '@/components/result-message.js';
 import { api } from '@/utils/api/api-client.js';
 import { serializeBundle } from '@/core/index.js';
 import { exportFileName, formatCount } from '@/utils/pages/format.js';
+import { listEntityPage } from '@/utils/pages/entity-source.js';
+import { errorText } from '@/utils/pages/error-text.js';
 
 /** Saves `text` as a download named `name` (a Blob behind a temporary link). */
 function download(text: string, name: string) {
@@ -18,6 +20,15 @@ function download(text: string, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** Exports the store as a download; says how it went. */
+async function exportToFile(): Promise<Outcome> {
+  const result = await api.exportStore();
+  if (!result.ok) return { ok: false, text: errorText(result.error) };
+  const name = exportFileName(new Date());
+  download(serializeBundle(result.value), name);
+  return { ok: true, text: i18n.t('export.done', result.value.entities.length, [formatCount(result.value.entities.length), name]) };
+}
+
 export function ExportPanel() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Outcome | null>(null);
@@ -25,15 +36,9 @@ export function ExportPanel() {
   const exportStore = async () => {
     setBusy(true);
     setMessage(null);
-    const result = await api.exportStore();
+    const outcome = await exportToFile();
     setBusy(false);
-    if (!result.ok) {
-      setMessage({ ok: false, text: result.error.message });
-      return;
-    }
-    const name = exportFileName(new Date());
-    download(serializeBundle(result.value), name);
-    setMessage({ ok: true, text: i18n.t('export.done', result.value.entities.length, [formatCount(result.value.entities.length), name]) });
+    setMessage(outcome);
   };
 
   return (
@@ -51,9 +56,17 @@ export function ExportPanel() {
 }
 
 export function DeleteAllPanel({ onDeleted }: { onDeleted: () => void }) {
-  const [asking, setAsking] = useState(false);
+  // The number of entities that would go, once counted; null while not asking.
+  const [asking, setAsking] = useState<number | null>(null);
   const [message, setMessage] = useState<Outcome | null>(null);
+  const [exported, setExported] = useState<Outcome | null>(null);
   const word = i18n.t('deleteAll.word');
+
+  const ask = async () => {
+    setExported(null);
+    const page = await listEntityPage({ sort: 'name', offset: 0, limit: 1 });
+    setAsking(page.ok ? page.value.total : -1);
+  };
 
   const deleteAll = async () => {
     const result = await api.deleteAll();
@@ -61,7 +74,7 @@ export function DeleteAllPanel({ onDeleted }: { onDeleted: () => void }) {
       setMessage({ ok: true, text: i18n.t('deleteAll.done', result.value.deleted, [formatCount(result.value.deleted)]) });
       onDeleted();
     } else {
-      setMessage({ ok: false, text: result.error.message });
+      setMessage({ ok: false, text: errorText(result.error) });
     }
   };
 
@@ -72,11 +85,16 @@ export function DeleteAllPanel({ onDeleted }: { onDeleted: () => void }) {
         <p class="muted small">{i18n.t('deleteAll.help')}</p>
         <ResultMessage outcome={message} />
       </div>
-      <button type="button" class="btn btn-danger" onClick={() => setAsking(true)}>{i18n.t('deleteAll.button')}</button>
-      {asking && (
+      <button type="button" class="btn btn-danger" onClick={() => void ask()}>{i18n.t('deleteAll.button')}</button>
+      {asking !== null && (
         <ConfirmDialog title={i18n.t('deleteAll.confirmTitle')} confirmLabel={i18n.t('deleteAll.confirmButton')} danger
-          typeToConfirm={word} onConfirm={() => void deleteAll()} onClose={() => setAsking(false)}>
-          <p>{i18n.t('deleteAll.confirmBody')}</p>
+          typeToConfirm={word} onConfirm={() => void deleteAll()} onClose={() => setAsking(null)}
+          extraAction={{ label: i18n.t('deleteAll.exportFirst'), run: () => void exportToFile().then(setExported) }}>
+          <p>
+            {asking >= 0 ? i18n.t('deleteAll.confirmCount', asking, [formatCount(asking)]) : i18n.t('deleteAll.confirmBody')}{' '}
+            {i18n.t('deleteAll.cannotUndo')}
+          </p>
+          <ResultMessage outcome={exported} />
         </ConfirmDialog>
       )}
     </div>

@@ -1,10 +1,17 @@
 import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
+import { ConfirmDialog } from '@/components/confirm-dialog.js';
 import { api } from '@/utils/api/api-client.js';
-import type { SweepResult } from '@/utils/api/api-types.js';
+import type { Settings, SweepResult } from '@/utils/api/api-types.js';
+import { errorText } from '@/utils/pages/error-text.js';
 import { formatCount, formatDateTime, formatRelativeTime } from '@/utils/pages/format.js';
 
-export function DecayPanel({ lastSweep, onSwept }: { lastSweep: SweepResult | null; onSwept: () => void }) {
+export function DecayPanel({ lastSweep, settings, onSwept }: {
+  lastSweep: SweepResult | null;
+  settings: Settings | undefined;
+  onSwept: () => void;
+}) {
+  const [asking, setAsking] = useState(false);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -14,8 +21,9 @@ export function DecayPanel({ lastSweep, onSwept }: { lastSweep: SweepResult | nu
     const result = await api.sweepNow();
     setRunning(false);
     if (result.ok) onSwept();
-    else setError(result.error.message);
+    else setError(errorText(result.error));
   };
+  const retention = settings?.sessionRetentionDays;
 
   return (
     <div class="decay-panel">
@@ -34,15 +42,25 @@ export function DecayPanel({ lastSweep, onSwept }: { lastSweep: SweepResult | nu
           <p class="muted small">
             {i18n.t('decay.sweepSummary', [
               formatCount(lastSweep.scanned), formatCount(lastSweep.changed), formatCount(lastSweep.removed),
-              formatCount(Math.round(lastSweep.duration_ms)),
             ])}
           </p>
         )}
         {error && <p class="field-error" role="alert">{error}</p>}
       </div>
-      <button type="button" class="btn" onClick={() => void run()} disabled={running}>
+      <button type="button" class="btn" onClick={() => setAsking(true)} disabled={running}>
         {running ? i18n.t('decay.running') : i18n.t('decay.runNow')}
       </button>
+      {asking && (
+        <ConfirmDialog title={i18n.t('decay.confirmTitle')} confirmLabel={i18n.t('decay.confirmButton')}
+          onConfirm={() => void run()} onClose={() => setAsking(false)}>
+          <p>{i18n.t('decay.confirmBody')}</p>
+          <p>
+            {retention === null || retention === undefined
+              ? i18n.t('decay.confirmKeepsSessions')
+              : i18n.t('decay.confirmRemovesSessions', [formatCount(retention)])}
+          </p>
+        </ConfirmDialog>
+      )}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { DecayPanel } from './decay-panel.js';
 import { EntityTable } from './entity-table.js';
 import { ImportPanel } from './import-panel.js';
 import { SettingsForm } from './settings-form.js';
+import { errorText } from '@/utils/pages/error-text.js';
 
 export function OptionsPage() {
   const [status, setStatus] = useState<StatusResponse | null>(null);
@@ -37,7 +38,7 @@ export function OptionsPage() {
         {error && (
           <div class="notice notice-error" role="alert">
             <p class="notice-title">{i18n.t('options.statusFailed')}</p>
-            <p>{error.message}</p>
+            <p>{errorText(error)}</p>
           </div>
         )}
 
@@ -54,7 +55,7 @@ export function OptionsPage() {
             }} />
           ) : <div class="card-pad"><Skeleton height={120} /></div>}
           <div class="card-foot">
-            <DecayPanel lastSweep={status?.lastSweep ?? null} onSwept={() => {
+            <DecayPanel lastSweep={status?.lastSweep ?? null} settings={status?.settings} onSwept={() => {
               void loadStatus();
               changed();
             }} />

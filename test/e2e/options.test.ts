@@ -147,14 +147,14 @@ describe('settings and decay', () => {
     await rate.fill('1.5');
     await rateField.getByText('Must be between 0 and 1.').waitFor();
     expect(await rate.getAttribute('aria-invalid')).toBe('true');
-    expect(await options.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    expect(await options.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
     expect(await rateField.getByText('Allowed: 0 to 1.').isVisible()).toBe(true);
 
     await rate.fill('0.02');
     await options.getByLabel('Event log size').fill('2.5');
     await options.getByText('Enter a whole number.').waitFor();
     await options.getByLabel('Event log size').fill('5000');
-    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
     await options.getByText('Settings saved.').waitFor();
 
     await options.reload();
@@ -176,13 +176,13 @@ describe('settings and decay', () => {
     await minChange.fill('0.01');
     await retention.fill('-5');
     await field(options, 'Remove sessions idle for more than').getByText('Must be between 0 and 36,500.').waitFor();
-    expect(await options.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    expect(await options.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
     // Kept forever, the number does not count.
     await forever.check();
     expect(await retention.isDisabled()).toBe(true);
     await options.evaluate(() => window.scrollTo(0, 0));
     await screenshot(options, 'options-settings');
-    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
     await options.getByText('Settings saved.').waitFor();
 
     await options.reload();
@@ -192,16 +192,17 @@ describe('settings and decay', () => {
     await options.getByLabel('Keep forever').uncheck();
     await expect(options.getByLabel('Remove sessions idle for more than').inputValue()).resolves.toBe('90');
     await options.getByLabel('Remove sessions idle for more than').fill('30');
-    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
     await options.getByText('Settings saved.').waitFor();
     await options.reload();
     await expect(options.getByLabel('Remove sessions idle for more than').inputValue()).resolves.toBe('30');
     expect(await options.getByLabel('Keep forever').isChecked()).toBe(false);
   });
 
-  it('runs decay now and shows when it last ran', async () => {
-    await options.getByRole('button', { name: 'Run decay now' }).click();
-    await options.getByText(/^Decay last applied/).waitFor();
+  it('saves decay now, after asking, and shows when it last ran', async () => {
+    await options.getByRole('button', { name: 'Save faded trust now…' }).click();
+    await options.getByRole('dialog').getByRole('button', { name: 'Save now' }).click();
+    await options.getByText(/^Inactive trust last saved/).waitFor();
     expect(await options.locator('.decay-panel').textContent()).toMatch(/10 entities checked/);
   });
 });
