@@ -9,6 +9,7 @@ import { api } from '@/utils/api/api-client.js';
 import type { ApiError, EntitySummary, ListEntitiesResponse } from '@/utils/api/api-types.js';
 import { listEntityPage } from '@/utils/pages/entity-source.js';
 import { formatCount, formatDateTime, formatRelativeTime, formatScore } from '@/utils/pages/format.js';
+import { errorText } from '@/utils/pages/error-text.js';
 
 const PAGE = 50;
 
@@ -47,7 +48,7 @@ export function EntityTable({ version, onChanged }: { version: number; onChanged
       setNotice({ ok: true, text: i18n.t(action === 'delete' ? 'table.deleted' : 'table.wasReset', [entity.entity_id]) });
       onChanged();
     } else {
-      setNotice({ ok: false, text: result.error.message });
+      setNotice({ ok: false, text: errorText(result.error) });
     }
   };
 
@@ -65,7 +66,7 @@ export function EntityTable({ version, onChanged }: { version: number; onChanged
         </span>
       </div>
       <ResultMessage outcome={notice} />
-      {error && <p class="field-error" role="alert">{error.message}</p>}
+      {error && <p class="field-error" role="alert">{errorText(error)}</p>}
       <div class="table-scroll">
         <table>
           <caption class="visually-hidden">{i18n.t('table.caption')}</caption>

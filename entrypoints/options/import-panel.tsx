@@ -7,6 +7,7 @@ import { compareIds } from '@/core/index.js';
 import { formatBytes, formatCount } from '@/utils/pages/format.js';
 import { onPageNotification, type ImportProgress } from '@/utils/api/messaging.js';
 import { readFileText } from './read-file.js';
+import { errorText } from '@/utils/pages/error-text.js';
 
 type Mode = ImportSummary['mode'];
 type Stage =
@@ -16,7 +17,7 @@ type Stage =
   | { stage: 'preview'; file: File; text: string; summary: ImportSummary }
   | { stage: 'applying'; file: File; summary: ImportSummary }
   | { stage: 'done'; file: File; summary: ImportSummary }
-  | { stage: 'error'; file?: File; message: string; retry?: () => void };
+  | { stage: 'error'; file?: File; message: string; detail?: string; retry?: () => void };
 
 /** Whether a plan would change nothing. */
 function isNoChange({ added, updated, removed }: ImportSummary): boolean {
@@ -44,7 +45,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
     if (id !== run.current) return;
     setState(result.ok
       ? { stage: 'preview', file, text, summary: result.value }
-      : { stage: 'error', file, message: result.error.message });
+      : { stage: 'error', file, message: errorText(result.error), detail: result.error.message });
   };
 
   const choose = async (file: File | undefined) => {
@@ -57,7 +58,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       });
       if (id === run.current) await check(file, text, 'merge', id);
     } catch (error) {
-      if (id === run.current) setState({ stage: 'error', file, message: error instanceof Error ? error.message : String(error) });
+      if (id === run.current) setState({ stage: 'error', file, message: i18n.t('error.readFile'), detail: error instanceof Error ? error.message : String(error) });
     }
   };
 
@@ -82,7 +83,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
         setState({ stage: 'error', file, message: i18n.t('import.interrupted'), retry: () => void apply(file, text, summary) });
       }
     } else {
-      setState({ stage: 'error', file, message: result.error.message });
+      setState({ stage: 'error', file, message: errorText(result.error), detail: result.error.message });
     }
   };
 
@@ -158,6 +159,12 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
               {state.file && !state.retry ? i18n.t('import.rejectedFile', [state.file.name]) : i18n.t('import.failed')}
             </p>
             <p class="error-message">{state.message}</p>
+            {state.detail && (
+              <details class="error-detail small">
+                <summary>{i18n.t('error.details')}</summary>
+                <p class="mono">{state.detail}</p>
+              </details>
+            )}
             <p class="muted small">{i18n.t('import.untouched')}</p>
             {state.retry && <button type="button" class="btn btn-small btn-primary" onClick={state.retry}>{i18n.t('import.retry')}</button>}
             <button type="button" class="btn btn-small" onClick={reset}>{i18n.t('import.tryAnother')}</button>

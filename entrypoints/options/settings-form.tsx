@@ -8,6 +8,7 @@ import { api } from '@/utils/api/api-client.js';
 import type { Settings } from '@/utils/api/api-types.js';
 import { DEFAULT_SETTINGS } from '@/utils/db/settings.js';
 import { formatCount } from '@/utils/pages/format.js';
+import { errorText } from '@/utils/pages/error-text.js';
 
 type Key = keyof Settings;
 
@@ -89,7 +90,7 @@ export function SettingsForm({ settings, onSaved }: { settings: Settings; onSave
       onSaved(result.value);
       setMessage({ ok: true, text: i18n.t('settings.saved') });
     } else {
-      setMessage({ ok: false, text: result.error.message });
+      setMessage({ ok: false, text: errorText(result.error) });
     }
   };
 

@@ -9,6 +9,7 @@ import { confidenceOf, trustLevelOf, type ChainLink, type Dimension, type TrustL
 import { api } from '@/utils/api/api-client.js';
 import type { ApiResult, DirectLink, EntityDetail, TrustEvent } from '@/utils/api/api-types.js';
 import { formatCount, formatDateTime, formatPercent, formatRelativeTime, formatScore } from '@/utils/pages/format.js';
+import { errorText } from '@/utils/pages/error-text.js';
 
 const T3: Dimension[] = ['talent', 'training', 'temperament'];
 const V3: Dimension[] = ['valuation', 'veracity', 'validity'];
@@ -40,7 +41,7 @@ export function EntityDetailView({ id, onBack, onOpen }: {
         {result && !result.ok && (
           <div class="notice notice-error" role="alert">
             <p class="notice-title">{i18n.t('detail.loadFailed')}</p>
-            <p>{result.error.message}</p>
+            <p>{errorText(result.error)}</p>
           </div>
         )}
         {result?.ok && <DetailContent detail={result.value} onOpen={onOpen} />}

@@ -8,6 +8,7 @@ import { EntityDetailView } from './entity-detail.js';
 import { EntityList } from './entity-list.js';
 import { FilterBar, type Filters } from './filter-bar.js';
 import { INITIAL_SORT, useEntityPages } from './use-entity-pages.js';
+import { errorText } from '@/utils/pages/error-text.js';
 
 function openOptions() {
   void browser.runtime.openOptionsPage();
@@ -75,7 +76,7 @@ export function Popup() {
       {pages.error && !meta && (
         <div class="notice notice-error popup-error" role="alert">
           <p class="notice-title">{i18n.t('popup.loadFailed')}</p>
-          <p>{pages.error.message}</p>
+          <p>{errorText(pages.error)}</p>
           <button type="button" class="btn btn-small" onClick={() => pages.reload()}>{i18n.t('common.retry')}</button>
         </div>
       )}

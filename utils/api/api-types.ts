@@ -11,9 +11,20 @@ export type ApiErrorCode =
   | 'interrupted' // the background stopped (or could not be reached) before it answered
   | 'internal';
 
+/**
+ * What exactly went wrong, for the pages to say in the user's language (`message` is the technical
+ * English text, for logs and "details").
+ */
+export type ApiErrorReason =
+  | 'empty-file' | 'not-json' | 'not-a-store' | 'wrong-format' | 'newer-version' | 'bad-version'
+  | 'upload-lost' | 'quota';
+
 export interface ApiError {
   code: ApiErrorCode;
   message: string;
+  reason?: ApiErrorReason;
+  /** Values the reason's sentence names (a version number…). */
+  params?: string[];
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -153,11 +153,11 @@ async function directLinks(store: IndexedDbTrustStore, ids: readonly string[]): 
 }
 
 function parseJson(text: string): unknown {
-  if (text.trim() === '') throw new ApiFailure('bad-input', 'the file is empty');
+  if (text.trim() === '') throw new ApiFailure('bad-input', 'the file is empty', 'empty-file');
   try {
     return JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ApiFailure('bad-input', `the file is not valid JSON (${reason}); nothing was imported`);
+    throw new ApiFailure('bad-input', `the file is not valid JSON (${reason}); nothing was imported`, 'not-json');
   }
 }

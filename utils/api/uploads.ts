@@ -16,7 +16,7 @@ export function receiveChunk(upload: string, index: number, text: string): numbe
     for (const id of uploads.keys()) if (uploads.size > MAX_UPLOADS) uploads.delete(id);
   }
   if (!chunks || chunks.length !== index) {
-    throw new ApiFailure('bad-input', `upload ${upload}: expected piece ${chunks?.length ?? 0}, got ${index}; send the file again`);
+    throw new ApiFailure('bad-input', `upload ${upload}: expected piece ${chunks?.length ?? 0}, got ${index}; send the file again`, 'upload-lost');
   }
   chunks.push(text);
   return chunks.reduce((sum, chunk) => sum + chunk.length, 0);
@@ -24,7 +24,7 @@ export function receiveChunk(upload: string, index: number, text: string): numbe
 
 export function takeUpload(upload: string): string {
   const chunks = uploads.get(upload);
-  if (!chunks) throw new ApiFailure('bad-input', `upload ${upload} is unknown (the background may have restarted); send the file again`);
+  if (!chunks) throw new ApiFailure('bad-input', `upload ${upload} is unknown (the background may have restarted); send the file again`, 'upload-lost');
   uploads.delete(upload);
   return chunks.join('');
 }
