@@ -49,17 +49,18 @@ export class PostgresAdapter implements StorageAdapter {
   }
 
   async #changeIn<T>(tx: TransactionSql, ids: readonly string[], body: (change: EntityChange) => T, operationId?: string): Promise<T> {
-    if (operationId !== undefined) {
-      const fresh = await tx.unsafe(
+    // Sent together (one round trip): the operation id's claim, and the rows, locked in id order.
+    const [fresh, rows] = await Promise.all([
+      operationId === undefined ? undefined : tx.unsafe(
         `INSERT INTO ${this.#t.operations} (operation_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING 1`, [operationId],
-      );
-      if (fresh.length === 0) throw new AlreadyAppliedError(operationId);
-    }
-    const rows = await tx.unsafe(
-      `SELECT entity_id, entity::text AS entity FROM ${this.#t.entities}
-       WHERE entity_id IN (SELECT json_array_elements_text($1::json)) ORDER BY entity_id FOR UPDATE`,
-      [ids as string[]],
-    );
+      ),
+      tx.unsafe(
+        `SELECT entity_id, entity::text AS entity FROM ${this.#t.entities}
+         WHERE entity_id IN (SELECT json_array_elements_text($1::json)) ORDER BY entity_id FOR UPDATE`,
+        [ids as string[]],
+      ),
+    ]);
+    if (fresh?.length === 0) throw new AlreadyAppliedError(operationId!);
     const before = new Map<string, EntityTrust>();
     for (const row of rows) before.set(row.entity_id as string, this.#parse(row.entity_id as string, row.entity as string));
     const pending = new Map<string, EntityTrust | undefined>();
@@ -87,10 +88,9 @@ export class PostgresAdapter implements StorageAdapter {
     }
     // A plain insert, so that an entity another client created meanwhile fails this change (and it
     // runs again) instead of being overwritten.
-    await this.#write(tx, inserted, 'insert');
-    await this.#write(tx, updated, 'upsert');
-    await this.#remove(tx, removed);
-    await this.#log(tx, events);
+    await Promise.all([
+      this.#write(tx, inserted, 'insert'), this.#write(tx, updated, 'upsert'), this.#remove(tx, removed), this.#log(tx, events),
+    ]);
     return result;
   }
 

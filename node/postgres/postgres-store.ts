@@ -75,9 +75,9 @@ export class PostgresTrustStore extends AdapterTrustStore {
     return schemaVersion(this.#sql, this.tables);
   }
 
-  /** Closes the connections. */
+  /** Closes the connections at once: call it when the store's calls have all settled. */
   close(): Promise<void> {
-    return this.#sql.end({ timeout: 5 });
+    return this.#sql.end({ timeout: 0 });
   }
 
   /** Checks the schema once per store, then replays the outbox if anything waits in it. */

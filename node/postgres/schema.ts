@@ -1,4 +1,4 @@
-import type { Sql, TransactionSql } from './connection.js';
+import { sqlState, type Sql, type TransactionSql } from './connection.js';
 
 /** The PostgreSQL schema (namespace) that holds the store's tables unless told otherwise. */
 export const DEFAULT_SCHEMA = 'web4_trust';
@@ -77,10 +77,14 @@ export class SchemaVersionError extends Error {
 
 /** The database's schema version: 0 when the store's tables were never made. */
 export async function schemaVersion(sql: Sql | TransactionSql, tables: Tables): Promise<number> {
-  const [exists] = await sql`SELECT to_regclass(${tables.migrations}) IS NOT NULL AS present`;
-  if (!exists?.present) return 0;
-  const [row] = await sql.unsafe(`SELECT coalesce(max(version), 0) AS version FROM ${tables.migrations}`);
-  return Number(row?.version);
+  // One round trip (every hook pays it): a missing table or schema means version 0.
+  try {
+    const [row] = await sql.unsafe(`SELECT coalesce(max(version), 0)::int AS version FROM ${tables.migrations}`);
+    return row?.version as number;
+  } catch (error) {
+    if (['42P01', '3F000'].includes(sqlState(error) ?? '')) return 0;
+    throw error;
+  }
 }
 
 /** Throws a `SchemaVersionError` saying what to do unless the database has this program's schema. */

@@ -12,8 +12,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The test server's URL, or '' when there is none. */
     postgresUrl: string;
-    /** `pg_ctl` arguments that stop and start the throwaway cluster ('' for a server of your own). */
-    postgresControl: string;
   }
 }
 
@@ -24,7 +22,7 @@ function postgresBin(): string | undefined {
 }
 
 /** Runs a PostgreSQL program, as the `postgres` user when we are root (initdb refuses root). */
-export function run(bin: string, program: string, args: string[]): void {
+function run(bin: string, program: string, args: string[]): void {
   const asRoot = process.getuid?.() === 0;
   const [command, commandArgs] = asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, program), ...args]] : [path.join(bin, program), args];
   execFileSync(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -40,31 +38,52 @@ function freePort(): Promise<number> {
   });
 }
 
-export default async function setup(project: TestProject): Promise<(() => void) | undefined> {
-  project.provide('postgresControl', '');
-  const own = process.env.WEB4_TRUST_TEST_PG;
-  if (own) {
-    project.provide('postgresUrl', own);
-    return undefined;
-  }
+export interface Cluster {
+  url: string;
+  /** Stops the server (fast shutdown: clients are disconnected), keeping its data. */
+  stop(): void;
+  start(): void;
+  destroy(): void;
+}
+
+/** A new PostgreSQL cluster in a temporary folder, started; undefined when PostgreSQL is not installed. */
+export async function startCluster(): Promise<Cluster | undefined> {
   const bin = postgresBin();
-  if (!bin) {
-    process.stderr.write('\n⚠ PostgreSQL tests are SKIPPED: no server. Install `postgresql` or set WEB4_TRUST_TEST_PG=postgres://…\n\n');
-    project.provide('postgresUrl', '');
-    return undefined;
-  }
+  if (!bin) return undefined;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'web4-pg-'));
   if (process.getuid?.() === 0) spawnSync('chown', ['postgres', dir]);
   const data = path.join(dir, 'data');
   const port = await freePort();
   run(bin, 'initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync']);
-  const start = ['-D', data, '-w', '-l', path.join(dir, 'log'), '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`];
-  run(bin, 'pg_ctl', [...start, 'start']);
-  project.provide('postgresUrl', `postgres://postgres@127.0.0.1:${port}/postgres`);
-  project.provide('postgresControl', JSON.stringify({ bin, start, data }));
-  return () => {
-    run(bin, 'pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
-    fs.rmSync(dir, { recursive: true, force: true });
+  const start = () => run(bin, 'pg_ctl', ['-D', data, '-w', '-l', path.join(dir, 'log'), '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, 'start']);
+  const stop = () => run(bin, 'pg_ctl', ['-D', data, '-w', '-m', 'fast', 'stop']);
+  start();
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop,
+    start,
+    destroy: () => {
+      run(bin, 'pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
+
+export default async function setup(project: TestProject): Promise<(() => void) | undefined> {
+  const own = process.env.WEB4_TRUST_TEST_PG;
+  if (own) {
+    project.provide('postgresUrl', own);
+    return undefined;
+  }
+  const cluster = await startCluster();
+  if (!cluster) {
+    process.stderr.write(`\n${NO_SERVER}\n\n`);
+    project.provide('postgresUrl', '');
+    return undefined;
+  }
+  project.provide('postgresUrl', cluster.url);
+  return cluster.destroy;
+}
+
+export const NO_SERVER = '⚠ PostgreSQL tests are SKIPPED: no server. Install `postgresql` or set WEB4_TRUST_TEST_PG=postgres://…';

@@ -1,0 +1,33 @@
+/* global process */
+// One machine of the fleet test: `calls` PostToolUse hook calls in a row on the store in
+// $WEB4_TRUST_STORE, each as `web4-trust hook` makes it (a new store, a new connection, closed after).
+// Every fourth call fails. Prints one line per call once it is committed: `recorded` or `queued`.
+import fs from 'node:fs';
+import { openStore, runHook } from '../../../dist/node/index.js';
+
+const [machine, calls] = process.argv.slice(2);
+const fails = (i) => i % 4 === 0;
+for (let i = 0; i < Number(calls); i++) {
+  const store = await openStore(process.env.WEB4_TRUST_STORE, { forHook: true, onProblem: () => {} });
+  let result = 'failed';
+  const counting = {
+    getExisting: (id) => store.getExisting(id),
+    list: () => store.list(),
+    recordOrQueue: async (operations) => (result = await store.recordOrQueue(operations)),
+  };
+  try {
+    await runHook(fails(i) ? 'post-tool-use-failure' : 'post-tool-use', JSON.stringify({
+      session_id: `${machine}-session`,
+      hook_event_name: fails(i) ? 'PostToolUseFailure' : 'PostToolUse',
+      tool_name: 'mcp__filesystem__read_file',
+      tool_input: { path: `/tmp/${i}` },
+      tool_use_id: `toolu_${machine}_${i}`,
+      ...(fails(i) ? { error: 'ENOENT', is_interrupt: false } : { tool_response: 'ok' }),
+    }), counting);
+  } catch (error) {
+    process.stderr.write(`${machine} call ${i}: ${error.message}\n`);
+  } finally {
+    await store.close();
+  }
+  fs.writeSync(1, `${result}\n`);
+}
