@@ -30,7 +30,7 @@ function fields(): FieldSpec[] {
     { key: 'decayRatePerDay', label: i18n.t('settings.decayRate'), help: i18n.t('settings.decayRateHelp'), min: 0, max: 1, step: '0.001' },
     { key: 'graceDays', label: i18n.t('settings.graceDays'), help: i18n.t('settings.graceDaysHelp'), min: 0, max: MAX_GRACE_DAYS, step: 'any', unit: i18n.t('settings.unitDays') },
     {
-      key: 'sweepPeriodMinutes', label: i18n.t('settings.sweepPeriod'), help: i18n.t('settings.sweepPeriodHelp'),
+      key: 'sweepPeriodMinutes', label: i18n.t('settings.sweepPeriod'), help: `${i18n.t('settings.sweepPeriodHelp')} ${i18n.t('settings.sweepPeriodLimit')}`,
       min: MIN_SWEEP_PERIOD_MINUTES, max: MAX_SWEEP_PERIOD_MINUTES, step: 'any', unit: i18n.t('settings.unitMinutes'),
     },
     {
@@ -48,6 +48,18 @@ function fields(): FieldSpec[] {
 /** What a field's input shows: its value, or the default when it is null (so that unticking "none" offers a number). */
 function textOf(settings: Settings, key: Key): string {
   return String(settings[key] ?? DEFAULT_SETTINGS[key]);
+}
+
+/**
+ * What may be typed into a number field: a leading minus, digits and one decimal point (a comma
+ * counts as one). Letters never get in; a minus or a fraction does, so that the field can say why
+ * it is not allowed.
+ */
+export function numericText(typed: string): string {
+  const sign = typed.trimStart().startsWith('-') ? '-' : '';
+  const digits = typed.replace(/,/g, '.').replace(/[^0-9.]/g, '');
+  const point = digits.indexOf('.');
+  return sign + (point < 0 ? digits : digits.slice(0, point + 1) + digits.slice(point + 1).replace(/\./g, ''));
 }
 
 /** The problem with a typed value, or undefined when it is acceptable. */
@@ -104,12 +116,17 @@ export function SettingsForm({ settings, onSaved }: { settings: Settings; onSave
             <div key={f.key} class="field">
               <label for={id}>{f.label}</label>
               <div class="input-unit">
-                <input id={id} name={f.key} class="input num" type="number" inputMode="decimal" step={f.step}
-                  min={f.min} max={f.max} value={text[f.key]} disabled={none[f.key]}
+                {/* Text, not type=number: Firefox lets letters into number fields and Chrome silently
+                    drops them; here both keep only digits and one decimal point. */}
+                <input id={id} name={f.key} class="input num" type="text" inputMode={f.integer ? 'numeric' : 'decimal'}
+                  autocomplete="off" spellcheck={false} value={text[f.key]} disabled={none[f.key]}
                   aria-invalid={problem ? 'true' : undefined}
                   aria-describedby={`${id}-help${problem ? ` ${id}-error` : ''}`}
                   onInput={(e) => {
-                    setText({ ...text, [f.key]: e.currentTarget.value });
+                    const typed = e.currentTarget.value;
+                    const clean = numericText(typed);
+                    if (clean !== typed) e.currentTarget.value = clean;
+                    setText({ ...text, [f.key]: clean });
                     setMessage(null);
                   }}
                   onBlur={() => setTouched({ ...touched, [f.key]: true })} />

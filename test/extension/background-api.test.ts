@@ -83,7 +83,7 @@ describe('validation', () => {
     ['listEntities', { sort: 'random', offset: 0, limit: 10 }, 'sort: sort must be one of trust-desc, trust-asc, recent, name'],
     ['listEntities', { sort: 'name', offset: -1, limit: 10 }, 'offset: offset must be at least 0'],
     ['listEntities', { sort: 'name', offset: 0, limit: 5000 }, 'limit: limit must be at most 1000'],
-    ['setSettings', { sweepPeriodMinutes: 0.1 }, 'sweepPeriodMinutes: sweep period must be at least 0.5 minutes in this browser'],
+    ['setSettings', { sweepPeriodMinutes: 0.1 }, 'sweepPeriodMinutes: sweep period must be at least 1 minute (browsers run alarms at most once a minute)'],
     ['setSettings', { decayRatePerDay: 2 }, 'decayRatePerDay: decay rate per day must be at most 1'],
     ['setSettings', { eventLogCap: 10.5 }, 'eventLogCap: event-log cap must be a whole number'],
     ['setSettings', { sweepMinChange: 1.5 }, 'sweepMinChange: minimum sweep change must be at most 1'],

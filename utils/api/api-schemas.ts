@@ -73,8 +73,11 @@ export const uploadChunkRequest = v.strictObject({
   text: v.string('text must be a string'),
 });
 
-/** The smallest alarm period the browser honours: Chrome allows 30 s, Firefox 1 min. */
-export const MIN_SWEEP_PERIOD_MINUTES = import.meta.env.FIREFOX ? 1 : 0.5;
+/**
+ * The smallest sweep period, the same in every browser: Firefox runs alarms at most once a minute
+ * (Chrome every 30 s), and one rule for both means a setting moves between them unchanged.
+ */
+export const MIN_SWEEP_PERIOD_MINUTES = 1;
 export const MAX_SWEEP_PERIOD_MINUTES = 7 * 24 * 60;
 export const MAX_EVENT_LOG_CAP = 1_000_000;
 export { MAX_GRACE_DAYS };
@@ -88,7 +91,7 @@ export const settingsFields = {
   ),
   sweepPeriodMinutes: v.pipe(
     finiteNumber('sweep period'),
-    v.minValue(MIN_SWEEP_PERIOD_MINUTES, `sweep period must be at least ${MIN_SWEEP_PERIOD_MINUTES} minutes in this browser`),
+    v.minValue(MIN_SWEEP_PERIOD_MINUTES, `sweep period must be at least ${MIN_SWEEP_PERIOD_MINUTES} minute (browsers run alarms at most once a minute)`),
     v.maxValue(MAX_SWEEP_PERIOD_MINUTES, `sweep period must be at most ${MAX_SWEEP_PERIOD_MINUTES} minutes (a week)`),
   ),
   eventLogCap: wholeNumber('event-log cap', 0, MAX_EVENT_LOG_CAP),
