@@ -25,5 +25,5 @@ export { MAX_SUMMARY_LENGTH, callContext, sessionSummary } from './hook/hook-con
 export { HOOK_LOCK_TIMEOUT_MS, hookMain, isDisabled, parseHookArgs } from './hook/hook-main.js';
 export { openStore, type MachineStore, type OpenOptions, type StoreProblem } from './store/open-store.js';
 export { CONFIG_KEYS, chooseStore, configPath, readConfig, web4Home, writeConfig, type Config, type StoreChoice } from './store/store-choice.js';
-export { isPostgresUrl, redactUrl } from './postgres/url.js';
+export { isPostgresUrl, redactUrl } from './postgres/settings.js';
 export { VERSION } from './version.js';

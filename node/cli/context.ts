@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SweepRule } from '../../core/index.js';
-import { isPostgresUrl } from '../postgres/url.js';
+import { isPostgresUrl } from '../postgres/settings.js';
 import { openStore, type MachineStore } from '../store/open-store.js';
 import { chooseStore, type StoreChoice } from '../store/store-choice.js';
 import { styleFor, type Style } from './style.js';

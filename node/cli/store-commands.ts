@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { PostgresTrustStore } from '../postgres/postgres-store.js';
-import { isPostgresUrl, redactUrl } from '../postgres/url.js';
+import { isPostgresUrl, redactUrl } from '../postgres/settings.js';
 import { openStore } from '../store/open-store.js';
 import { CONFIG_KEYS, configPath, readConfig, writeConfig } from '../store/store-choice.js';
 import { createContext, toJsonText, type CommandContext } from './context.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isErrno } from '../fs/errno.js';
 import { defaultStoreDir, hookErrorLogPath } from '../paths.js';
-import { isPostgresUrl } from '../postgres/url.js';
+import { isPostgresUrl } from '../postgres/settings.js';
 import { openStore, type MachineStore } from '../store/open-store.js';
 import { chooseStore } from '../store/store-choice.js';
 import { TRUST_LEVELS } from '../../core/index.js';

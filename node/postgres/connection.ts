@@ -1,18 +1,10 @@
 import postgres from 'postgres';
+import type { ConnectOptions } from './settings.js';
 
 /** A client of the `postgres` package (postgres.js), as this store uses it. */
 export type Sql = postgres.Sql;
 export type TransactionSql = postgres.TransactionSql;
 export type JsonValue = postgres.JSONValue;
-
-export interface ConnectOptions {
-  /** Seconds to wait for the server (hooks: 1, then their work goes to the outbox). */
-  connectTimeoutS?: number;
-  /** How long a statement may wait for a row lock, in ms (0: no limit). */
-  lockTimeoutMs?: number;
-  /** Connections kept for this process (8 concurrent workers in the bench, 1 for a hook). */
-  maxConnections?: number;
-}
 
 /**
  * A client for `url`. The usual libpq settings work: `sslmode` in the URL or `PGSSLMODE`, and

@@ -4,7 +4,7 @@ import {
   type StoreChange, type SweepRule, type SweepSummary,
 } from '../../core/index.js';
 import { sqlState, type JsonValue, type Sql, type TransactionSql } from './connection.js';
-import type { Tables } from './schema.js';
+import type { RowProblem, Tables } from './settings.js';
 
 /** Entities read and written per statement by sweeps and imports: no transaction holds the whole table. */
 export const BATCH_SIZE = 1000;
@@ -12,12 +12,6 @@ export const BATCH_SIZE = 1000;
 /** A change that lost a race (a deadlock, or an entity another client created first) runs again, this often at most. */
 const MAX_ATTEMPTS = 5;
 const RETRIED = new Set(['40P01', '40001', '23505']);
-
-/** A row the store skipped because it cannot be read as an entity. */
-export interface RowProblem {
-  path: string;
-  problem: string;
-}
 
 type Query = Sql | TransactionSql;
 

@@ -4,13 +4,13 @@ import path from 'node:path';
 import {
   AdapterTrustStore, assertOperations, type EntityFilter, type EntityTrust, type TrustOperation, type TrustStoreOptions,
 } from '../../core/index.js';
-import { connect, isUnreachable, sqlState, type ConnectOptions, type Sql } from './connection.js';
-import { redactUrl } from './url.js';
+import { connect, isUnreachable, sqlState, type Sql } from './connection.js';
+import { DEFAULT_SCHEMA, redactUrl, tablesIn, type ConnectOptions, type RowProblem, type Tables } from './settings.js';
 import { Outbox, outboxDirFor, type ReplayResult } from './outbox.js';
-import { PostgresAdapter, type RowProblem } from './postgres-adapter.js';
-import { DEFAULT_SCHEMA, assertSchemaVersion, migrate, schemaVersion, tablesIn, type Tables } from './schema.js';
+import { PostgresAdapter } from './postgres-adapter.js';
+import { assertSchemaVersion, migrate, schemaVersion } from './schema.js';
 
-export type { RowProblem } from './postgres-adapter.js';
+export type { RowProblem } from './settings.js';
 
 export interface PostgresTrustStoreOptions extends TrustStoreOptions, ConnectOptions {
   /** The PostgreSQL schema (namespace) of the store's tables (default `web4_trust`). */

@@ -1,24 +1,5 @@
 import { sqlState, type Sql, type TransactionSql } from './connection.js';
-
-/** The PostgreSQL schema (namespace) that holds the store's tables unless told otherwise. */
-export const DEFAULT_SCHEMA = 'web4_trust';
-
-/** Table names, qualified with the store's schema and quoted. */
-export interface Tables {
-  schema: string;
-  migrations: string;
-  entities: string;
-  events: string;
-  operations: string;
-}
-
-export function tablesIn(schema: string): Tables {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
-    throw new RangeError(`schema ${JSON.stringify(schema)} must be lower-case letters, digits and underscores (at most 63)`);
-  }
-  const q = (table: string) => `"${schema}"."${table}"`;
-  return { schema, migrations: q('migrations'), entities: q('entities'), events: q('events'), operations: q('operations') };
-}
+import type { Tables } from './settings.js';
 
 interface Migration {
   version: number;

@@ -1,5 +1,5 @@
 import type { PostgresTrustStore, PostgresTrustStoreOptions } from '../postgres/postgres-store.js';
-import { isPostgresUrl } from '../postgres/url.js';
+import { isPostgresUrl } from '../postgres/settings.js';
 import { FileTrustStore } from './file-store.js';
 
 /** Something whole-store reads skipped: a file, or a database row. */
@@ -35,7 +35,13 @@ export async function openStore(store: string, { forHook = false, onProblem, swe
       sweep, ...(onProblem && { onProblem }), ...(forHook && { lockTimeoutMs: HOOK_LOCK_TIMEOUT_MS }),
     });
   }
-  const { PostgresTrustStore } = await import('../postgres/postgres-store.js');
+  const { PostgresTrustStore } = await import('../postgres/postgres-store.js').catch((error: unknown) => {
+    // The library's users install the client themselves (an optional peer); the executable carries its own.
+    if (error instanceof Error && /Cannot find (package|module) 'postgres'/.test(error.message)) {
+      throw new Error('a postgres:// store needs the `postgres` package: run `npm i postgres`');
+    }
+    throw error;
+  });
   return new PostgresTrustStore(store, {
     sweep, ...(onProblem && { onProblem }),
     // A hook gives an unreachable server 1 s, then its operations go to the outbox.

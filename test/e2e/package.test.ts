@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { VERSION } from '../../node/index.js';
 import { text } from '../node/claude-code-fixtures.js';
+import { postgresUrl } from '../support/postgres.js';
 import { ROOT, runShell, sandbox, type Sandbox } from './support/node-bin.js';
 
 // The package as a user gets it: `npm pack` (which builds it), installed into an empty project with
@@ -29,12 +31,15 @@ it('has the metadata a registry shows, and nothing it does not need', () => {
   expect(pkg.private).toBeUndefined();
   for (const field of ['description', 'keywords', 'homepage', 'bugs', 'repository', 'license', 'author']) expect(pkg).toHaveProperty(field);
   expect(pkg.version).toBe(VERSION);
-  // Dependencies are exactly the packages the library imports at run time (the executables are bundled).
+  // Dependencies are exactly the packages the library imports at run time (the executables are
+  // bundled), and the PostgreSQL client is an optional peer, which `npm i` leaves out.
   const installed = path.join(app, 'node_modules', 'web4-trust');
   const sources = (fs.readdirSync(path.join(installed, 'dist'), { recursive: true }) as string[]).filter((f) => f.endsWith('.js'));
   const imported = new Set(sources.flatMap((f) => [...fs.readFileSync(path.join(installed, 'dist', f), 'utf8').matchAll(/from '([^.'][^']*)'/g)]
     .map((m) => m[1]!).filter((name) => !name.startsWith('node:')).map((name) => name.split('/').slice(0, name.startsWith('@') ? 2 : 1).join('/'))));
-  expect(Object.keys(pkg.dependencies ?? {}).sort()).toEqual([...imported].sort());
+  expect([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})].sort()).toEqual([...imported].sort());
+  expect(pkg.peerDependenciesMeta).toEqual({ postgres: { optional: true } });
+  expect(fs.existsSync(path.join(app, 'node_modules', 'postgres'))).toBe(false);
   expect(Object.keys(pkg.scripts)).not.toContain('postinstall');
   for (const file of ['LICENSE', 'CHANGELOG.md', 'README.md', 'dist/bin/web4-trust.cjs', 'dist/core/index.d.ts', 'dist/node/index.js']) {
     expect(fs.existsSync(path.join(installed, file)), file).toBe(true);
@@ -66,6 +71,26 @@ it('imports both entry points in plain node', () => {
     await new FileTrustStore().witness('session:abc', 'mcp:filesystem', true, 0.1);
     console.log(JSON.stringify([e.trustLevel, defaultStoreDir(), (await new FileTrustStore().get('mcp:filesystem')).witnessCount]));`);
   expect(JSON.parse(out)).toEqual(['medium', box.store, 1]);
+});
+
+it.skipIf(!postgresUrl)('uses a PostgreSQL store from the executable, which carries its own client; the library asks for it', async () => {
+  const env = { ...box.env, WEB4_TRUST_STORE: postgresUrl };
+  const run = (command: string, input?: string) => runShell(command, { env, cwd: app, input });
+  expect((await run('npx web4-trust db migrate')).code).toBe(0);
+  expect(await run('npx web4-trust hook post-tool-use', text('post-tool-use-mcp'))).toEqual({ code: 0, stdout: '', stderr: '' });
+  const status = await run('npx web4-trust status --json');
+  expect(JSON.parse(status.stdout)).toMatchObject({ kind: 'postgres', chosen_by: '$WEB4_TRUST_STORE', outbox: { pending: 0 } });
+  // The same project outside this repository, where no node_modules above it holds `postgres`.
+  const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'web4-app-'));
+  try {
+    fs.cpSync(app, outside, { recursive: true });
+    expect(() => execFileSync(process.execPath, ['--input-type=module', '-e', `
+      import { openStore } from 'web4-trust/node';
+      await openStore(${JSON.stringify(postgresUrl)});`], { cwd: outside, encoding: 'utf8', stdio: 'pipe' }))
+      .toThrow(/a postgres:\/\/ store needs the `postgres` package: run `npm i postgres`/);
+  } finally {
+    fs.rmSync(outside, { recursive: true, force: true });
+  }
 });
 
 it.each([['node16', 'node16'], ['esnext', 'bundler']])('type-checks a consumer under module %s, moduleResolution %s', (module, moduleResolution) => {
