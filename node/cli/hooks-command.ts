@@ -9,6 +9,9 @@ import { SETTINGS_SCOPES, installHooks, settingsPath, uninstallHooks, type Setti
 import { hookMain } from '../hook/hook-main.js';
 import { HOOK_EVENTS, RECORD_MODES, type RecordMode } from '../hook/run-hook.js';
 import { toJsonText } from './context.js';
+import { prepareDatabase } from './store-commands.js';
+import { isPostgresUrl } from '../postgres/settings.js';
+import { chooseStore } from '../store/store-choice.js';
 import { EXIT_FAILED, UsageError } from './errors.js';
 import { styleFor } from './style.js';
 
@@ -41,12 +44,15 @@ export function addHookCommands(program: Command): void {
       .option('--ask-below <level>', `ask before calls to an entity at or below this level (${TRUST_LEVELS.join(', ')})`);
 
   withSetup(scoped('install', 'add or repair our SessionStart, PreToolUse, PostToolUse and PostToolUseFailure hooks (keeps every other setting; backs the file up first)'))
-    .action((options: SetupOptions) => {
+    .action(async (options: SetupOptions) => {
       const scope = oneScope(options);
       const where = statusOptions();
       const result = installHooks(settingsPath(scope, where.cwd, where.home), setupFor(scope, options));
       report(result.changed ? `Installed the web4-trust hooks in ${result.file}` : `The web4-trust hooks are already in ${result.file}, as asked`, result.backup);
       for (const warning of duplicateWarnings(scope, where)) process.stderr.write(`warning: ${warning}\n`);
+      // Hooks on a PostgreSQL store need its tables: made (or upgraded) now rather than by the first call.
+      const { store } = chooseStore(undefined);
+      if (isPostgresUrl(store)) await prepareDatabase(store);
     });
 
   scoped('uninstall', 'remove our hooks, and only ours, from every scope given')

@@ -21,6 +21,9 @@ export function addStoreCommands(program: Command): void {
       writeConfig({ store: value });
       const shown = isPostgresUrl(value) ? redactUrl(value) : value;
       process.stdout.write(`store = ${shown} (in ${configPath()})\n`);
+      for (const name of ['WEB4_TRUST_STORE', 'WEB4_TRUST_DIR']) {
+        if (process.env[name]) process.stderr.write(`warning: $${name} is set, and it comes first: unset it to use this store\n`);
+      }
       if (isPostgresUrl(value)) await prepareDatabase(value);
     });
   config
@@ -94,7 +97,7 @@ async function postgresContext(storeOption: string | undefined, command: string)
 }
 
 /** Creates or upgrades the tables of a newly configured database; a server that is down only gets a warning. */
-async function prepareDatabase(url: string): Promise<void> {
+export async function prepareDatabase(url: string): Promise<void> {
   const store = await openStore(url);
   if (store.kind !== 'postgres') return;
   try {
