@@ -2,9 +2,11 @@ import { render } from 'preact';
 import '@/components/theme.css';
 import { prefetchPage } from '@/utils/pages/entity-source.js';
 import './popup.css';
-import { Popup } from './popup.js';
+import { Popup, listQuery } from './popup.js';
+import { loadFilters } from './saved-filters.js';
 import { INITIAL_SORT, pageRequest } from './use-entity-pages.js';
 
-// Start reading the first rows from IndexedDB before anything renders.
-prefetchPage(pageRequest({ sort: INITIAL_SORT }, 0));
-render(<Popup />, document.getElementById('app')!);
+// The filters of the last opening, then the first rows read from IndexedDB before anything renders.
+const filters = loadFilters(INITIAL_SORT);
+prefetchPage(pageRequest(listQuery(filters), 0));
+render(<Popup initialFilters={filters} />, document.getElementById('app')!);

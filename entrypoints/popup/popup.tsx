@@ -7,7 +7,8 @@ import { EmptyState } from './empty-state.js';
 import { EntityDetailView } from './entity-detail.js';
 import { EntityList } from './entity-list.js';
 import { FilterBar, type Filters } from './filter-bar.js';
-import { INITIAL_SORT, useEntityPages } from './use-entity-pages.js';
+import { saveFilters } from './saved-filters.js';
+import { useEntityPages, type ListQuery } from './use-entity-pages.js';
 import { errorText } from '@/utils/pages/error-text.js';
 
 function openOptions() {
@@ -15,24 +16,42 @@ function openOptions() {
   window.close();
 }
 
-export function Popup() {
-  const [filters, setFilters] = useState<Filters>({ query: '', sort: INITIAL_SORT });
+/** The list request for some filters; main.tsx prefetches with it, so both must build it alike. */
+export function listQuery(filters: Filters): ListQuery {
+  const query = filters.query.trim();
+  return {
+    sort: filters.sort,
+    ...(query && { query }),
+    ...(filters.type && { type: filters.type }),
+    ...(filters.level && { level: filters.level }),
+  };
+}
+
+export function Popup({ initialFilters }: { initialFilters: Filters }) {
+  const [filters, setFilters] = useState<Filters>(initialFilters);
   // The detail views opened so far, so that Back retraces witness links one by one.
   const [trail, setTrail] = useState<string[]>([]);
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLDivElement>(null);
 
-  const query = filters.query.trim();
-  const pages = useEntityPages({
-    sort: filters.sort,
-    ...(query && { query }),
-    ...(filters.type && { type: filters.type }),
-    ...(filters.level && { level: filters.level }),
-  });
+  const pages = useEntityPages(listQuery(filters));
   const { meta } = pages;
   const openId = trail.at(-1);
+  const filtered = listQuery(filters);
+  const isFiltered = Object.keys(filtered).length > 1;
 
-  useEffect(() => setActive(0), [filters]);
+  // New filters: the first match is the active row, the list starts from the top, and they are
+  // remembered for the next opening.
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    setActive(0);
+    if (listRef.current) listRef.current.scrollTop = 0;
+    saveFilters(filters);
+  }, [filters]);
 
   const back = () => {
     setTrail((t) => t.slice(0, -1));
@@ -54,12 +73,15 @@ export function Popup() {
 
   return (
     <div class="popup">
-      <header class="popup-header">
+      {/* Covered by an open detail: out of the tab order then, so no hidden button takes focus. */}
+      <header class="popup-header" inert={openId !== undefined}>
         <div class="title-row">
           <img src="/icon/32.png" width={20} height={20} alt="" />
           <h1>{i18n.t('extName')}</h1>
-          <span class="total muted num" aria-live="polite">
-            {meta && i18n.t('popup.entityCount', meta.total, [formatCount(meta.total)])}
+          <span class="total muted num" role="status">
+            {meta && (isFiltered
+              ? i18n.t('popup.matchCount', [formatCount(meta.matching), formatCount(meta.total)])
+              : i18n.t('popup.entityCount', meta.total, [formatCount(meta.total)]))}
           </span>
           <button type="button" class="btn btn-ghost btn-icon" onClick={openOptions}
             title={i18n.t('popup.openOptions')} aria-label={i18n.t('popup.openOptions')}>
@@ -70,7 +92,7 @@ export function Popup() {
             </svg>
           </button>
         </div>
-        {meta ? meta.total > 0 && <LevelStack byLevel={meta.byLevel} total={meta.total} /> : <Skeleton height={34} />}
+        {meta ? meta.total > 0 && <LevelStack byLevel={meta.byLevel} total={meta.total} compact /> : <Skeleton height={8} />}
       </header>
 
       {pages.error && !meta && (
@@ -82,10 +104,11 @@ export function Popup() {
       )}
 
       {meta && meta.total === 0 ? (
-        <EmptyState onOpenOptions={openOptions} />
+        <main class="empty-view"><EmptyState onOpenOptions={openOptions} /></main>
       ) : (
-        <div class="list-view" hidden={openId !== undefined}>
-          <FilterBar filters={filters} onChange={(patch) => setFilters((f) => ({ ...f, ...patch }))} byType={meta?.byType} />
+        <main class="list-view" hidden={openId !== undefined}>
+          <FilterBar filters={filters} onChange={(patch) => setFilters((f) => ({ ...f, ...patch }))}
+            byType={meta?.byType} byLevel={meta?.byLevel} />
           <EntityList
             pages={pages}
             active={active}
@@ -94,12 +117,14 @@ export function Popup() {
             onClearFilters={() => setFilters((f) => ({ query: '', sort: f.sort }))}
             listRef={listRef}
           />
-        </div>
+        </main>
       )}
 
       {openId !== undefined && (
-        <EntityDetailView key={openId} id={openId} onBack={back}
-          onOpen={(id) => setTrail((t) => [...t, id])} />
+        <main class="detail-view">
+          <EntityDetailView key={openId} id={openId} onBack={back}
+            onOpen={(id) => setTrail((t) => [...t, id])} />
+        </main>
       )}
     </div>
   );

@@ -16,6 +16,11 @@ afterAll(async () => browser?.close());
 async function openPopup(): Promise<Page> {
   const popup = await browser.open('popup.html');
   await popup.setViewportSize({ width: 380, height: 560 });
+  // The popup remembers its filters between openings; each test here starts from the defaults.
+  if (await popup.evaluate(() => localStorage.length > 0)) {
+    await popup.evaluate(() => localStorage.clear());
+    await popup.reload();
+  }
   return popup;
 }
 
@@ -94,6 +99,7 @@ describe('a small store', () => {
     await popup.getByRole('searchbox').fill('MCP:');
     await expect.poll(() => rowIds(popup)).toEqual(['mcp:filesystem', 'mcp:github', 'mcp:web-search']);
     await popup.getByRole('searchbox').fill('');
+    await popup.getByRole('button', { name: 'Filters' }).click();
     await popup.getByRole('button', { name: /^other/ }).click();
     await expect.poll(() => rowIds(popup)).toEqual(['localhost', 'tool:shell']);
     expect(await popup.getByRole('button', { name: /^other/ }).getAttribute('aria-pressed')).toBe('true');
@@ -215,6 +221,7 @@ describe('an entity last active 200 days ago', () => {
     expect(await row.locator('.badge').textContent()).toBe('Medium');
 
     // The level filter sees it where it is now.
+    await popup.getByRole('button', { name: 'Filters' }).click();
     await popup.getByLabel('Filter by trust level').selectOption('high');
     await popup.getByText('No entity matches these filters.').waitFor();
     await popup.getByLabel('Filter by trust level').selectOption('medium');
