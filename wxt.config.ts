@@ -13,6 +13,13 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['alarms', 'unlimitedStorage'],
+    // 128 px with the 16 px transparent padding the Chrome Web Store asks for; the smaller sizes fill
+    // their square, as toolbars want.
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/store-128.png' },
+    // What the code needs, found by `node scripts/min-browser-versions.mjs`: color-mix() (Chrome 111,
+    // Firefox 113), container queries (105, 110), inert (102, 112); Firefox's data_collection_permissions
+    // needs 140.
+    ...(browser !== 'firefox' && { minimum_chrome_version: '111' }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
