@@ -22,6 +22,7 @@ const FILES: Record<string, () => Promise<{ default: (bench: Bench) => Promise<v
   hooks: () => import('./hooks.bench.js'),
   extension: () => import('./extension.bench.js'),
   ui: () => import('./ui.bench.js'),
+  postgres: () => import('./postgres.bench.js'),
 };
 
 process.chdir(ROOT);

@@ -84,9 +84,19 @@ export class EntityTrust {
 
   get trustLevel(): TrustLevel { return trustLevelOf(this.t3Average); }
 
+  /**
+   * The six scores (T3 then V3) right after the last activity, from which decay is computed: what
+   * lists keep to show the entity at any moment without reading it whole (see `summaryAt`).
+   */
+  get scoresAtLastActivity(): number[] {
+    // Never active: never decayed, so the scores themselves.
+    const from = this.#s.lastActivity === null ? SCORES : AT_LAST_ACTIVITY;
+    return this.#s.numbers.slice(from, from + 6);
+  }
+
   /** success_count / action_count, or 0.5 before any action. */
   get successRate(): number {
-    return this.#s.actionCount === 0 ? 0.5 : this.#s.successCount / this.#s.actionCount;
+    return successRateOf(this.#s.actionCount, this.#s.successCount);
   }
 
   /** The score of one dimension by name. */
@@ -297,4 +307,9 @@ export function assertMagnitude(m: number): void {
 function clampMagnitude(m: number): number {
   assertMagnitude(m);
   return Math.min(1, Math.max(0, m));
+}
+
+/** successes / actions, or 0.5 (no evidence either way) before any action. */
+export function successRateOf(actions: number, successes: number): number {
+  return actions === 0 ? 0.5 : successes / actions;
 }

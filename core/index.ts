@@ -1,7 +1,7 @@
 // web4-trust: the trust engine. Browser-safe: no DOM, no Node built-ins, no extension APIs.
-export { EntityTrust, MAX_KEPT_WITNESS_IDS, assertMagnitude } from './entity.js';
+export { EntityTrust, MAX_KEPT_WITNESS_IDS, assertMagnitude, successRateOf } from './entity.js';
 export type { EntityJson, ParseOptions } from './entity-json.js';
-export { summaryOf, type EntitySummary } from './entity-summary.js';
+export { listRowOf, summaryAt, summaryOf, type EntityListRow, type EntitySummary } from './entity-summary.js';
 export { TrustFormatError } from './errors.js';
 export {
   DIMENSIONS, TRUST_LEVELS, confidenceOf, isLowTrust, trustLevelOf,

@@ -1,4 +1,4 @@
-import { formatTimestamp, summaryOf, type EntitySummary, type EntityTrust } from '../../core/index.js';
+import { formatTimestamp, listRowOf, successRateOf, type EntityListRow, type EntitySummary, type EntityTrust } from '../../core/index.js';
 
 /** One entity as `list --json` and the one-line command results show it: the list row, its counts, and a readable time. */
 export interface EntityReport extends Omit<EntitySummary, 'last_activity'> {
@@ -10,15 +10,17 @@ export interface EntityReport extends Omit<EntitySummary, 'last_activity'> {
 }
 
 export function reportOf(entity: EntityTrust): EntityReport {
+  return reportOfRow(listRowOf(entity));
+}
+
+export function reportOfRow(row: EntityListRow): EntityReport {
   // The CLI's documented key order: identity, level, scores, counts, time.
-  const { entity_id, entity_type, trust_level, t3_average, v3_average } = summaryOf(entity);
+  const { entity_id, entity_type, trust_level, t3_average, v3_average, action_count, success_count, witness_count } = row;
   return {
-    entity_id, entity_type, trust_level, t3_average, v3_average,
-    action_count: entity.actionCount,
-    success_count: entity.successCount,
-    success_rate: entity.successRate,
-    witness_count: entity.witnessCount,
-    last_activity: entity.lastActivity === null ? null : formatTimestamp(entity.lastActivity),
+    entity_id, entity_type, trust_level, t3_average, v3_average, action_count, success_count,
+    success_rate: successRateOf(action_count, success_count),
+    witness_count,
+    last_activity: row.last_activity === null ? null : formatTimestamp(row.last_activity),
   };
 }
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { compareIds } from '../../core/index.js';
 import { formatTable } from '../format-table.js';
 import { createContext, writeJsonText } from './context.js';
-import { percent, reportOf, score, shortTime, type EntityReport } from './entity-view.js';
+import { percent, reportOfRow, score, shortTime, type EntityReport } from './entity-view.js';
 import { levelOf, oneOf } from './parse-options.js';
 
 const SORTS = ['trust', 'recent', 'name'] as const;
@@ -32,9 +32,9 @@ export function addListCommand(program: Command): void {
       // of 100,000 files lists in bounded memory.
       const shown: EntityReport[] = [];
       let total = 0;
-      const problems = await ctx.store.scanEach({ type: options.type }, (entity) => {
+      const problems = await ctx.store.scanSummaries({ type: options.type }, (row) => {
         total++;
-        if (level === undefined || entity.trustLevel === level) shown.push(reportOf(entity));
+        if (level === undefined || row.trust_level === level) shown.push(reportOfRow(row));
       });
       shown.sort(ORDER[sort]);
       if (options.json) {

@@ -4,6 +4,7 @@ import type { ConnectOptions } from './settings.js';
 /** A client of the `postgres` package (postgres.js), as this store uses it. */
 export type Sql = postgres.Sql;
 export type TransactionSql = postgres.TransactionSql;
+export type ReservedSql = postgres.ReservedSql;
 export type JsonValue = postgres.JSONValue;
 
 /**

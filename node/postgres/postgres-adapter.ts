@@ -1,19 +1,33 @@
 import {
-  AlreadyAppliedError, EntityTrust, sweepEntity,
+  AlreadyAppliedError, EntityTrust, summaryAt, sweepEntity, type EntityListRow,
   type ChangeEvent, type DecayConfig, type EntityChange, type EpochMs, type ImportMode, type StorageAdapter,
-  type StoreChange, type SweepRule, type SweepSummary,
+  type StoreChange, type SweepAction, type SweepRule, type SweepSummary, type Durability,
 } from '../../core/index.js';
-import { sqlState, type JsonValue, type Sql, type TransactionSql } from './connection.js';
+import { sqlState, type JsonValue, type ReservedSql, type Sql, type TransactionSql } from './connection.js';
 import type { RowProblem, Tables } from './settings.js';
 
 /** Entities read and written per statement by sweeps and imports: no transaction holds the whole table. */
 export const BATCH_SIZE = 1000;
+/** List rows are small: more of them per round trip. */
+const SUMMARY_BATCH = 10_000;
 
 /** A change that lost a race (a deadlock, or an entity another client created first) runs again, this often at most. */
 const MAX_ATTEMPTS = 5;
 const RETRIED = new Set(['40P01', '40001', '23505']);
 
-type Query = Sql | TransactionSql;
+type Query = Sql | TransactionSql | ReservedSql;
+
+const COLUMNS = [
+  'entity_id', 'entity_type', 't3_average', 'trust_level', 'last_activity', 'scores_at_last_activity',
+  'action_count', 'success_count', 'witness_count', 'entity',
+];
+
+/** An entity a sweep will change, as first read: its text, and it already swept. */
+interface Swept {
+  text: string;
+  entity: EntityTrust;
+  action: SweepAction;
+}
 
 /**
  * Entities as rows of one table (see `schema.ts`). A change is one transaction holding its rows'
@@ -32,19 +46,46 @@ export class PostgresAdapter implements StorageAdapter {
     this.#onProblem = onProblem;
   }
 
-  async change<T>(ids: readonly string[], _durability: unknown, body: (change: EntityChange) => T, operationId?: string): Promise<T> {
+  async change<T>(ids: readonly string[], durability: Durability, body: (change: EntityChange) => T, operationId?: string): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await transaction(this.#sql, (tx) => this.#changeIn(tx, ids, body, operationId));
+        return await this.#reserved((tx) => this.#changeIn(tx, ids, durability, body, operationId));
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !RETRIED.has(sqlState(error) ?? '')) throw error;
       }
     }
   }
 
-  async #changeIn<T>(tx: TransactionSql, ids: readonly string[], body: (change: EntityChange) => T, operationId?: string): Promise<T> {
-    // Sent together (one round trip): the operation id's claim, and the rows, locked in id order.
-    const [fresh, rows] = await Promise.all([
+  /**
+   * `body` on a connection of its own, which sends BEGIN … COMMIT itself, pipelined with its
+   * statements; if it throws, the transaction is rolled back.
+   */
+  async #reserved<T>(body: (tx: ReservedSql) => Promise<T>): Promise<T> {
+    const tx = await this.#sql.reserve();
+    try {
+      return await body(tx);
+    } catch (error) {
+      // Harmless when the transaction is already over (the server only warns).
+      await tx.unsafe('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      tx.release();
+    }
+  }
+
+  /**
+   * One change in two round trips: BEGIN, the operation id's claim and the rows (locked, in id
+   * order) are sent together; then the writes, the events and COMMIT. If a statement fails, the
+   * ones after it fail too and COMMIT rolls back: the change lands whole or not at all. A relaxed
+   * change (an outcome, a witness) does not wait for the server's disk flush, as the folder store
+   * does not fsync: a crash of the server may lose the last moment of them, never half of one.
+   */
+  async #changeIn<T>(
+    tx: ReservedSql, ids: readonly string[], durability: Durability, body: (change: EntityChange) => T, operationId?: string,
+  ): Promise<T> {
+    const [, , fresh, rows] = await Promise.all([
+      tx.unsafe('BEGIN'),
+      durability === 'relaxed' ? tx.unsafe('SET LOCAL synchronous_commit = off') : undefined,
       operationId === undefined ? undefined : tx.unsafe(
         `INSERT INTO ${this.#t.operations} (operation_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING 1`, [operationId],
       ),
@@ -84,6 +125,7 @@ export class PostgresAdapter implements StorageAdapter {
     // runs again) instead of being overwritten.
     await Promise.all([
       this.#write(tx, inserted, 'insert'), this.#write(tx, updated, 'upsert'), this.#remove(tx, removed), this.#log(tx, events),
+      tx.unsafe('COMMIT'),
     ]);
     return result;
   }
@@ -157,6 +199,32 @@ export class PostgresAdapter implements StorageAdapter {
     }
   }
 
+  /**
+   * Each entity's list row at `now`, computed from its columns (no entity is read whole), a batch
+   * at a time, keeping none.
+   */
+  async eachSummary(type: string | undefined, now: EpochMs, decay: DecayConfig, visit: (row: EntityListRow) => void): Promise<void> {
+    const where = type === undefined ? '' : 'WHERE entity_type = $1';
+    const cursor = this.#sql.unsafe(
+      `SELECT entity_id, entity_type, (extract(epoch FROM last_activity) * 1000)::float8 AS last_activity,
+         scores_at_last_activity::text AS anchors, action_count, success_count, witness_count
+       FROM ${this.#t.entities} ${where}`,
+      type === undefined ? [] : [type],
+    ).cursor(SUMMARY_BATCH);
+    for await (const rows of cursor) {
+      for (const row of rows) {
+        // `{0.5,0.61,…}`: the server writes each double so that it reads back exactly.
+        const anchors = (row.anchors as string).slice(1, -1).split(',').map(Number);
+        visit({
+          ...summaryAt(row.entity_id as string, row.entity_type as string, row.last_activity as number | null, anchors, 0, now, decay),
+          action_count: row.action_count as number,
+          success_count: row.success_count as number,
+          witness_count: row.witness_count as number,
+        });
+      }
+    }
+  }
+
   async count(type: string | undefined): Promise<number> {
     const [row] = type === undefined
       ? await this.#sql.unsafe(`SELECT count(*)::int AS n FROM ${this.#t.entities}`)
@@ -179,74 +247,85 @@ export class PostgresAdapter implements StorageAdapter {
       );
       if (rows.length === 0) return summary;
       after = rows.at(-1)!.entity_id as string;
-      const due: string[] = [];
+      const due = new Map<string, Swept>();
       for (const row of rows) {
-        const entity = this.#parseQuietly(row.entity_id as string, row.entity as string);
+        const text = row.entity as string;
+        const entity = this.#parseQuietly(row.entity_id as string, text);
         if (!entity) continue;
         summary.scanned++;
-        if (sweepEntity(entity, now, decay, rule) !== 'keep') due.push(entity.entityId);
+        const action = sweepEntity(entity, now, decay, rule);
+        if (action !== 'keep') due.set(entity.entityId, { text, entity, action });
       }
-      if (due.length > 0) await this.#sweepLocked(due, now, decay, rule, summary);
+      if (due.size > 0) await this.#sweepLocked(due, now, decay, rule, summary);
     }
   }
 
-  async #sweepLocked(ids: string[], now: EpochMs, decay: DecayConfig, rule: SweepRule, summary: SweepSummary): Promise<void> {
-    await this.#sql.begin(async (tx) => {
-      const rows = await tx.unsafe(
-        `SELECT entity_id, entity::text AS entity FROM ${this.#t.entities}
-         WHERE entity_id IN (SELECT json_array_elements_text($1::json)) ORDER BY entity_id FOR UPDATE`,
-        [ids as string[]],
-      );
+  /**
+   * The entities a sweep changes, locked and read again: one that no one changed since the first
+   * read (the same text) is written as already swept; another is swept again from what is stored.
+   */
+  async #sweepLocked(due: Map<string, Swept>, now: EpochMs, decay: DecayConfig, rule: SweepRule, summary: SweepSummary): Promise<void> {
+    await this.#reserved(async (tx) => {
+      const [, rows] = await Promise.all([
+        tx.unsafe('BEGIN'),
+        tx.unsafe(
+          `SELECT entity_id, entity::text AS entity FROM ${this.#t.entities}
+           WHERE entity_id IN (SELECT json_array_elements_text($1::json)) ORDER BY entity_id FOR UPDATE`,
+          [[...due.keys()]],
+        ),
+      ]);
       const written: EntityTrust[] = [];
       const removed: string[] = [];
       for (const row of rows) {
-        const entity = this.#parseQuietly(row.entity_id as string, row.entity as string);
-        if (!entity) continue;
-        const action = sweepEntity(entity, now, decay, rule);
+        const seen = due.get(row.entity_id as string)!;
+        let { entity, action } = seen;
+        if (row.entity !== seen.text) {
+          const stored = this.#parseQuietly(row.entity_id as string, row.entity as string);
+          if (!stored) continue;
+          [entity, action] = [stored, sweepEntity(stored, now, decay, rule)];
+        }
         if (action === 'write') written.push(entity);
         else if (action === 'remove') removed.push(entity.entityId);
       }
-      await this.#write(tx, written, 'upsert');
-      await this.#remove(tx, removed);
-      if (written.length + removed.length > 0) {
-        await this.#log(tx, [{
-          kind: 'sweep', at: now, entityIds: [...written.map((e) => e.entityId), ...removed],
-          details: { changed: written.length, removed: removed.length },
-        }]);
-      }
+      const touched = [...written.map((e) => e.entityId), ...removed];
+      await Promise.all([
+        this.#write(tx, written, 'upsert'),
+        this.#remove(tx, removed),
+        this.#log(tx, touched.length ? [{ kind: 'sweep', at: now, entityIds: touched, details: { changed: written.length, removed: removed.length } }] : []),
+        tx.unsafe('COMMIT'),
+      ]);
       summary.changed += written.length;
       summary.removed += removed.length;
     });
   }
 
-  /** Rows as JSON text, `BATCH_SIZE` per statement: the columns queries need, and the entity's JSON as it is. */
-  async #write(tx: TransactionSql, entities: readonly EntityTrust[], how: 'insert' | 'upsert'): Promise<void> {
-    const conflict = how === 'insert' ? '' : `ON CONFLICT (entity_id) DO UPDATE SET entity_type = excluded.entity_type,
-      t3_average = excluded.t3_average, trust_level = excluded.trust_level, last_activity = excluded.last_activity,
-      entity = excluded.entity`;
-    for (let start = 0; start < entities.length; start += BATCH_SIZE) {
-      const rows = entities.slice(start, start + BATCH_SIZE).map((e) => [
-        e.entityId, e.entityType, e.t3Average, e.trustLevel, e.lastActivity, JSON.stringify(e.toJSON()),
-      ]);
-      await tx.unsafe(
-        `INSERT INTO ${this.#t.entities} (entity_id, entity_type, t3_average, trust_level, last_activity, entity)
-         SELECT r->>0, r->>1, (r->>2)::float8, r->>3, to_timestamp((r->>4)::float8 / 1000), (r->>5)::json
-         FROM json_array_elements($1::json) AS r ${conflict}`,
-        [rows],
-      );
-    }
+  /**
+   * Rows as JSON text, `BATCH_SIZE` per statement: the columns queries need, and the entity's JSON
+   * as it is. Every statement is sent before this awaits any, so that statements sent after it
+   * (a COMMIT) run after all of them.
+   */
+  async #write(tx: Query, entities: readonly EntityTrust[], how: 'insert' | 'upsert'): Promise<void> {
+    const conflict = how === 'insert' ? '' : `ON CONFLICT (entity_id) DO UPDATE SET ${
+      COLUMNS.slice(1).map((column) => `${column} = excluded.${column}`).join(', ')}`;
+    await Promise.all(batches(entities).map((batch) => tx.unsafe(
+      `INSERT INTO ${this.#t.entities} (${COLUMNS.join(', ')})
+       SELECT r->>0, r->>1, (r->>2)::float8, r->>3, to_timestamp((r->>4)::float8 / 1000),
+         ARRAY(SELECT json_array_elements_text(r->5)::float8), (r->>6)::int, (r->>7)::int, (r->>8)::int, (r->>9)::json
+       FROM json_array_elements($1::json) AS r ${conflict}`,
+      [batch.map((e) => [
+        e.entityId, e.entityType, e.t3Average, e.trustLevel, e.lastActivity, e.scoresAtLastActivity,
+        e.actionCount, e.successCount, e.witnessCount, JSON.stringify(e.toJSON()),
+      ])],
+    )));
   }
 
-  async #remove(tx: TransactionSql, ids: readonly string[]): Promise<void> {
-    for (let start = 0; start < ids.length; start += BATCH_SIZE) {
-      await tx.unsafe(
-        `DELETE FROM ${this.#t.entities} WHERE entity_id IN (SELECT json_array_elements_text($1::json))`,
-        [ids.slice(start, start + BATCH_SIZE)],
-      );
-    }
+  async #remove(tx: Query, ids: readonly string[]): Promise<void> {
+    await Promise.all(batches(ids).map((batch) => tx.unsafe(
+      `DELETE FROM ${this.#t.entities} WHERE entity_id IN (SELECT json_array_elements_text($1::json))`, [batch],
+    )));
   }
 
-  async #log(tx: TransactionSql, events: readonly ChangeEvent[]): Promise<void> {
+  async #log(tx: Query, events: readonly ChangeEvent[]): Promise<void> {
     if (events.length === 0) return;
     await tx.unsafe(
       `INSERT INTO ${this.#t.events} (at, kind, entity_ids, details)
@@ -278,6 +357,12 @@ export class PostgresAdapter implements StorageAdapter {
       return undefined;
     }
   }
+}
+
+function batches<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += BATCH_SIZE) out.push(items.slice(start, start + BATCH_SIZE));
+  return out;
 }
 
 /**

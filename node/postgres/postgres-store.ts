@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  AdapterTrustStore, assertOperations, type EntityFilter, type EntityTrust, type TrustOperation, type TrustStoreOptions,
+  AdapterTrustStore, assertOperations, type EntityFilter, type EntityListRow, type EntityTrust, type TrustOperation, type TrustStoreOptions,
 } from '../../core/index.js';
 import { connect, isUnreachable, sqlState, type Sql } from './connection.js';
 import { DEFAULT_SCHEMA, redactUrl, tablesIn, type ConnectOptions, type RowProblem, type Tables } from './settings.js';
@@ -138,6 +138,13 @@ export class PostgresTrustStore extends AdapterTrustStore {
     const problems: RowProblem[] = [];
     await this.#adapter.each(type, (entity) => entities.push(entity), (problem) => problems.push(problem));
     return { entities: this.listed(stored ? entities : this.allAtNow(entities), undefined), problems };
+  }
+
+  /** Hands each entity's list row (of one type, if given) at now to `visit`, from the indexed columns: a list reads no entity whole. */
+  async scanSummaries({ type }: EntityFilter, visit: (row: EntityListRow) => void): Promise<RowProblem[]> {
+    await this.ready();
+    await this.#adapter.eachSummary(type, this.clock.now(), this.decay, visit);
+    return [];
   }
 
   /** Hands each entity (of one type, if given) to `visit` at its state now, a batch at a time, keeping none. */

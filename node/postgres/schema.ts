@@ -10,7 +10,8 @@ interface Migration {
 /**
  * The schema's history. Never edit a released migration: add the next one. Entities keep the
  * core's JSON text exactly (`json` keeps text as written: numbers bit-exact, unknown fields kept);
- * the columns beside it are what queries filter and sort on, as of the entity's last write.
+ * the columns beside it are what queries filter and sort on and what lists show, as of the
+ * entity's last write.
  * Ids sort byte-wise (`COLLATE "C"`), so every client locks rows in the same order.
  */
 const MIGRATIONS: readonly Migration[] = [
@@ -24,6 +25,11 @@ const MIGRATIONS: readonly Migration[] = [
         t3_average double precision NOT NULL,
         trust_level text NOT NULL,
         last_activity timestamptz,
+        -- What a list shows at any moment without reading whole entities (see core's summaryAt).
+        scores_at_last_activity double precision[] NOT NULL,
+        action_count integer NOT NULL,
+        success_count integer NOT NULL,
+        witness_count integer NOT NULL,
         entity json NOT NULL
       );
       CREATE INDEX ON ${t.entities} (entity_type);

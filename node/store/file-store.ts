@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {
-  AdapterTrustStore, assertEntityId, assertOperations,
+  AdapterTrustStore, assertEntityId, assertOperations, listRowOf, type EntityListRow,
   type EntityFilter, type EntityTrust, type TrustOperation, type TrustStoreOptions,
 } from '../../core/index.js';
 import { defaultStoreDir } from '../paths.js';
@@ -98,6 +98,11 @@ export class FileTrustStore extends AdapterTrustStore {
     return this.#adapter.scanEach((entity) => {
       if (type === undefined || entity.entityType === type) visit(this.atNow(entity, now));
     });
+  }
+
+  /** Each entity's list row at now (of one type, if given), one file at a time: `scanEach`, keeping rows only. */
+  scanSummaries(filter: EntityFilter, visit: (row: EntityListRow) => void): Promise<FileProblem[]> {
+    return this.scanEach(filter, (entity) => visit(listRowOf(entity)));
   }
 
   /**

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EntityTrust } from '../../core/index.js';
 import { connect } from '../../node/postgres/connection.js';
 import { PostgresTrustStore } from '../../node/postgres/index.js';
-import { NO_SERVER, startCluster, type Cluster } from '../support/postgres-server.js';
+import { NO_SERVER, startCluster, type Cluster } from '../support/postgres-cluster.js';
 import { ROOT, ensureBuilt, runBin } from './support/node-bin.js';
 
 const MACHINES = ['legion', 'cbp', 'thor', 'sprout'];

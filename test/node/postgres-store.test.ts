@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EntityTrust, type EntityJson } from '../../core/index.js';
+import { EntityTrust, listRowOf, type EntityJson, type EntityListRow } from '../../core/index.js';
 import { connect } from '../../node/postgres/connection.js';
 import { PostgresTrustStore, SCHEMA_VERSION, SchemaVersionError, redactUrl } from '../../node/postgres/index.js';
 import { ManualClock, describeTrustStoreContract } from '../contract/trust-store-contract.js';
@@ -99,6 +99,25 @@ describe.skipIf(!postgresUrl)('PostgresTrustStore on a real server', () => {
     } finally {
       await empty.close();
     }
+  });
+
+  it('list rows come from the columns, and show exactly what reading each entity whole shows, at now', async () => {
+    const clock = new ManualClock();
+    const { store } = await open({ clock });
+    await store.update('mcp:a', true, 0.7);
+    await store.witness('session:s', 'mcp:a', false, 0.3);
+    await store.importBundle([{ entity_id: 'ref:upstream', talent: 0.9, training: 0.2, temperament: 0.4, valuation: 0.7, veracity: 0.1, validity: 0.3 }]);
+    clock.advanceDays(40);
+    await store.sweepDecay();
+    await store.update('role:r', false, 0.4);
+    clock.advanceDays(33);
+    const rows: EntityListRow[] = [];
+    await store.scanSummaries({}, (row) => rows.push(row));
+    rows.sort((a, b) => a.entity_id.localeCompare(b.entity_id));
+    expect(rows).toStrictEqual((await store.list()).map(listRowOf));
+    const roles: EntityListRow[] = [];
+    await store.scanSummaries({ type: 'role' }, (row) => roles.push(row));
+    expect(roles.map((row) => row.entity_id)).toEqual(['role:r']);
   });
 
   it('sweeps in batches and writes nothing the second time', async () => {
