@@ -252,7 +252,8 @@ function Preview({ file, summary, onMode, onConfirm, onCancel }: {
       {summary.rejected.length > 0 && (
         <details class="rejected" open={summary.rejected.length <= 5}>
           <summary>{i18n.t('import.rejectedList', summary.rejected.length, [formatCount(summary.rejected.length)])}</summary>
-          <ul>
+          {/* It scrolls when long: focusable, so that a keyboard can scroll it too. */}
+          <ul tabIndex={0} aria-label={i18n.t('import.rejectedListLabel')}>
             {summary.rejected.slice(0, REJECTED_SHOWN).map((r) => (
               <li key={r.index}>{describeRejected(r)}</li>
             ))}

@@ -95,6 +95,7 @@ export function Popup({ initialFilters }: { initialFilters: Filters }) {
         {meta ? meta.total > 0 && <LevelStack byLevel={meta.byLevel} total={meta.total} compact /> : <Skeleton height={8} />}
       </header>
 
+      <main class="popup-main">
       {pages.error && !meta && (
         <div class="notice notice-error popup-error" role="alert">
           <p class="notice-title">{i18n.t('popup.loadFailed')}</p>
@@ -104,9 +105,9 @@ export function Popup({ initialFilters }: { initialFilters: Filters }) {
       )}
 
       {meta && meta.total === 0 ? (
-        <main class="empty-view"><EmptyState onOpenOptions={openOptions} /></main>
+        <div class="empty-view"><EmptyState onOpenOptions={openOptions} /></div>
       ) : (
-        <main class="list-view" hidden={openId !== undefined}>
+        <div class="list-view" hidden={openId !== undefined}>
           <FilterBar filters={filters} onChange={(patch) => setFilters((f) => ({ ...f, ...patch }))}
             byType={meta?.byType} byLevel={meta?.byLevel} />
           <EntityList
@@ -117,15 +118,14 @@ export function Popup({ initialFilters }: { initialFilters: Filters }) {
             onClearFilters={() => setFilters((f) => ({ query: '', sort: f.sort }))}
             listRef={listRef}
           />
-        </main>
+        </div>
       )}
 
       {openId !== undefined && (
-        <main class="detail-view">
-          <EntityDetailView key={openId} id={openId} onBack={back}
-            onOpen={(id) => setTrail((t) => [...t, id])} />
-        </main>
+        <EntityDetailView key={openId} id={openId} onBack={back}
+          onOpen={(id) => setTrail((t) => [...t, id])} />
       )}
+      </main>
     </div>
   );
 }

@@ -23,6 +23,7 @@ function problemInWords(field: string, problem: string): string {
   if ((m = /^expected an array of 3 numbers, got (.*)$/s.exec(problem))) return i18n.t('rejected.triple', [subject, m[1]!]);
   if ((m = /^expected an entity object, got (.*)$/s.exec(problem))) return i18n.t('rejected.notEntity', [m[1]!]);
   if ((m = /^duplicate of entity (\d+), (.*)$/s.exec(problem))) return i18n.t('rejected.duplicate', [String(Number(m[1]) + 1)]);
+  if (problem.startsWith('missing; an entity needs')) return i18n.t('rejected.missingScore', [subject]);
   if (problem === 'missing') return i18n.t('rejected.missing', [subject]);
   return field ? `${field}: ${problem}` : problem;
 }
