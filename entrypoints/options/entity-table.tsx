@@ -74,7 +74,7 @@ export function EntityTable({ version, onChanged }: { version: number; onChanged
             <tr>
               <th scope="col">{i18n.t('table.entity')}</th>
               <th scope="col" class="col-level">{i18n.t('table.level')}</th>
-              <th scope="col" class="col-score numeric">{i18n.t('entity.t3Average')}</th>
+              <th scope="col" class="col-score numeric" title={i18n.t('entity.t3AverageTitle')}>{i18n.t('entity.t3Average')}</th>
               <th scope="col" class="col-time">{i18n.t('detail.lastActivity')}</th>
               <th scope="col" class="col-actions"><span class="visually-hidden">{i18n.t('table.actions')}</span></th>
             </tr>

@@ -45,7 +45,10 @@ export function OptionsPage() {
         <section class="card" aria-labelledby="settings-title">
           <div class="card-head">
             <h2 id="settings-title">{i18n.t('settings.title')}</h2>
-            <p class="muted small">{i18n.t('settings.intro')}</p>
+            <p class="muted small">
+              {i18n.t('settings.intro')}{' '}
+              <a href="/help.html#decay" target="_blank" rel="noopener">{i18n.t('help.whatIsThis')}</a>
+            </p>
           </div>
           {status ? (
             <SettingsForm settings={status.settings} onSaved={(settings) => {

@@ -75,7 +75,7 @@ function DetailContent({ detail, onOpen }: { detail: EntityDetail; onOpen: (id: 
       <div class="detail-summary">
         <TypeChip type={entity.entity_type} />
         <LevelBadge level={chain.trust_level} />
-        <span class="muted">
+        <span class="muted" title={i18n.t('entity.t3AverageTitle')}>
           {i18n.t('entity.t3Average')} <strong class="num">{formatScore(chain.t3_average)}</strong>
         </span>
       </div>
@@ -83,7 +83,12 @@ function DetailContent({ detail, onOpen }: { detail: EntityDetail; onOpen: (id: 
       <div class="tensors">
         {[['T3', T3], ['V3', V3]].map(([name, dims]) => (
           <section key={name as string} class="tensor" aria-label={name === 'T3' ? i18n.t('detail.t3') : i18n.t('detail.v3')}>
-            <h3>{name === 'T3' ? i18n.t('detail.t3') : i18n.t('detail.v3')}</h3>
+            <h3>
+              <span title={name === 'T3' ? i18n.t('detail.t3Title') : i18n.t('detail.v3Title')}>
+                {name === 'T3' ? i18n.t('detail.t3') : i18n.t('detail.v3')}
+              </span>
+              <HelpLink topic={name === 'T3' ? 't3' : 'v3'} />
+            </h3>
             <dl>
               {(dims as Dimension[]).map((d) => {
                 const score = entity[d] as number;
@@ -121,7 +126,7 @@ function DetailContent({ detail, onOpen }: { detail: EntityDetail; onOpen: (id: 
             value={Number.isFinite(lastMs) ? formatRelativeTime(lastMs, now) : i18n.t('detail.never')}
             hint={Number.isFinite(lastMs) ? formatDateTime(lastMs) : undefined} />
           <Stat label={i18n.t('detail.transitiveTrust')} value={formatScore(chain.transitive_trust)}
-            level={trustLevelOf(chain.transitive_trust)} />
+            hint={i18n.t('detail.transitiveTitle')} level={trustLevelOf(chain.transitive_trust)} />
         </dl>
       </section>
 
@@ -148,6 +153,13 @@ function DetailContent({ detail, onOpen }: { detail: EntityDetail; onOpen: (id: 
         )}
       </section>
     </>
+  );
+}
+
+/** Opens the explanation of a term in a tab of its own (a popup closes when it loses focus). */
+function HelpLink({ topic }: { topic: string }) {
+  return (
+    <a class="help-link" href={`/help.html#${topic}`} target="_blank" rel="noopener">{i18n.t('help.whatIsThis')}</a>
   );
 }
 

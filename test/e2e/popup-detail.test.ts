@@ -72,7 +72,7 @@ describe('the detail view', () => {
     await value(options, 'sweepNow');
     await options.close();
     popup = await openDetail('mcp:idle');
-    expect(await history()).toEqual(['Decay applied', 'Imported']);
+    expect(await history()).toEqual(['Faded trust saved', 'Imported']);
     await screenshot(popup, 'popup-detail-history');
     await popup.close();
 
