@@ -2,6 +2,9 @@ import { i18n } from '#i18n';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { dimensionLabel } from '@/components/labels.js';
 import { LevelBadge } from '@/components/level-badge.js';
+import { ConfirmDialog } from '@/components/confirm-dialog.js';
+import { CopyButton } from '@/components/copy-button.js';
+import { ResultMessage, type Outcome } from '@/components/result-message.js';
 import { ScoreBar } from '@/components/score-bar.js';
 import { Skeleton } from '@/components/skeleton.js';
 import { TypeChip } from '@/components/type-chip.js';
@@ -20,11 +23,13 @@ export function EntityDetailView({ id, onBack, onOpen }: {
   onOpen: (id: string) => void;
 }) {
   const [result, setResult] = useState<ApiResult<EntityDetail> | null>(null);
+  // Bumped after a quick action, to read the entity again.
+  const [version, setVersion] = useState(0);
   const backRef = useRef<HTMLButtonElement>(null);
   useLayoutEffect(() => backRef.current?.focus(), [id]);
   useEffect(() => {
     void api.getEntity(id).then(setResult);
-  }, [id]);
+  }, [id, version]);
 
   return (
     <section class="detail" aria-labelledby="detail-title">
@@ -36,7 +41,10 @@ export function EntityDetailView({ id, onBack, onOpen }: {
         </button>
       </div>
       <div class="detail-body">
-        <h2 id="detail-title" class="detail-id">{id}</h2>
+        <div class="detail-id-row">
+          <h2 id="detail-title" class="detail-id">{id}</h2>
+          <CopyButton text={id} label={i18n.t('copy.label', [id])} />
+        </div>
         {result === null && <DetailSkeleton />}
         {result && !result.ok && (
           <div class="notice notice-error" role="alert">
@@ -44,9 +52,49 @@ export function EntityDetailView({ id, onBack, onOpen }: {
             <p>{errorText(result.error)}</p>
           </div>
         )}
+        {result?.ok && <QuickActions id={id} onDone={() => setVersion((v) => v + 1)} />}
         {result?.ok && <DetailContent detail={result.value} onOpen={onOpen} />}
       </div>
     </section>
+  );
+}
+
+/** The magnitude of an outcome recorded by hand: the same as a Claude Code hook records. */
+const MANUAL_MAGNITUDE = 0.1;
+
+/** Record a success or a failure, or reset, without leaving the popup. */
+function QuickActions({ id, onDone }: { id: string; onDone: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [asking, setAsking] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const run = async (call: () => Promise<ApiResult<unknown>>, done: string) => {
+    setBusy(true);
+    const result = await call();
+    setBusy(false);
+    setOutcome(result.ok ? { ok: true, text: done } : { ok: false, text: errorText(result.error) });
+    if (result.ok) onDone();
+  };
+  return (
+    <div class="quick-actions" role="group" aria-label={i18n.t('actions.title')}>
+      <span class="muted small">{i18n.t('actions.title')}</span>
+      <button type="button" class="btn btn-small" disabled={busy} aria-label={i18n.t('actions.successLabel', [id])}
+        onClick={() => void run(() => api.recordOutcome(id, true, MANUAL_MAGNITUDE), i18n.t('actions.recorded', [i18n.t('event.success')]))}>
+        {i18n.t('actions.success')}
+      </button>
+      <button type="button" class="btn btn-small" disabled={busy} aria-label={i18n.t('actions.failureLabel', [id])}
+        onClick={() => void run(() => api.recordOutcome(id, false, MANUAL_MAGNITUDE), i18n.t('actions.recorded', [i18n.t('event.failure')]))}>
+        {i18n.t('actions.failure')}
+      </button>
+      <button type="button" class="btn btn-small btn-danger" disabled={busy} onClick={() => setAsking(true)}>{i18n.t('actions.reset')}</button>
+      <ResultMessage outcome={outcome} inline />
+      {asking && (
+        <ConfirmDialog title={i18n.t('table.confirmResetTitle')} confirmLabel={i18n.t('common.reset')} danger
+          onConfirm={() => void run(() => api.resetEntity(id), i18n.t('actions.wasReset'))} onClose={() => setAsking(false)}>
+          <p class="mono">{id}</p>
+          <p>{i18n.t('table.confirmResetBody')}</p>
+        </ConfirmDialog>
+      )}
+    </div>
   );
 }
 

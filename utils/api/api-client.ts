@@ -6,6 +6,7 @@ import { callApi } from './messaging.js';
 export const api = {
   listEntities: (request: ListEntitiesRequest) => callApi('listEntities', request),
   getEntity: (id: string) => callApi('getEntity', { id }),
+  recordOutcome: (id: string, success: boolean, magnitude: number) => callApi('recordOutcome', { id, success, magnitude }),
   exportStore: () => callApi('exportStore'),
   importStore: (request: ImportRequest) => callApi('importStore', request),
   getStatus: () => callApi('getStatus'),
