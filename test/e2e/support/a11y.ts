@@ -2,10 +2,11 @@
 // install): each returns what a person with a screen reader, a keyboard or low vision would hit.
 // Rules: scrollable-region-focusable, region, landmark-one-main, button-name, label, image-alt,
 // duplicate-id, list, aria-hidden-focus, color-contrast (solid backgrounds; AA: 4.5, large text 3).
-import type { Page } from 'playwright-core';
+import type { ExtensionPage } from './extension-api.js';
 
-export async function a11yViolations(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+export async function a11yViolations(page: ExtensionPage): Promise<string[]> {
+  // Both playwright's and puppeteer's pages evaluate a function without arguments alike.
+  return (page.evaluate as (fn: () => string[]) => Promise<string[]>).call(page, () => {
     const problems: string[] = [];
     const describe = (el: Element) => {
       const text = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);

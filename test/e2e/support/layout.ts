@@ -1,9 +1,11 @@
 // Finds what a person would see cut off or pushed off-screen: a page that scrolls sideways, an element
 // that reaches past the right edge of the window, or a box that hides part of its own content.
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
+import type { ExtensionPage } from './extension-api.js';
 
-export async function layoutProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+export async function layoutProblems(page: ExtensionPage): Promise<string[]> {
+  // Both playwright's and puppeteer's pages evaluate a function without arguments alike.
+  return (page.evaluate as (fn: () => string[]) => Promise<string[]>).call(page, () => {
     const problems: string[] = [];
     const root = document.documentElement;
     const width = root.clientWidth;
