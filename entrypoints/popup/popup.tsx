@@ -4,7 +4,7 @@ import { LevelStack } from '@/components/level-stack.js';
 import { Skeleton } from '@/components/skeleton.js';
 import { formatCount } from '@/utils/pages/format.js';
 import { EmptyState } from './empty-state.js';
-import { EntityDetailView } from './entity-detail.js';
+import { LazyEntityDetail, preloadDetail } from './lazy-detail.js';
 import { EntityList } from './entity-list.js';
 import { FilterBar, type Filters } from './filter-bar.js';
 import { saveFilters } from './saved-filters.js';
@@ -42,6 +42,11 @@ export function Popup({ initialFilters }: { initialFilters: Filters }) {
 
   // New filters: the first match is the active row, the list starts from the top, and they are
   // remembered for the next opening.
+  // Once the list is on screen, the detail's code loads while the person reads it.
+  useEffect(() => {
+    if (meta) requestIdleCallback(() => void preloadDetail());
+  }, [meta !== null]);
+
   const firstRender = useRef(true);
   useEffect(() => {
     if (firstRender.current) {
@@ -122,7 +127,7 @@ export function Popup({ initialFilters }: { initialFilters: Filters }) {
       )}
 
       {openId !== undefined && (
-        <EntityDetailView key={openId} id={openId} onBack={back}
+        <LazyEntityDetail key={openId} id={openId} onBack={back}
           onOpen={(id) => setTrail((t) => [...t, id])} />
       )}
       </main>
