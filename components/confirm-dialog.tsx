@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
  * the confirm button stays disabled until that word is typed (in any case). Closing it gives focus
  * back to what had it when it opened (the button that opened it), not to the page's body.
  */
-export function ConfirmDialog({ title, children, confirmLabel, danger, typeToConfirm, extraAction, onConfirm, onClose }: {
+export function ConfirmDialog({ title, children, confirmLabel, danger, typeToConfirm, extraAction, fallbackFocus, onConfirm, onClose }: {
   title: string;
   children?: ComponentChildren;
   confirmLabel: string;
@@ -15,6 +15,8 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, typeToCon
   typeToConfirm?: string;
   /** A further button beside Cancel, e.g. "Export first"; it leaves the dialog open. */
   extraAction?: { label: string; run: () => void } | undefined;
+  /** Where focus goes when what opened the dialog is gone (a deleted row's button). */
+  fallbackFocus?: () => HTMLElement | null | undefined;
   onConfirm: () => void;
   onClose: () => void;
 }) {
@@ -24,7 +26,11 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, typeToCon
     const opener = document.activeElement;
     ref.current?.showModal();
     return () => {
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+      // After the close, once the page has re-rendered: the opener may have gone with the change.
+      requestAnimationFrame(() => {
+        if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+        else fallbackFocus?.()?.focus();
+      });
     };
   }, []);
   const ready = !typeToConfirm || typed.trim().toLocaleLowerCase() === typeToConfirm.toLocaleLowerCase();

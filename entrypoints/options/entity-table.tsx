@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ConfirmDialog } from '@/components/confirm-dialog.js';
 import { CopyButton } from '@/components/copy-button.js';
 import { LevelBadge } from '@/components/level-badge.js';
@@ -31,6 +31,7 @@ export function EntityTable({ version, onChanged }: { version: number; onChanged
   const [error, setError] = useState<ApiError | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [notice, setNotice] = useState<Outcome | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => setOffset(0), [query, sort]);
   useEffect(() => {
@@ -55,6 +56,8 @@ export function EntityTable({ version, onChanged }: { version: number; onChanged
     const result = action === 'delete' ? await api.deleteEntity(entity.entity_id) : await api.resetEntity(entity.entity_id);
     if (result.ok) {
       setNotice({ ok: true, text: i18n.t(action === 'delete' ? 'table.deleted' : 'table.wasReset', [entity.entity_id]) });
+      // The deleted row's buttons go with it: focus stays in the table, on its search.
+      if (action === 'delete') searchRef.current?.focus();
       onChanged();
     } else {
       setNotice({ ok: false, text: errorText(result.error) });
@@ -66,7 +69,7 @@ export function EntityTable({ version, onChanged }: { version: number; onChanged
   return (
     <div class="entity-table">
       <div class="table-tools">
-        <input type="search" class="input" value={query} placeholder={i18n.t('popup.searchPlaceholder')}
+        <input ref={searchRef} type="search" class="input" value={query} placeholder={i18n.t('popup.searchPlaceholder')}
           aria-label={i18n.t('popup.searchLabel')} onInput={(e) => setQuery(e.currentTarget.value)} spellcheck={false} />
         <span class="muted small num" aria-live="polite">
           {page && matching > 0 && i18n.t('table.showing', [
@@ -129,6 +132,7 @@ export function EntityTable({ version, onChanged }: { version: number; onChanged
           title={i18n.t(pending.action === 'delete' ? 'table.confirmDeleteTitle' : 'table.confirmResetTitle')}
           confirmLabel={pending.action === 'delete' ? i18n.t('common.delete') : i18n.t('common.reset')}
           danger
+          fallbackFocus={() => searchRef.current}
           onConfirm={() => void act(pending)}
           onClose={() => setPending(null)}
         >

@@ -61,6 +61,13 @@ describe('the options table', () => {
     await pager.getByRole('button', { name: 'First' }).click();
   });
 
+  it('after deleting a row, leaves focus in the table (its search), not on the page', async () => {
+    await options.getByRole('button', { name: 'Delete agent:item-000017' }).click();
+    await options.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await options.getByText('Deleted agent:item-000017.').waitFor();
+    await expect.poll(() => options.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search entities by id');
+  });
+
   it('copies an id', async () => {
     await options.getByRole('button', { name: 'Copy agent:item-000011' }).click();
     await options.getByRole('row').filter({ hasText: 'agent:item-000011' }).getByText('Copied').waitFor();

@@ -49,7 +49,7 @@ describe('Firefox', () => {
     await options.waitForSelector('dialog[open]');
     await options.keyboard.press('Escape');
     await options.waitForFunction(() => !document.querySelector('dialog'));
-    expect(await options.evaluate(() => document.activeElement?.textContent)).toBe('Delete all data…');
+    await options.waitForFunction(() => document.activeElement?.textContent === 'Delete all data…');
   });
 
   it('focuses search in the popup and remembers its filters for the next opening', async () => {

@@ -35,7 +35,7 @@ describe('saving decay now', () => {
     await screenshot(options, 'options-decay-confirm');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
-    expect(await focusedText(options)).toBe('Save faded trust now…');
+    await expect.poll(() => focusedText(options)).toBe('Save faded trust now…');
     // Nothing ran.
     expect(await options.locator('.last-sweep').textContent()).toBe('Fading trust has not been saved yet.');
 
@@ -66,7 +66,7 @@ describe('delete all', () => {
     await confirm.click();
     await options.getByText('Deleted 12 entities.').waitFor();
     // Focus is back on the button that opened the dialog, not lost to the page.
-    expect(await focusedText(options)).toBe('Delete all data…');
+    await expect.poll(() => focusedText(options)).toBe('Delete all data…');
   });
 });
 
