@@ -24,7 +24,7 @@ it('records outcomes and witnesses through the API and exports them', async () =
   const bundle = await value<{ entities: EntityJson[] }>(page, 'exportStore');
   expect(bundle.entities.map((e) => e.entity_id)).toEqual(['mcp:filesystem', 'session:ff']);
   expect(await api(page, 'setSettings', { sweepPeriodMinutes: 0.5 })).toMatchObject({
-    ok: false, error: { code: 'invalid-request', message: expect.stringContaining('at least 1 minutes in this browser') },
+    ok: false, error: { code: 'invalid-request', message: expect.stringContaining('sweep period must be at least 1 minute') },
   });
 });
 

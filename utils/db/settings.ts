@@ -2,7 +2,7 @@
 import { DEFAULT_DECAY, DEFAULT_SWEEP_RULE, type DecayConfig, type SweepRule } from '@/core/index.js';
 import * as v from 'valibot';
 import type { Settings } from '../api/api-types.js';
-import { settingsFields } from '../api/api-schemas.js';
+import { MIN_SWEEP_PERIOD_MINUTES, settingsFields } from '../api/api-schemas.js';
 import { DEFAULT_EVENT_LOG_CAP } from './event-log.js';
 import type { TrustDb } from './schema.js';
 
@@ -29,7 +29,12 @@ export function settingsFrom(stored: unknown): Settings {
   const settings: Settings = { ...DEFAULT_SETTINGS };
   if (typeof stored !== 'object' || stored === null) return settings;
   for (const key of Object.keys(settingsFields) as (keyof Settings)[]) {
-    const value = (stored as Record<string, unknown>)[key];
+    let value = (stored as Record<string, unknown>)[key];
+    // Chrome allowed a 30 s period before the minimum became 1 minute in both browsers: the
+    // nearest period allowed now, rather than the default.
+    if (key === 'sweepPeriodMinutes' && typeof value === 'number' && value >= 0.5 && value < MIN_SWEEP_PERIOD_MINUTES) {
+      value = MIN_SWEEP_PERIOD_MINUTES;
+    }
     if (v.is(settingsFields[key], value)) (settings as Record<keyof Settings, unknown>)[key] = value;
   }
   return settings;
