@@ -28,6 +28,9 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, typeToCon
     return () => {
       // After the close, once the page has re-rendered: the opener may have gone with the change.
       requestAnimationFrame(() => {
+        // Focus the page already moved on purpose (the action's own choice) stays where it is.
+        const current = document.activeElement;
+        if (current && current !== document.body && !ref.current?.contains(current)) return;
         if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
         else fallbackFocus?.()?.focus();
       });

@@ -3,6 +3,7 @@
 // failure and resets, without leaving it.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { a11yViolations } from './support/a11y.js';
 import { launchExtension, screenshot, type ExtensionBrowser } from './support/chromium.js';
 import { bundleText, sampleBundle } from './support/ui-bundles.js';
 
@@ -58,6 +59,7 @@ describe('the options table', () => {
     await pager.getByRole('button', { name: 'Last' }).click();
     await options.getByText('101–120 of 120').waitFor();
     await screenshot(options, 'options-table-sorted-paged');
+    expect(await a11yViolations(options)).toEqual([]);
     await pager.getByRole('button', { name: 'First' }).click();
   });
 
@@ -93,6 +95,7 @@ describe('the popup detail', () => {
     await expect.poll(() => stat('Actions').textContent()).toBe('2');
     expect(await stat('Success rate').textContent()).toBe('50%');
     await screenshot(popup, 'popup-detail-actions');
+    expect(await a11yViolations(popup)).toEqual([]);
 
     await detail.getByRole('button', { name: 'Reset…' }).click();
     await popup.getByRole('dialog').getByRole('button', { name: 'Reset' }).click();
