@@ -96,8 +96,10 @@ export function EntityTable({ version, onChanged }: { version: number; onChanged
             {page?.items.map((e) => (
               <tr key={e.entity_id}>
                 <td class="cell-id">
-                  <TypeChip type={e.entity_type} /> <span class="mono" title={e.entity_id}>{e.entity_id}</span>
-                  <CopyButton text={e.entity_id} label={i18n.t('copy.label', [e.entity_id])} />
+                  <div class="id-line">
+                    <TypeChip type={e.entity_type} /> <span class="mono" title={e.entity_id}>{e.entity_id}</span>
+                    <CopyButton text={e.entity_id} label={i18n.t('copy.label', [e.entity_id])} />
+                  </div>
                 </td>
                 <td><LevelBadge level={e.trust_level} /></td>
                 <td class="numeric" data-label={i18n.t('entity.t3Average')}>
