@@ -4,7 +4,6 @@ import type { ConnectOptions } from './settings.js';
 /** A client of the `postgres` package (postgres.js), as this store uses it. */
 export type Sql = postgres.Sql;
 export type TransactionSql = postgres.TransactionSql;
-export type ReservedSql = postgres.ReservedSql;
 export type JsonValue = postgres.JSONValue;
 
 /**
@@ -16,7 +15,7 @@ export function connect(url: string, { connectTimeoutS = 10, lockTimeoutMs = 0, 
   return postgres(url, {
     max: maxConnections,
     connect_timeout: connectTimeoutS,
-    // A CLI call or a hook is short: idle connections close so the process can exit.
+    // Idle connections close, so that a process that forgets `close()` still exits.
     idle_timeout: 1,
     // One round trip less per connection: we pass no arrays or custom types.
     fetch_types: false,

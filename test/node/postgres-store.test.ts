@@ -69,6 +69,10 @@ describe.skipIf(!postgresUrl)('PostgresTrustStore on a real server', () => {
       ['sweep', ['mcp:a', 'session:s']],
     ]);
     expect(events[4]!.details).toEqual({ changed: 1, removed: 1 });
+    // Ids with the characters an array literal escapes.
+    await store.witness('session:"quoted"', 'ref:back\\slash,comma', true, 0.1);
+    const [last] = await query((sql) => sql.unsafe(`SELECT array_to_json(entity_ids) AS ids FROM ${store.tables.events} ORDER BY event_id DESC LIMIT 1`));
+    expect(last!.ids).toEqual(['session:"quoted"', 'ref:back\\slash,comma']);
   });
 
   it('applies an outbox entry once: one whose file outlived its commit (a crash between the two) is not applied again', async () => {
