@@ -18,7 +18,6 @@ interface FieldSpec {
   help: string;
   min: number;
   max: number;
-  step: string;
   integer?: boolean;
   unit?: string;
   /** A field that may be null: the label of the checkbox that makes it so (the number is then ignored). */
@@ -27,20 +26,20 @@ interface FieldSpec {
 
 function fields(): FieldSpec[] {
   return [
-    { key: 'decayRatePerDay', label: i18n.t('settings.decayRate'), help: i18n.t('settings.decayRateHelp'), min: 0, max: 1, step: '0.001' },
-    { key: 'graceDays', label: i18n.t('settings.graceDays'), help: i18n.t('settings.graceDaysHelp'), min: 0, max: MAX_GRACE_DAYS, step: 'any', unit: i18n.t('settings.unitDays') },
+    { key: 'decayRatePerDay', label: i18n.t('settings.decayRate'), help: i18n.t('settings.decayRateHelp'), min: 0, max: 1 },
+    { key: 'graceDays', label: i18n.t('settings.graceDays'), help: i18n.t('settings.graceDaysHelp'), min: 0, max: MAX_GRACE_DAYS, unit: i18n.t('settings.unitDays') },
     {
       key: 'sweepPeriodMinutes', label: i18n.t('settings.sweepPeriod'), help: `${i18n.t('settings.sweepPeriodHelp')} ${i18n.t('settings.sweepPeriodLimit')}`,
-      min: MIN_SWEEP_PERIOD_MINUTES, max: MAX_SWEEP_PERIOD_MINUTES, step: 'any', unit: i18n.t('settings.unitMinutes'),
+      min: MIN_SWEEP_PERIOD_MINUTES, max: MAX_SWEEP_PERIOD_MINUTES, unit: i18n.t('settings.unitMinutes'),
     },
     {
       key: 'eventLogCap', label: i18n.t('settings.eventLogCap'), help: i18n.t('settings.eventLogCapHelp'),
-      min: 0, max: MAX_EVENT_LOG_CAP, step: '1', integer: true, unit: i18n.t('settings.unitEvents'),
+      min: 0, max: MAX_EVENT_LOG_CAP, integer: true, unit: i18n.t('settings.unitEvents'),
     },
-    { key: 'sweepMinChange', label: i18n.t('settings.sweepMinChange'), help: i18n.t('settings.sweepMinChangeHelp'), min: 0, max: 1, step: '0.001' },
+    { key: 'sweepMinChange', label: i18n.t('settings.sweepMinChange'), help: i18n.t('settings.sweepMinChangeHelp'), min: 0, max: 1 },
     {
       key: 'sessionRetentionDays', label: i18n.t('settings.sessionRetention'), help: i18n.t('settings.sessionRetentionHelp'),
-      min: 0, max: MAX_SESSION_RETENTION_DAYS, step: 'any', unit: i18n.t('settings.unitDays'), none: i18n.t('settings.keepForever'),
+      min: 0, max: MAX_SESSION_RETENTION_DAYS, unit: i18n.t('settings.unitDays'), none: i18n.t('settings.keepForever'),
     },
   ];
 }

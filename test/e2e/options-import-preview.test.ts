@@ -59,6 +59,30 @@ describe('a merge preview', () => {
 });
 
 describe('a replace preview', () => {
+  it('words every kind of rejected entry', async () => {
+    const entries = [
+      { entity_id: 'mcp:no-scores' },
+      { ...byId('mcp:github'), entity_id: 'mcp:counted', t3_observation_counts: [1, -2, 3] },
+      { ...byId('mcp:github'), entity_id: 'mcp:dated', last_activity: 'yesterday' },
+      { ...byId('mcp:github'), entity_id: '' },
+      { ...byId('mcp:github'), entity_id: 'mcp:listed', witnessed_by: 'everyone' },
+      42,
+      { ...byId('mcp:github'), entity_id: 'mcp:twice' },
+      { ...byId('mcp:github'), entity_id: 'mcp:twice' },
+    ];
+    await preview('bad-entries.json', JSON.stringify({ ...sampleBundle(0), entities: entries }));
+    expect(await options.locator('.rejected li').allTextContents()).toEqual([
+      'entity 1 (mcp:no-scores): talent is missing (an entity needs talent, training, temperament, or the legacy 6-D scores)',
+      'entity 2 (mcp:counted): t3_observation_counts[1] must be a whole number from 0 to 9007199254740991, got -2',
+      'entity 3 (mcp:dated): last_activity must be a date and time (RFC 3339) or null, got "yesterday"',
+      'entity 4: entity_id is empty',
+      'entity 5 (mcp:listed): witnessed_by must be a list of entity ids, got "everyone"',
+      'entity 6: not an entity (an object with an entity_id), got 42',
+      'entity 8 (mcp:twice): the same id as entity 7, which is imported instead',
+    ]);
+    await options.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('names additions, updates and deletions on the button, and lists deletions on a line of their own', async () => {
     const updated = [{ ...byId('mcp:github'), talent: 0.99 }, { ...byId('lct:alice'), talent: 0.99 }];
     for (const entity of updated) {
