@@ -39,6 +39,29 @@ describe.skipIf(!postgresUrl)('PostgresTrustStore on a real server', () => {
     }
   };
 
+  it('takes what the URL leaves out from the PG* variables, and honours sslmode from the URL or PGSSLMODE', async () => {
+    const { hostname, port, username, pathname } = new URL(postgresUrl);
+    const saved = { ...process.env };
+    Object.assign(process.env, { PGHOST: hostname, PGPORT: port, PGUSER: decodeURIComponent(username), PGDATABASE: pathname.slice(1) });
+    try {
+      const schema = freshSchema();
+      const fromEnv = new PostgresTrustStore('postgres://', { schema });
+      expect(await fromEnv.migrate()).toEqual([1]);
+      await fromEnv.close();
+      await query((sql) => sql.unsafe(`DROP SCHEMA "${schema}" CASCADE`));
+      // The test server has no TLS: asking for it fails instead of silently connecting in clear.
+      for (const [url, env] of [[`${postgresUrl}?sslmode=require`, {}], [postgresUrl, { PGSSLMODE: 'require' }]] as const) {
+        Object.assign(process.env, env);
+        const tls = new PostgresTrustStore(url, { schema: freshSchema(), connectTimeoutS: 5 });
+        await expect(tls.schemaVersion()).rejects.toThrow(/TLS|SSL/);
+        await tls.close();
+      }
+    } finally {
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+      Object.assign(process.env, saved);
+    }
+  });
+
   it('keeps the entity\'s JSON text exactly: numbers bit-exact, unknown fields kept, columns for queries', async () => {
     const { store } = await open();
     const json: EntityJson & { custom: unknown } = {
