@@ -24,7 +24,7 @@ it('the committed bundle is what a fresh build makes', async () => {
   const fresh = path.join(box.home, 'bin');
   await buildBin(fresh);
   const committed = path.join(PLUGIN, 'bin');
-  const files = ['cli.cjs', 'hook.cjs', 'web4-trust.cjs'];
+  const files = ['cli.cjs', 'hook.cjs', 'postgres.cjs', 'web4-trust.cjs'];
   expect(fs.readdirSync(committed).sort()).toEqual(files);
   for (const file of files) {
     const same = fs.readFileSync(path.join(committed, file), 'utf8') === fs.readFileSync(path.join(fresh, file), 'utf8');
