@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { text } from '../node/claude-code-fixtures.js';
 import { connect } from '../../node/postgres/connection.js';
 import { postgresUrl } from '../support/postgres.js';
-import { ensureBuilt, runBin, sandbox, type Sandbox } from './support/node-bin.js';
+import { BIN, ensureBuilt, runBin, sandbox, type Sandbox } from './support/node-bin.js';
 
 const PASSWORD = 'pg-secret-never-shown';
 let url = '';
@@ -97,6 +97,19 @@ describe.skipIf(!postgresUrl)('the command line on PostgreSQL', () => {
     expect(installed.stdout).toContain('Prepared the database (schema version 1).');
     const status = await runBin(['status', '--json'], { env: { ...box.env, WEB4_TRUST_STORE: fresh } });
     expect(JSON.parse(status.stdout)).toMatchObject({ schema_version: 1, entities: 0 });
+  });
+
+  it('a hook on a folder never loads the PostgreSQL store: the executable works without postgres.cjs', async () => {
+    const bin = path.join(box.home, 'bin');
+    fs.cpSync(path.dirname(BIN), bin, { recursive: true });
+    fs.rmSync(path.join(bin, 'postgres.cjs'));
+    const copy = path.join(bin, 'web4-trust.cjs');
+    expect(await runBin(['hook', 'post-tool-use'], { env: box.env, input: text('post-tool-use-mcp'), bin: copy })).toEqual({ code: 0, stdout: '', stderr: '' });
+    const listed = await runBin(['list', '--json'], { env: box.env, bin: copy });
+    expect(JSON.parse(listed.stdout).entities).toHaveLength(2);
+    // On PostgreSQL it needs the file, and says so (the hook still exits 0).
+    const pg = await runBin(['hook', 'post-tool-use'], { env: { ...box.env, WEB4_TRUST_STORE: url }, input: text('post-tool-use-mcp'), bin: copy });
+    expect(pg).toMatchObject({ code: 0, stderr: expect.stringContaining('postgres.cjs') });
   });
 
   it('sync and db refuse a folder store, saying how to set a database', async () => {
