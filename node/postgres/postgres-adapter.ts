@@ -188,16 +188,23 @@ export class PostgresAdapter implements StorageAdapter {
     const where = type === undefined ? '' : 'WHERE entity_type = $1';
     const cursor = this.#sql.unsafe(
       `SELECT entity_id, entity_type, (extract(epoch FROM last_activity) * 1000)::float8 AS last_activity,
-         scores_at_last_activity::text AS anchors, action_count, success_count, witness_count
+         ${[1, 2, 3, 4, 5, 6].map((i) => `scores_at_last_activity[${i}] AS s${i}`).join(', ')},
+         action_count, success_count, witness_count
        FROM ${this.#t.entities} ${where}`,
       type === undefined ? [] : [type],
     ).cursor(SUMMARY_BATCH);
+    const anchors = new Float64Array(6);
     for await (const rows of cursor) {
       for (const row of rows) {
-        // `{0.5,0.61,…}`: the server writes each double so that it reads back exactly.
-        const anchors = (row.anchors as string).slice(1, -1).split(',').map(Number);
+        anchors[0] = row.s1 as number;
+        anchors[1] = row.s2 as number;
+        anchors[2] = row.s3 as number;
+        anchors[3] = row.s4 as number;
+        anchors[4] = row.s5 as number;
+        anchors[5] = row.s6 as number;
+        const summary = summaryAt(row.entity_id as string, row.entity_type as string, row.last_activity as number | null, anchors, 0, now, decay);
         visit({
-          ...summaryAt(row.entity_id as string, row.entity_type as string, row.last_activity as number | null, anchors, 0, now, decay),
+          ...summary,
           action_count: row.action_count as number,
           success_count: row.success_count as number,
           witness_count: row.witness_count as number,
