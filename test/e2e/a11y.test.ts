@@ -1,8 +1,7 @@
-// Issue 13: no accessibility violation on any page in any state (test/e2e/support/a11y.ts: the axe
-// rules this needs), in light and dark, in real Chromium.
+// Issue 13: axe-core reports no violation on any page in any state, in light and dark, in real Chromium.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { a11yViolations } from './support/a11y.js';
+import { a11yViolations, axeViolations, formatViolations } from './support/a11y.js';
 import { launchExtension, type ExtensionBrowser } from './support/chromium.js';
 import { sampleBundle } from './support/ui-bundles.js';
 
@@ -42,7 +41,7 @@ describe.each(['light', 'dark'] as const)('%s', (scheme) => {
     await page.close();
   });
 
-  it('the options page: an import preview with rejected entries, a dialog, an error, 360 px', async () => {
+  it('the options page: an import preview with rejected entries, dialogs, a sweep, an error, 360 px', async () => {
     const page = await options(scheme);
     const bad = { ...sampleBundle(12), entities: [...sampleBundle(12).entities, ...Array.from({ length: 12 }, (_, i) => ({ entity_id: `mcp:bad-${i}`, talent: 'high' }))] };
     await page.setInputFiles('#import-file', { name: 'mixed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
@@ -58,6 +57,13 @@ describe.each(['light', 'dark'] as const)('%s', (scheme) => {
     await page.getByRole('dialog').waitFor();
     expect(await a11yViolations(page)).toEqual([]);
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('button', { name: 'Save faded trust now…' }).click();
+    await page.getByRole('dialog').waitFor();
+    expect(await a11yViolations(page)).toEqual([]);
+    await page.getByRole('dialog').getByRole('button', { name: 'Save now' }).click();
+    await page.getByText(/^Inactive trust last saved/).waitFor();
+    expect(await a11yViolations(page)).toEqual([]);
 
     await page.setInputFiles('#import-file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ nope') });
     await page.getByRole('alert').filter({ hasText: 'broken.json cannot be imported' }).waitFor();
@@ -84,15 +90,23 @@ describe.each(['light', 'dark'] as const)('%s', (scheme) => {
     expect(await a11yViolations(page)).toEqual([]);
     await page.close();
   });
+
+  it('the help page', async () => {
+    const page = await browser.open('help.html');
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.getByRole('heading', { name: 'How well it acts (T3)' }).waitFor();
+    expect(await a11yViolations(page)).toEqual([]);
+    await page.close();
+  });
 });
 
-describe('the checker', () => {
+describe('the axe harness', () => {
   beforeAll(async () => {
     browser = await launchExtension();
   });
   afterAll(async () => browser?.close());
 
-  it('flags what it looks for, so that an empty list means something', async () => {
+  it('fails on known violations, so that an empty list means something', async () => {
     const page = await browser.open('popup.html');
     await page.evaluate(() => {
       const main = document.querySelector('main')!;
@@ -103,8 +117,10 @@ describe('the checker', () => {
         <button></button>`);
       document.body.insertAdjacentHTML('beforeend', '<p>outside</p>');
     });
-    const found = (await a11yViolations(page)).map((v) => v.split(':')[0]);
-    expect(new Set(found)).toEqual(new Set(['color-contrast', 'label', 'scrollable-region-focusable', 'button-name', 'region']));
+    const found = await axeViolations(page);
+    expect(new Set(found.map((v) => v.id))).toEqual(new Set(['color-contrast', 'label', 'scrollable-region-focusable', 'button-name', 'region']));
+    // Each line names the rule, its impact, the element and how to fix it.
+    expect(formatViolations(found)).toContainEqual(expect.stringMatching(/^button-name \(critical\) \[".*button.*"\]: Buttons must have discernible text/));
     await page.close();
   });
 });
