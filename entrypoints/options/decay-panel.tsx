@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { ConfirmDialog } from '@/components/confirm-dialog.js';
 import { api } from '@/utils/api/api-client.js';
 import type { Settings, SweepResult } from '@/utils/api/api-types.js';
+import { listEntityPage } from '@/utils/pages/entity-source.js';
 import { errorText } from '@/utils/pages/error-text.js';
 import { formatCount, formatDateTime, formatRelativeTime } from '@/utils/pages/format.js';
 
@@ -11,7 +12,8 @@ export function DecayPanel({ lastSweep, settings, onSwept }: {
   settings: Settings | undefined;
   onSwept: () => void;
 }) {
-  const [asking, setAsking] = useState(false);
+  // What the sweep covers, counted when asked (null: not asking; `counted` false: the count failed).
+  const [asking, setAsking] = useState<{ counted: false } | { counted: true; entities: number; sessions: number } | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -23,7 +25,12 @@ export function DecayPanel({ lastSweep, settings, onSwept }: {
     if (result.ok) onSwept();
     else setError(errorText(result.error));
   };
+  const ask = async () => {
+    const page = await listEntityPage({ sort: 'name', offset: 0, limit: 1 });
+    setAsking(page.ok ? { counted: true, entities: page.value.total, sessions: page.value.byType.session ?? 0 } : { counted: false });
+  };
   const retention = settings?.sessionRetentionDays;
+  const keepsSessions = retention === null || retention === undefined;
 
   return (
     <div class="decay-panel">
@@ -47,18 +54,26 @@ export function DecayPanel({ lastSweep, settings, onSwept }: {
         )}
         {error && <p class="field-error" role="alert">{error}</p>}
       </div>
-      <button type="button" class="btn" onClick={() => setAsking(true)} disabled={running}>
+      <button type="button" class="btn" onClick={() => void ask()} disabled={running}>
         {running ? i18n.t('decay.running') : i18n.t('decay.runNow')}
       </button>
       {asking && (
         <ConfirmDialog title={i18n.t('decay.confirmTitle')} confirmLabel={i18n.t('decay.confirmButton')}
-          onConfirm={() => void run()} onClose={() => setAsking(false)}>
-          <p>{i18n.t('decay.confirmBody')}</p>
+          onConfirm={() => void run()} onClose={() => setAsking(null)}>
           <p>
-            {retention === null || retention === undefined
-              ? i18n.t('decay.confirmKeepsSessions')
-              : i18n.t('decay.confirmRemovesSessions', [formatCount(retention)])}
+            {asking.counted
+              ? i18n.t('decay.confirmCount', asking.entities, [formatCount(asking.entities)])
+              : i18n.t('decay.confirmBody')}
           </p>
+          {(!asking.counted || asking.entities > 0) && (
+            <p>
+              {keepsSessions
+                ? i18n.t('decay.confirmKeepsSessions')
+                : asking.counted
+                  ? i18n.t('decay.confirmRemovesSessionsOf', asking.sessions, [formatCount(asking.sessions), formatCount(retention)])
+                  : i18n.t('decay.confirmRemovesSessions', [formatCount(retention)])}
+            </p>
+          )}
         </ConfirmDialog>
       )}
     </div>

@@ -1,7 +1,7 @@
-// Issue 13, items 7, 14 and 17 on the options page in real Chromium: saving decay asks first; delete
-// all says how many entities go, takes the word in any case and offers an export first; closing a
-// dialog gives focus back to its button; errors are shown in the page's language, not the
-// background's English.
+// Issue 13, items 7, 14 and 17 on the options page in real Chromium: saving decay asks first, saying
+// how many entities it covers; delete all says how many entities go, takes the word in any case and
+// offers an export first; closing a dialog gives focus back to its button; errors are shown in the
+// page's language, not the background's English.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -31,7 +31,11 @@ describe('saving decay now', () => {
     await run.click();
     const dialog = options.getByRole('dialog', { name: 'Save faded trust now?' });
     await dialog.waitFor();
-    expect(await dialog.textContent()).toContain('It also deletes session entities inactive for more than 90 days.');
+    // It says how many entities the sweep covers, and how many of them are sessions it may delete.
+    expect(await dialog.locator('.dialog-body').innerText()).toBe([
+      'Lists already show trust as it stands now. This checks all 12 entities in the store and saves the faded scores of the inactive ones, as the background does on its own every sweep period.',
+      'It also deletes the 1 session entity if it has been inactive for more than 90 days. This cannot be undone.',
+    ].join('\n\n'));
     await screenshot(options, 'options-decay-confirm');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -67,6 +71,16 @@ describe('delete all', () => {
     await options.getByText('Deleted 12 entities.').waitFor();
     // Focus is back on the button that opened the dialog, not lost to the page.
     await expect.poll(() => focusedText(options)).toBe('Delete all data…');
+  });
+});
+
+describe('saving decay in an empty store', () => {
+  it('says there is nothing to save', async () => {
+    await options.getByRole('button', { name: 'Save faded trust now…' }).click();
+    const dialog = options.getByRole('dialog', { name: 'Save faded trust now?' });
+    expect(await dialog.locator('.dialog-body').innerText()).toBe('The store holds no entities, so there is nothing to save.');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
   });
 });
 
