@@ -1,4 +1,4 @@
-import { TRUST_LEVELS, isLowTrust, type EntityTrust, type TrustLevel } from '../../core/index.js';
+import { TRUST_LEVELS, compareIds, entityNameOf, isLowTrust, type EntityListRow, type EntityTrust, type TrustLevel } from '../../core/index.js';
 import { quoted, type CallSubject } from './hook-input.js';
 
 // The words a hook adds to Claude's context. Every name in them comes from hook input or the store,
@@ -17,10 +17,12 @@ function label(kind: CallSubject['kind'], name: string): string {
 }
 
 /** `12 calls, 9 succeeded` or, before any outcome, how often it was witnessed. */
-function evidence(entity: EntityTrust): string {
-  if (entity.actionCount > 0) return `${plural(entity.actionCount, 'call')}, ${entity.successCount} succeeded`;
-  return entity.witnessCount > 0 ? `witnessed ${plural(entity.witnessCount, 'time')}` : 'no calls recorded';
+function evidence({ action_count: actions, success_count: successes, witness_count: witnesses }: Counts): string {
+  if (actions > 0) return `${plural(actions, 'call')}, ${successes} succeeded`;
+  return witnesses > 0 ? `witnessed ${plural(witnesses, 'time')}` : 'no calls recorded';
 }
+
+type Counts = Pick<EntityListRow, 'action_count' | 'success_count' | 'witness_count'>;
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -28,25 +30,28 @@ function plural(n: number, word: string): string {
 
 /** PreToolUse context: `Web4 trust in MCP server "github": medium (T3 0.50, V3 0.52); 3 calls, 2 succeeded.` */
 export function callContext(subject: CallSubject, entity: EntityTrust): string {
+  const counts = { action_count: entity.actionCount, success_count: entity.successCount, witness_count: entity.witnessCount };
   return `Web4 trust in ${label(subject.kind, subject.name)}: ${entity.trustLevel} ` +
-    `(T3 ${entity.t3Average.toFixed(2)}, V3 ${entity.v3Average.toFixed(2)}); ${evidence(entity)}.`;
+    `(T3 ${entity.t3Average.toFixed(2)}, V3 ${entity.v3Average.toFixed(2)}); ${evidence(counts)}.`;
 }
 
 /**
- * SessionStart context: the MCP servers and subagent roles on record, those at low or minimal trust
- * first (lowest first), then the most recently active, cut to `MAX_SUMMARY_LENGTH` characters.
- * Undefined when there are none.
+ * SessionStart context: the MCP servers and subagent roles on record (their list rows), those at low
+ * or minimal trust first (lowest first), then the most recently active, cut to `MAX_SUMMARY_LENGTH`
+ * characters. Undefined when there are none.
  */
-export function sessionSummary(entities: readonly EntityTrust[]): string | undefined {
-  const low = entities.filter((e) => isLowTrust(e.trustLevel)).sort((a, b) => a.t3Average - b.t3Average);
-  const rest = entities.filter((e) => !isLowTrust(e.trustLevel))
-    .sort((a, b) => (b.lastActivity ?? -Infinity) - (a.lastActivity ?? -Infinity));
+export function sessionSummary(rows: readonly EntityListRow[]): string | undefined {
+  // By id first, so that ties keep one order whatever order the store read them in.
+  const entities = [...rows].sort((a, b) => compareIds(a.entity_id, b.entity_id));
+  const low = entities.filter((e) => isLowTrust(e.trust_level)).sort((a, b) => a.t3_average - b.t3_average);
+  const rest = entities.filter((e) => !isLowTrust(e.trust_level))
+    .sort((a, b) => (b.last_activity ?? -Infinity) - (a.last_activity ?? -Infinity));
   const ordered = [...low, ...rest];
   if (ordered.length === 0) return undefined;
   const head = 'Web4 trust on record: ';
   const items: string[] = [];
   for (const [i, entity] of ordered.entries()) {
-    const item = `${label(entity.entityType === 'mcp' ? 'mcp' : 'subagent', entity.entityName)} ${entity.trustLevel} (${evidence(entity)})`;
+    const item = `${label(entity.entity_type === 'mcp' ? 'mcp' : 'subagent', entityNameOf(entity.entity_id))} ${entity.trust_level} (${evidence(entity)})`;
     const left = ordered.length - i - 1;
     const tail = left > 0 ? `; and ${left} more.` : '.';
     // Room for this item and, in case later ones do not fit, for "and N more".

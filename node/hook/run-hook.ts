@@ -1,4 +1,4 @@
-import type { EntityTrust, TrustLevel, TrustOperation } from '../../core/index.js';
+import type { EntityFilter, EntityListRow, EntityTrust, TrustLevel, TrustOperation } from '../../core/index.js';
 import { callContext, isAtOrBelow, sessionSummary } from './hook-context.js';
 import { callResultOf, callSubjectOf, parseHookInput, sessionEntityOf, type CallSubject, type HookInput } from './hook-input.js';
 
@@ -36,7 +36,8 @@ export interface HookOptions {
  */
 export interface HookStore {
   getExisting(entityId: string): Promise<EntityTrust | undefined>;
-  list(): Promise<EntityTrust[]>;
+  /** List rows at now (a database computes them from columns, without reading entities whole). */
+  scanSummaries(filter: EntityFilter, visit: (row: EntityListRow) => void): Promise<unknown>;
   recordOrQueue(operations: readonly TrustOperation[]): Promise<unknown>;
 }
 
@@ -84,7 +85,8 @@ async function preToolUse(
 }
 
 async function sessionStart(store: HookStore): Promise<string | undefined> {
-  const called = (await store.list()).filter((entity) => entity.entityType === 'mcp' || entity.entityType === 'role');
+  const called: EntityListRow[] = [];
+  for (const type of ['mcp', 'role']) await store.scanSummaries({ type }, (row) => called.push(row));
   const summary = sessionSummary(called);
   return summary === undefined ? undefined : output({ hookEventName: 'SessionStart', additionalContext: summary });
 }

@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EntityTrust, listRowOf, type EntityJson, type EntityListRow } from '../../core/index.js';
 import { connect } from '../../node/postgres/connection.js';
 import { PostgresTrustStore, SCHEMA_VERSION, SchemaVersionError, redactUrl } from '../../node/postgres/index.js';
+import { runHook } from '../../node/index.js';
 import { ManualClock, describeTrustStoreContract } from '../contract/trust-store-contract.js';
+import { text } from './claude-code-fixtures.js';
 import { freshSchema, openTestStore, postgresUrl } from '../support/postgres.js';
 
 describe('redactUrl', () => {
@@ -145,6 +147,19 @@ describe.skipIf(!postgresUrl)('PostgresTrustStore on a real server', () => {
     const roles: EntityListRow[] = [];
     await store.scanSummaries({ type: 'role' }, (row) => roles.push(row));
     expect(roles.map((row) => row.entity_id)).toEqual(['role:r']);
+  });
+
+  it('serves the hooks: SessionStart sums up servers and roles from list rows, PreToolUse reads one entity', async () => {
+    const { store } = await open();
+    for (let i = 0; i < 4; i++) await store.update('mcp:flaky', i === 0, 0.9);
+    await store.update('role:reviewer', true, 0.1);
+    await store.update('session:other', true, 0.1);
+    const start = JSON.parse((await runHook('session-start', text('session-start'), store))!);
+    // Most recently active first; sessions are not listed.
+    expect(start.hookSpecificOutput.additionalContext)
+      .toBe('Web4 trust on record: subagent "reviewer" medium (1 call, 1 succeeded); MCP server "flaky" medium (4 calls, 1 succeeded).');
+    const pre = JSON.parse((await runHook('pre-tool-use', text('pre-tool-use-mcp').replace('mcp__github__', 'mcp__flaky__'), store, { askBelow: 'medium' }))!);
+    expect(pre.hookSpecificOutput).toMatchObject({ permissionDecision: 'ask' });
   });
 
   it('sweeps in batches and writes nothing the second time', async () => {

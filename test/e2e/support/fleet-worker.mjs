@@ -12,7 +12,7 @@ for (let i = 0; i < Number(calls); i++) {
   let result = 'failed';
   const counting = {
     getExisting: (id) => store.getExisting(id),
-    list: () => store.list(),
+    scanSummaries: (filter, visit) => store.scanSummaries(filter, visit),
     recordOrQueue: async (operations) => (result = await store.recordOrQueue(operations)),
   };
   try {

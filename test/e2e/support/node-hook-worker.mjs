@@ -10,7 +10,7 @@ let queued = 0;
 const files = new FileTrustStore(dir, { lockTimeoutMs: Number(lockTimeoutMs), onProblem: () => {} });
 const store = {
   getExisting: (id) => files.getExisting(id),
-  list: () => files.list(),
+  scanSummaries: (filter, visit) => files.scanSummaries(filter, visit),
   recordOrQueue: async (operations) => {
     const result = await files.recordOrQueue(operations);
     if (result === 'queued') queued++;
