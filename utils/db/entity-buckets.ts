@@ -140,9 +140,8 @@ export class BucketSet<S extends Stores> {
   put(entity: EntityTrust): void {
     const id = entity.entityId;
     const bucket = this.#bucket(id);
-    const json = entity.toJSON();
-    const row = rowOf(entity, json);
-    bucket.entities.set(id, JSON.stringify(json));
+    const row = rowOf(entity);
+    bucket.entities.set(id, JSON.stringify(entity));
     bucket.summaries.set(id, row);
     this.#setLowTrust(bucket, row);
     this.#changed.add(bucketOf(id));

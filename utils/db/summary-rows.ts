@@ -1,26 +1,20 @@
 // List rows and the state they show. A row keeps an entity's last activity and its six scores right
-// after it, and `summaryAt` brings it to any moment exactly as the core's `EntityTrust.decayTo` does:
+// after it, and the core's `summaryAt` brings it to any moment exactly as `EntityTrust.decayTo` does:
 // the popup lists 10,000 entities as they stand now without reading, let alone parsing, their texts.
-// Uses only the core's small helpers, so that the popup's bundle stays small.
+// Uses only the core's small helpers (no EntityTrust code), so that the popup's bundle stays small.
 import {
-  isLowTrust, scoresAt, trustLevelOf,
-  type DecayConfig, type EntityJson, type EntitySummary, type EntityTrust, type EpochMs,
+  isLowTrust, summaryAt as summaryOfAnchors,
+  type DecayConfig, type EntitySummary, type EntityTrust, type EpochMs,
 } from '@/core/index.js';
 import type { SummaryBucket, SummaryRow } from './schema.js';
 
-/** The list row of `entity`; `json` is its `toJSON()`, for a caller that has it already. */
-export function rowOf(entity: EntityTrust, json: EntityJson = entity.toJSON()): SummaryRow {
-  // The JSON carries the scores at last activity only when they differ from the scores.
-  const t3 = entity.lastActivity === null ? undefined : json.t3_at_last_activity;
-  const v3 = entity.lastActivity === null ? undefined : json.v3_at_last_activity;
+/** The list row of `entity`. */
+export function rowOf(entity: EntityTrust): SummaryRow {
   return {
     entity_id: entity.entityId,
     entity_type: entity.entityType,
     last_activity: entity.lastActivity,
-    scores: [
-      ...(t3 ?? [json.talent, json.training, json.temperament]),
-      ...(v3 ?? [json.valuation, json.veracity, json.validity]),
-    ],
+    scores: entity.scoresAtLastActivity,
   };
 }
 
@@ -52,12 +46,12 @@ export function rowsOf(record: SummaryBucket): SummaryRow[] {
 /** Every row of a stored bucket record as it stands at `now`, appended to `out` (the lists' read, with no row objects in between). */
 export function summariesAt(record: SummaryBucket, now: EpochMs, decay: DecayConfig, out: EntitySummary[]): void {
   const { ids, types, scores } = record;
-  for (let i = 0; i < ids.length; i++) out.push(stateAt(ids[i]!, types[i]!, lastActivityAt(record, i), scores, i * 6, now, decay));
+  for (let i = 0; i < ids.length; i++) out.push(summaryOfAnchors(ids[i]!, types[i]!, lastActivityAt(record, i), scores, i * 6, now, decay));
 }
 
 /** The row's entity as it stands at `now`: its averages and trust level decayed to that moment. */
 export function summaryAt(row: SummaryRow, now: EpochMs, decay: DecayConfig): EntitySummary {
-  return stateAt(row.entity_id, row.entity_type, row.last_activity, row.scores, 0, now, decay);
+  return summaryOfAnchors(row.entity_id, row.entity_type, row.last_activity, row.scores, 0, now, decay);
 }
 
 /** Whether the row's entity is at low or minimal trust at `now` (what the badge counts). */
@@ -68,23 +62,4 @@ export function isLowTrustAt(row: SummaryRow, now: EpochMs, decay: DecayConfig):
 function lastActivityAt(record: SummaryBucket, i: number): EpochMs | null {
   const at = record.last_activity[i]!;
   return Number.isNaN(at) ? null : at;
-}
-
-// Where a row's scores at now are computed: one buffer for every row of a read (used synchronously).
-const scratch = new Float64Array(6);
-
-/** The summary at `now` of an entity whose six scores at last activity are `s[at]` to `s[at + 5]`. */
-function stateAt(
-  id: string, type: string, lastActivity: EpochMs | null, s: ArrayLike<number>, at: number, now: EpochMs, decay: DecayConfig,
-): EntitySummary {
-  scoresAt(s, at, lastActivity, now, decay, scratch);
-  const t3Average = (scratch[0]! + scratch[1]! + scratch[2]!) / 3;
-  return {
-    entity_id: id,
-    entity_type: type,
-    t3_average: t3Average,
-    v3_average: (scratch[3]! + scratch[4]! + scratch[5]!) / 3,
-    trust_level: trustLevelOf(t3Average),
-    last_activity: lastActivity,
-  };
 }
