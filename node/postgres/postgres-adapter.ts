@@ -249,35 +249,44 @@ export class PostgresAdapter implements StorageAdapter {
   }
 
   /**
-   * The entities a sweep changes, locked and read again: one that no one changed since the first
-   * read (the same text) is written as already swept; another is swept again from what is stored.
+   * The entities a sweep changes, written only where their text is still the one the sweep read
+   * (no lock needed for those); any that another change rewrote meanwhile is then locked, read
+   * again and swept from what is stored. One transaction per batch, with its event.
    */
   async #sweepLocked(due: Map<string, Swept>, now: EpochMs, decay: DecayConfig, rule: SweepRule, summary: SweepSummary): Promise<void> {
     await transaction(this.#sql, async (tx) => {
-      const rows = await tx.unsafe(
-        `SELECT entity_id, entity::text AS entity FROM ${this.#t.entities}
-         WHERE entity_id IN (SELECT json_array_elements_text($1::json)) ORDER BY entity_id FOR UPDATE`,
-        [[...due.keys()]],
-      );
-      const written: EntityTrust[] = [];
-      const removed: string[] = [];
-      for (const row of rows) {
-        const seen = due.get(row.entity_id as string)!;
-        let { entity, action } = seen;
-        if (row.entity !== seen.text) {
+      const seen = [...due.values()];
+      const writes = seen.filter((swept) => swept.action === 'write');
+      const removes = seen.filter((swept) => swept.action === 'remove');
+      const [updated, deleted] = await Promise.all([
+        this.#write(tx, writes.map((swept) => swept.entity), 'update', writes.map((swept) => swept.text)),
+        this.#remove(tx, removes.map((swept) => swept.entity.entityId), removes.map((swept) => swept.text)),
+      ]);
+      const written = writes.filter((swept) => updated.has(swept.entity.entityId)).map((swept) => swept.entity);
+      const removed = [...deleted];
+      const stale = seen.filter((swept) => !updated.has(swept.entity.entityId) && !deleted.has(swept.entity.entityId));
+      if (stale.length > 0) {
+        const rows = await tx.unsafe(
+          `SELECT entity_id, entity::text AS entity FROM ${this.#t.entities}
+           WHERE entity_id IN (SELECT json_array_elements_text($1::json)) ORDER BY entity_id FOR UPDATE`,
+          [stale.map((swept) => swept.entity.entityId)],
+        );
+        const again: EntityTrust[] = [];
+        const gone: string[] = [];
+        for (const row of rows) {
           const stored = this.#parseQuietly(row.entity_id as string, row.entity as string);
-          if (!stored) continue;
-          [entity, action] = [stored, sweepEntity(stored, now, decay, rule)];
+          const action = stored && sweepEntity(stored, now, decay, rule);
+          if (action === 'write') again.push(stored!);
+          else if (action === 'remove') gone.push(stored!.entityId);
         }
-        if (action === 'write') written.push(entity);
-        else if (action === 'remove') removed.push(entity.entityId);
+        await Promise.all([this.#write(tx, again, 'update'), this.#remove(tx, gone)]);
+        written.push(...again);
+        removed.push(...gone);
       }
       const touched = [...written.map((e) => e.entityId), ...removed];
-      await Promise.all([
-        this.#write(tx, written, 'update'),
-        this.#remove(tx, removed),
-        this.#log(tx, touched.length ? [{ kind: 'sweep', at: now, entityIds: touched, details: { changed: written.length, removed: removed.length } }] : []),
-      ]);
+      if (touched.length > 0) {
+        await this.#log(tx, [{ kind: 'sweep', at: now, entityIds: touched, details: { changed: written.length, removed: removed.length } }]);
+      }
       summary.changed += written.length;
       summary.removed += removed.length;
     });
@@ -288,27 +297,37 @@ export class PostgresAdapter implements StorageAdapter {
    * as it is. Every statement is sent before this awaits any, so that statements sent after it
    * (a COMMIT) run after all of them.
    */
-  async #write(tx: Query, entities: readonly EntityTrust[], how: 'insert' | 'upsert' | 'update'): Promise<void> {
-    const values = `SELECT r->>0 AS entity_id, r->>1, (r->>2)::float8, r->>3, to_timestamp((r->>4)::float8 / 1000),
-         ARRAY(SELECT json_array_elements_text(r->5)::float8), (r->>6)::int, (r->>7)::int, (r->>8)::int, (r->>9)::json
+  async #write(
+    tx: Query, entities: readonly EntityTrust[], how: 'insert' | 'upsert' | 'update', expected?: readonly string[],
+  ): Promise<Set<string>> {
+    const values = `SELECT r->>0, r->>1, (r->>2)::float8, r->>3, to_timestamp((r->>4)::float8 / 1000),
+         ARRAY(SELECT json_array_elements_text(r->5)::float8), (r->>6)::int, (r->>7)::int, (r->>8)::int, (r->>9)::json, r->>10
        FROM json_array_elements($1::json) AS r`;
-    const set = COLUMNS.slice(1).map((column, i) => `${column} = v.c${i}`).join(', ');
+    const names = `(${COLUMNS.join(', ')}, expected)`;
     const statement = how === 'update'
-      // An update of rows this change holds locked: cheaper for the server than an insert that conflicts.
-      ? `UPDATE ${this.#t.entities} AS e SET ${set} FROM (${values}) AS v (entity_id, ${COLUMNS.slice(1).map((_, i) => `c${i}`).join(', ')})
-         WHERE e.entity_id = v.entity_id`
-      : `INSERT INTO ${this.#t.entities} (${COLUMNS.join(', ')}) ${values} ${how === 'insert' ? '' : `ON CONFLICT (entity_id) DO UPDATE SET ${
-        COLUMNS.slice(1).map((column) => `${column} = excluded.${column}`).join(', ')}`}`;
-    await Promise.all(batches(entities).map((batch) => tx.unsafe(statement, [batch.map((e) => [
+      // An update of rows this change holds locked, or (with `expected`) only where the text is still
+      // what was read: cheaper for the server than an insert that conflicts.
+      ? `UPDATE ${this.#t.entities} AS e SET ${COLUMNS.slice(1).map((column) => `${column} = v.${column}`).join(', ')}
+         FROM (${values}) AS v ${names}
+         WHERE e.entity_id = v.entity_id ${expected ? 'AND e.entity::text = v.expected' : ''} RETURNING e.entity_id`
+      : `INSERT INTO ${this.#t.entities} (${COLUMNS.join(', ')}) SELECT ${COLUMNS.map((column) => `v.${column}`).join(', ')}
+         FROM (${values}) AS v ${names}
+         ${how === 'insert' ? '' : `ON CONFLICT (entity_id) DO UPDATE SET ${COLUMNS.slice(1).map((column) => `${column} = excluded.${column}`).join(', ')}`}`;
+    const results = await Promise.all(batches(entities.map((e, i) => [
       e.entityId, e.entityType, e.t3Average, e.trustLevel, e.lastActivity, e.scoresAtLastActivity,
-      e.actionCount, e.successCount, e.witnessCount, JSON.stringify(e.toJSON()),
-    ])])));
+      e.actionCount, e.successCount, e.witnessCount, JSON.stringify(e.toJSON()), expected?.[i] ?? null,
+    ])).map((batch) => tx.unsafe(statement, [batch as JsonValue])));
+    return new Set(results.flatMap((rows) => rows.map((row) => row.entity_id as string)));
   }
 
-  async #remove(tx: Query, ids: readonly string[]): Promise<void> {
-    await Promise.all(batches(ids).map((batch) => tx.unsafe(
-      `DELETE FROM ${this.#t.entities} WHERE entity_id IN (SELECT json_array_elements_text($1::json))`, [batch],
+  /** Removes rows (with `expected`, only where the text is still what was read); returns the ids removed. */
+  async #remove(tx: Query, ids: readonly string[], expected?: readonly string[]): Promise<Set<string>> {
+    const results = await Promise.all(batches(ids.map((id, i) => [id, expected?.[i] ?? null])).map((batch) => tx.unsafe(
+      `DELETE FROM ${this.#t.entities} AS e USING json_array_elements($1::json) AS r
+       WHERE e.entity_id = r->>0 ${expected ? 'AND e.entity::text = r->>1' : ''} RETURNING e.entity_id`,
+      [batch as JsonValue],
     )));
+    return new Set(results.flatMap((rows) => rows.map((row) => row.entity_id as string)));
   }
 
   /** One plain statement per event (a change has one or two): cheaper for the server than unpacking JSON. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EntityTrust, listRowOf, type EntityJson, type EntityListRow } from '../../core/index.js';
+import { EntityTrust, listRowOf, type EntityJson, type EntityListRow, type SweepSummary } from '../../core/index.js';
 import { connect } from '../../node/postgres/connection.js';
 import { PostgresTrustStore, SCHEMA_VERSION, SchemaVersionError, redactUrl } from '../../node/postgres/index.js';
 import { runHook } from '../../node/index.js';
@@ -175,6 +175,42 @@ describe.skipIf(!postgresUrl)('PostgresTrustStore on a real server', () => {
     const [before] = await query((sql) => sql.unsafe(`SELECT count(*)::int AS n FROM ${store.tables.events} WHERE kind = 'sweep'`));
     expect(before!.n).toBe(3);
     expect(await store.sweepDecay()).toEqual({ scanned: 2500, changed: 0, removed: 0 });
+  });
+
+  it('a sweep never overwrites a change another client commits while it runs', async () => {
+    const clock = new ManualClock();
+    const { store } = await open({ clock });
+    for (const id of ['mcp:a', 'mcp:b', 'mcp:c']) await store.update(id, true, 0.5);
+    clock.advanceDays(60);
+    // Another client changes mcp:b after the sweep has read it and before the sweep writes it: it
+    // holds the row's lock, so the sweep's write waits, then sees the new row.
+    const other = connect(postgresUrl);
+    try {
+      let sweep: Promise<SweepSummary> | undefined;
+      await other.begin(async (tx) => {
+        await tx.unsafe(`SELECT 1 FROM ${store.tables.entities} WHERE entity_id = 'mcp:b' FOR UPDATE`);
+        sweep = store.sweepDecay();
+        for (;;) {
+          const [waiting] = await other.unsafe(
+            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'web4-trust' AND wait_event_type = 'Lock'",
+          );
+          if (waiting!.n > 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        const changed = (await store.getExisting('mcp:b'))!;
+        changed.updateFromOutcome(false, 0.5, clock.now());
+        await tx.unsafe(`UPDATE ${store.tables.entities} SET entity = $1::json WHERE entity_id = 'mcp:b'`, [changed.toJSON() as never]);
+      });
+      // mcp:b was swept again from what is stored: active now, so nothing to write back.
+      expect(await sweep).toEqual({ scanned: 3, changed: 2, removed: 0 });
+      // The other client's outcome is there.
+      const b = (await store.getExisting('mcp:b'))!;
+      expect([b.actionCount, b.successCount]).toEqual([2, 1]);
+      const [row] = await query((sql) => sql.unsafe(`SELECT entity->>'last_activity' AS at FROM ${store.tables.entities} WHERE entity_id = 'mcp:b'`));
+      expect(row!.at).toBe(new Date(clock.now()).toISOString());
+    } finally {
+      await other.end();
+    }
   });
 
   it('keeps a hook\'s operations in the outbox while the server cannot be reached, and delivers them once, in order', async () => {
