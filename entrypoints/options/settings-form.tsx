@@ -8,7 +8,7 @@ import { api } from '@/utils/api/api-client.js';
 import type { Settings } from '@/utils/api/api-types.js';
 import { DEFAULT_SETTINGS } from '@/utils/db/settings.js';
 import { formatCount } from '@/utils/pages/format.js';
-import { errorText } from '@/utils/pages/error-text.js';
+import { errorText, issueText } from '@/utils/pages/error-text.js';
 
 type Key = keyof Settings;
 
@@ -79,6 +79,8 @@ export function SettingsForm({ settings, onSaved }: { settings: Settings; onSave
   const [touched, setTouched] = useState<Partial<Record<Key, boolean>>>({});
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<Outcome | null>(null);
+  // What the background refused of the last save, by field (until that field changes).
+  const [refused, setRefused] = useState<Partial<Record<Key, string>>>({});
   useEffect(() => {
     setText(toText(settings));
     setNone(toNone(settings));
@@ -100,8 +102,13 @@ export function SettingsForm({ settings, onSaved }: { settings: Settings; onSave
     if (result.ok) {
       onSaved(result.value);
       setMessage({ ok: true, text: i18n.t('settings.saved') });
+      setRefused({});
     } else {
       setMessage({ ok: false, text: errorText(result.error) });
+      const keys = new Set<string>(specs.map((f) => f.key));
+      setRefused(Object.fromEntries((result.error.issues ?? [])
+        .filter((issue) => keys.has(issue.field))
+        .map((issue) => [issue.field, issueText(issue)])));
     }
   };
 
@@ -109,7 +116,7 @@ export function SettingsForm({ settings, onSaved }: { settings: Settings; onSave
     <form class="settings-form" onSubmit={(event) => void save(event)} noValidate>
       <div class="fields">
         {specs.map((f) => {
-          const problem = touched[f.key] || text[f.key] !== textOf(settings, f.key) ? problems[f.key] : undefined;
+          const problem = (touched[f.key] || text[f.key] !== textOf(settings, f.key) ? problems[f.key] : undefined) ?? refused[f.key];
           const id = `setting-${f.key}`;
           return (
             <div key={f.key} class="field">
@@ -126,6 +133,7 @@ export function SettingsForm({ settings, onSaved }: { settings: Settings; onSave
                     const clean = numericText(typed);
                     if (clean !== typed) e.currentTarget.value = clean;
                     setText({ ...text, [f.key]: clean });
+                    setRefused({ ...refused, [f.key]: undefined });
                     setMessage(null);
                   }}
                   onBlur={() => setTouched({ ...touched, [f.key]: true })} />
@@ -134,6 +142,7 @@ export function SettingsForm({ settings, onSaved }: { settings: Settings; onSave
                   <label class="none-choice">
                     <input type="checkbox" name={`${f.key}-none`} checked={none[f.key]} onChange={(e) => {
                       setNone({ ...none, [f.key]: e.currentTarget.checked });
+                      setRefused({ ...refused, [f.key]: undefined });
                       setMessage(null);
                     }} />
                     {f.none}

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, screenshot, type ExtensionBrowser } from './support/chromium.js';
+import { api, type ExtensionRuntime } from './support/extension-api.js';
 import { bundleText, sampleBundle } from './support/ui-bundles.js';
 
 let browser: ExtensionBrowser;
@@ -95,5 +96,46 @@ describe('errors', () => {
     expect(await alert.locator('.error-detail').isVisible()).toBe(true);
     expect(await alert.locator('.error-detail .mono').isVisible()).toBe(false);
     await options.getByRole('button', { name: 'Choose another file' }).click();
+  });
+
+  it('name the field the background refused and why, in words, not "could not understand this request"', async () => {
+    // A background whose bounds differ from the page's (an update between the two): the page's
+    // grace period goes out as one the real background refuses.
+    await options.evaluate(() => {
+      const { runtime } = (globalThis as unknown as { chrome: { runtime: ExtensionRuntime } }).chrome;
+      const send = runtime.sendMessage.bind(runtime) as (message: unknown, ...rest: unknown[]) => unknown;
+      Object.assign(runtime, {
+        sendMessage: (message: { type?: string; data?: Record<string, unknown> }, ...rest: unknown[]) =>
+          send(message.type === 'setSettings' ? { ...message, data: { ...message.data, graceDays: 5000 } } : message, ...rest),
+      });
+    });
+    const grace = options.getByLabel('Grace period');
+    await grace.fill('5');
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    const refusal = 'The extension refused this request: Grace period must be at most 3,650. Reload the page and try again.';
+    await options.getByText(refusal).waitFor();
+    // Said at the field too, and gone once the field changes.
+    const fieldError = options.locator('#setting-graceDays-error');
+    expect(await fieldError.textContent()).toBe('Grace period must be at most 3,650');
+    expect(await grace.getAttribute('aria-invalid')).toBe('true');
+    await screenshot(options, 'options-settings-refused');
+    await grace.fill('4');
+    await fieldError.waitFor({ state: 'detached' });
+    await options.reload();
+  });
+
+  it('from a request the background refuses, say each field and problem', async () => {
+    const empty = await api<{ ok: false; error: { code: string; issues: unknown[] } }>(options, 'getEntity', { id: '', depth: 0, extra: 1 });
+    expect(empty.error.code).toBe('invalid-request');
+    expect(empty.error.issues).toEqual([
+      { field: 'id', problem: 'empty' },
+      { field: 'depth', problem: 'too-small', params: ['1'] },
+      { field: 'extra', problem: 'unknown-field' },
+    ]);
+    const list = await api<{ ok: false; error: { issues: unknown[] } }>(options, 'listEntities', { sort: 'size', offset: 0 });
+    expect(list.error.issues).toEqual([
+      { field: 'sort', problem: 'not-one-of', params: ['trust-desc', 'trust-asc', 'recent', 'name'] },
+      { field: 'limit', problem: 'missing' },
+    ]);
   });
 });

@@ -106,7 +106,10 @@ describe('validation', () => {
 
   it('refuses unknown fields', async () => {
     const result = await call('recordOutcome', { id: 'mcp:a', success: true, magnitude: 1, admin: true });
-    expect(result).toEqual({ ok: false, error: { code: 'invalid-request', message: 'recordOutcome: admin: unknown field' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid-request', message: 'recordOutcome: admin: unknown field', issues: [{ field: 'admin', problem: 'unknown-field' }] },
+    });
   });
 });
 

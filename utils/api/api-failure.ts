@@ -2,11 +2,11 @@
 import { TrustFormatError } from '@/core/index.js';
 import { DatabaseVersionError } from '../db/trust-db.js';
 import { StorageError } from '../db/transaction.js';
-import type { ApiError, ApiErrorCode, ApiErrorReason } from './api-types.js';
+import type { ApiError, ApiErrorCode, ApiErrorReason, ApiIssue } from './api-types.js';
 
 /** Thrown by a handler to answer with a specific error code. */
 export class ApiFailure extends Error {
-  constructor(readonly code: ApiErrorCode, message: string, readonly reason?: ApiErrorReason) {
+  constructor(readonly code: ApiErrorCode, message: string, readonly reason?: ApiErrorReason, readonly issues?: ApiIssue[]) {
     super(message);
   }
 }
@@ -16,7 +16,12 @@ export function notFound(id: string): ApiFailure {
 }
 
 export function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiFailure) return { code: error.code, message: error.message, ...(error.reason && { reason: error.reason }) };
+  if (error instanceof ApiFailure) {
+    return {
+      code: error.code, message: error.message,
+      ...(error.reason && { reason: error.reason }), ...(error.issues?.length && { issues: error.issues }),
+    };
+  }
   if (error instanceof TrustFormatError) return { code: 'bad-input', message: error.message, ...formatReason(error) };
   if (error instanceof StorageError || error instanceof DatabaseVersionError) return { code: 'storage', message: error.message, ...quotaReason(error) };
   if (error instanceof RangeError || error instanceof TypeError) return { code: 'invalid-request', message: error.message };

@@ -1,9 +1,9 @@
 // Valibot schemas for every API request. The background validates each message against these before
 // touching the store, so that a bad request gets a message naming the field instead of a crash.
 import * as v from 'valibot';
-import { entityIdProblem, TRUST_LEVELS } from '@/core/index.js';
+import { entityIdProblem, MAX_ENTITY_ID_LENGTH, TRUST_LEVELS } from '@/core/index.js';
 import { MAX_GRACE_DAYS } from '../db/decay-settings.js';
-import { KNOWN_TYPES } from './api-types.js';
+import { KNOWN_TYPES, type ApiIssue } from './api-types.js';
 
 const entityId = v.pipe(
   v.string('expected an entity id string'),
@@ -126,10 +126,13 @@ export type WitnessRequest = v.InferOutput<typeof witnessRequest>;
 export type SettingsPatch = v.InferOutput<typeof settingsPatch>;
 export type UploadChunkRequest = v.InferOutput<typeof uploadChunkRequest>;
 
-/** Validates `input`, returning the parsed value or a message naming each bad field. */
+/**
+ * Validates `input`, returning the parsed value, or a message naming each bad field (English, for
+ * logs and details) and the same as `issues` the pages say in the user's language.
+ */
 export function validateRequest<S extends v.GenericSchema>(
   schema: S, input: unknown,
-): { ok: true; value: v.InferOutput<S> } | { ok: false; message: string } {
+): { ok: true; value: v.InferOutput<S> } | { ok: false; message: string; issues: ApiIssue[] } {
   const result = v.safeParse(schema, input);
   if (result.success) return { ok: true, value: result.output };
   const message = result.issues
@@ -141,5 +144,41 @@ export function validateRequest<S extends v.GenericSchema>(
       return path ? `${path}: ${text}` : text;
     })
     .join('; ');
-  return { ok: false, message };
+  // One problem per field, the first found (Infinity is "not a number", not also "too large").
+  const issues = new Map<string, ApiIssue>();
+  for (const issue of result.issues.map(issueOf)) if (!issues.has(issue.field)) issues.set(issue.field, issue);
+  return { ok: false, message, issues: [...issues.values()] };
+}
+
+/** One of valibot's issues as a problem code, from the check that failed (never from its English). */
+function issueOf(issue: v.BaseIssue<unknown>): ApiIssue {
+  const field = v.getDotPath(issue) ?? '';
+  const bound = (): string[] => {
+    const { requirement } = issue as { requirement?: unknown };
+    return typeof requirement === 'number' ? [String(requirement)] : [];
+  };
+  const at = (problem: ApiIssue['problem'], params: string[] = []): ApiIssue => ({ field, problem, ...(params.length && { params }) });
+  switch (issue.type) {
+    case 'strict_object':
+      if (!field) return at('wrong-type');
+      return issue.received === 'undefined' ? at('missing') : at('unknown-field');
+    case 'number': case 'finite': return at('not-a-number');
+    case 'integer': return at('not-whole');
+    case 'min_value': return at('too-small', bound());
+    case 'max_value': return at('too-large', bound());
+    case 'max_length': return at('too-long', bound());
+    case 'min_length': return at('empty');
+    // Valibot says the options as `("a" | "b")`.
+    case 'picklist': return at('not-one-of', (issue.expected ?? '').replace(/^\(|\)$/g, '').split(' | ').map((o) => o.replace(/^"|"$/g, '')));
+    case 'string': case 'boolean': case 'union': case 'object': return at('wrong-type');
+    case 'check': {
+      // The only checks on one field are the entity id's.
+      if (!field || entityIdProblem(issue.input) === undefined) return at('invalid');
+      const id = issue.input as string;
+      if (id === '') return at('empty');
+      if (id.length > MAX_ENTITY_ID_LENGTH) return at('too-long', [String(MAX_ENTITY_ID_LENGTH)]);
+      return at('bad-characters');
+    }
+    default: return at('invalid');
+  }
 }

@@ -25,6 +25,21 @@ export interface ApiError {
   reason?: ApiErrorReason;
   /** Values the reason's sentence names (a version number…). */
   params?: string[];
+  /** With `invalid-request` from validation: what is wrong with which field, for the pages to say. */
+  issues?: ApiIssue[];
+}
+
+/** What is wrong with one field of a request. */
+export type ApiIssueProblem =
+  | 'missing' | 'unknown-field' | 'wrong-type' | 'not-a-number' | 'not-whole' | 'too-small' | 'too-large'
+  | 'not-one-of' | 'too-long' | 'empty' | 'bad-characters' | 'invalid';
+
+export interface ApiIssue {
+  /** The field's dot path in the request (`graceDays`, `id`); `""` for the request as a whole. */
+  field: string;
+  problem: ApiIssueProblem;
+  /** The bound (`too-small`, `too-large`, `too-long`) or the allowed values (`not-one-of`). */
+  params?: string[];
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

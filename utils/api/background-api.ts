@@ -65,7 +65,7 @@ export async function handleApiMessage<K extends ApiCall>(
     const schema = (REQUEST_SCHEMAS as Partial<Record<string, GenericSchema>>)[call];
     if (!schema) throw new ApiFailure('invalid-request', `unknown call ${call}`);
     const checked = schemas.validateRequest(schema, data);
-    if (!checked.ok) throw new ApiFailure('invalid-request', `${call}: ${checked.message}`);
+    if (!checked.ok) throw new ApiFailure('invalid-request', `${call}: ${checked.message}`, undefined, checked.issues);
     const handler = HANDLERS[call] as Handler<K>;
     const value = await handler(checked.value as ApiRequest<K>, services);
     return { ok: true, value } as ApiResponse<K>;
