@@ -8,6 +8,8 @@ import type { RowProblem, Tables } from './settings.js';
 
 /** Entities read and written per statement by sweeps and imports: no transaction holds the whole table. */
 export const BATCH_SIZE = 1000;
+/** How long the server remembers an applied operation id (a sweep forgets older ones). */
+export const OPERATION_RETENTION_DAYS = 30;
 /** List rows are small: more of them per round trip. */
 const SUMMARY_BATCH = 10_000;
 
@@ -227,6 +229,8 @@ export class PostgresAdapter implements StorageAdapter {
    */
   async sweepAll(now: EpochMs, decay: DecayConfig, rule: SweepRule): Promise<SweepSummary> {
     const summary = { scanned: 0, changed: 0, removed: 0 };
+    // Applied ids are only needed while an outbox may still hold their calls: a month is plenty.
+    await this.#sql.unsafe(`DELETE FROM ${this.#t.operations} WHERE applied_at < now() - interval '${OPERATION_RETENTION_DAYS} days'`);
     let after = '';
     for (;;) {
       const rows = await this.#sql.unsafe(

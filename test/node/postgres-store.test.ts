@@ -108,6 +108,11 @@ describe.skipIf(!postgresUrl)('PostgresTrustStore on a real server', () => {
     store.outbox.append({ ...entry, operations: [...entry.operations] });
     expect(await store.sync()).toEqual({ applied: 0, duplicates: 1, left: 0, setAside: 0 });
     expect((await store.getExisting('mcp:once'))!.actionCount).toBe(1);
+    // A sweep forgets ids applied more than 30 days ago, and keeps the others.
+    await query((sql) => sql.unsafe(`INSERT INTO ${store.tables.operations} VALUES ('op-old', now() - interval '31 days')`));
+    await store.sweepDecay();
+    const kept = await query((sql) => sql.unsafe(`SELECT operation_id FROM ${store.tables.operations} ORDER BY 1`));
+    expect(kept.map((row) => row.operation_id)).toEqual(['op-1']);
   });
 
   it('migrates idempotently, and refuses a database newer or older than the program with what to do', async () => {
