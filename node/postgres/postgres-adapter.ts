@@ -24,7 +24,7 @@ const COLUMNS = [
   'action_count', 'success_count', 'witness_count', 'entity',
 ];
 
-/** An entity a sweep will change, as first read: its text, and it already swept. */
+/** An entity a sweep will change, as first read: its text, and the entity already swept in memory. */
 interface Swept {
   text: string;
   entity: EntityTrust;
