@@ -2,7 +2,7 @@
 // Claude Code runs `web4-trust hook …` on every MCP tool call, so that path loads only the hook's
 // bundle, with V8's code cache; everything else loads the full command line. CommonJS, because
 // Node 20 starts an ES module entry ~10 ms slower (measured: `npm run bench`).
-import type { hookMain as HookMain } from './hook/hook-main.js';
+import type { hookMain as HookMain, logStrayError as LogStrayError } from './hook/hook-main.js';
 import type { runCli as RunCli } from './cli/program.js';
 import { loadCached } from './code-cache.js';
 
@@ -11,8 +11,16 @@ const help = args.includes('--help') || args.includes('-h');
 
 if (args[0] === 'hook' && args[1] !== undefined && !help) {
   const { exports, saveCache } = loadCached(`${__dirname}/hook.cjs`, require);
-  const { hookMain } = exports as { hookMain: typeof HookMain };
-  void hookMain(args.slice(1)).then(saveCache);
+  const { hookMain, logStrayError } = exports as { hookMain: typeof HookMain; logStrayError: typeof LogStrayError };
+  // postgres.js 3.4 can throw from a timer when the server drops a connection mid-write: logged like
+  // any hook error, while the call itself goes to the outbox (the store's deadline sees to that).
+  process.on('uncaughtException', logStrayError);
+  void hookMain(args.slice(1)).then(() => {
+    saveCache();
+    // The hook's work is done: nothing left behind (a connection a server left half-open) may keep
+    // Claude Code waiting.
+    setTimeout(() => process.exit(), 2000).unref();
+  });
 } else {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle beside this file, loaded on demand
   const { runCli } = require('./cli.cjs') as { runCli: typeof RunCli };

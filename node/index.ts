@@ -22,7 +22,7 @@ export {
   type CallResult, type CallSubject, type HookInput,
 } from './hook/hook-input.js';
 export { MAX_SUMMARY_LENGTH, callContext, sessionSummary } from './hook/hook-context.js';
-export { HOOK_LOCK_TIMEOUT_MS, hookMain, isDisabled, parseHookArgs } from './hook/hook-main.js';
+export { HOOK_LOCK_TIMEOUT_MS, hookMain, isDisabled, logStrayError, parseHookArgs } from './hook/hook-main.js';
 export { openStore, type MachineStore, type OpenOptions, type StoreProblem } from './store/open-store.js';
 export { CONFIG_KEYS, chooseStore, configPath, readConfig, web4Home, writeConfig, type Config, type StoreChoice } from './store/store-choice.js';
 export { isPostgresUrl, redactUrl } from './postgres/settings.js';

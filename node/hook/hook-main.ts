@@ -107,6 +107,11 @@ function readStdin(): Promise<string> {
   });
 }
 
+/** An error thrown outside the hook's own work (from a library's timer): logged in the default log. */
+export function logStrayError(error: unknown): void {
+  logHookError(defaultStoreDir(), `hook: ${error instanceof Error ? error.message : String(error)}`);
+}
+
 /** One line on stderr and one in the log beside the store; a log that cannot be written is skipped. */
 export function logHookError(storeDir: string, message: string): void {
   const line = message.replace(/\s+/g, ' ').trim();

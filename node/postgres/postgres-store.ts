@@ -25,6 +25,24 @@ const reportToStderr = ({ path: where, problem }: RowProblem) => {
   process.stderr.write(`web4-trust: skipped ${where}: ${problem}\n`);
 };
 
+/** Whether `attempt` settles within `ms` (0: waits as long as it takes); a late rejection is ignored. */
+async function beforeDeadline(attempt: Promise<unknown>, ms: number): Promise<boolean> {
+  if (ms <= 0) {
+    await attempt;
+    return true;
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(resolve, ms, false);
+  });
+  attempt.catch(() => {});
+  try {
+    return await Promise.race([attempt.then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Lock waits (55P03) and a server that cannot be reached: the outbox keeps the operations. */
 function isDeferrable(error: unknown): boolean {
   return isUnreachable(error) || sqlState(error) === '55P03';
@@ -48,6 +66,7 @@ export class PostgresTrustStore extends AdapterTrustStore {
   readonly #sql: Sql;
   readonly #adapter: PostgresAdapter;
   readonly #onProblem: (problem: RowProblem) => void;
+  readonly #deadlineMs: number;
   #checked: Promise<void> | undefined;
 
   constructor(url: string, options: PostgresTrustStoreOptions = {}) {
@@ -63,6 +82,7 @@ export class PostgresTrustStore extends AdapterTrustStore {
     this.#sql = sql;
     this.#adapter = adapter;
     this.#onProblem = onProblem;
+    this.#deadlineMs = options.deadlineMs ?? 0;
   }
 
   /** Creates or upgrades the store's tables (`web4-trust db migrate`); returns the versions applied. */
@@ -75,9 +95,12 @@ export class PostgresTrustStore extends AdapterTrustStore {
     return schemaVersion(this.#sql, this.tables);
   }
 
-  /** Closes the connections at once: call it when the store's calls have all settled. */
-  close(): Promise<void> {
-    return this.#sql.end({ timeout: 0 });
+  /**
+   * Closes the connections at once: call it when the store's calls have all settled. It never waits
+   * more than a second, so that a connection the server left half-open cannot hold a hook up.
+   */
+  async close(): Promise<void> {
+    await beforeDeadline(this.#sql.end({ timeout: 0 }), 1000);
   }
 
   /** Checks the schema once per store, then replays the outbox if anything waits in it. */
@@ -120,15 +143,20 @@ export class PostgresTrustStore extends AdapterTrustStore {
     assertOperations(operations);
     const at = this.clock.now();
     const id = randomUUID();
-    try {
+    const attempt = (async () => {
       await this.ready();
       await this.recordAt(operations, at, id);
-      return 'recorded';
+      return 'recorded' as const;
+    })();
+    try {
+      if (await beforeDeadline(attempt, this.#deadlineMs)) return 'recorded';
     } catch (error) {
       if (!isDeferrable(error)) throw error;
-      this.outbox.append({ kind: 'operations', id, at, operations: [...operations] });
-      return 'queued';
     }
+    // The server could not be reached, a lock stayed busy, or the deadline passed (a late commit of
+    // this very call is then skipped on replay: same operation id).
+    this.outbox.append({ kind: 'operations', id, at, operations: [...operations] });
+    return 'queued';
   }
 
   /** Every entity (sorted by id; at now like every read, or as stored with `stored`) and the rows that could not be read. */

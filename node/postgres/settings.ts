@@ -20,6 +20,11 @@ export interface ConnectOptions {
   connectTimeoutS?: number;
   /** How long a statement may wait for a row lock, in ms (0: no limit). */
   lockTimeoutMs?: number;
+  /**
+   * How long `recordOrQueue` waits for the server in all before it keeps the call in the outbox
+   * instead (0: no limit). Its operation id makes the call count once even if the server did commit.
+   */
+  deadlineMs?: number;
   /** Connections kept for this process (8 concurrent workers in the bench, 1 for a hook). */
   maxConnections?: number;
 }

@@ -24,6 +24,8 @@ export interface OpenOptions {
 
 /** How long a hook waits for a lock before writing its operations down for later. */
 export const HOOK_LOCK_TIMEOUT_MS = 500;
+/** How long a hook on PostgreSQL waits for the server in all before it keeps its call in the outbox. */
+export const HOOK_DEADLINE_MS = 3000;
 
 /**
  * Opens a folder or a PostgreSQL store. The PostgreSQL client is loaded only for a URL, so that a
@@ -44,7 +46,8 @@ export async function openStore(store: string, { forHook = false, onProblem, swe
   });
   return new PostgresTrustStore(store, {
     sweep, ...(onProblem && { onProblem }),
-    // A hook gives an unreachable server 1 s, then its operations go to the outbox.
-    ...(forHook && { connectTimeoutS: 1, lockTimeoutMs: HOOK_LOCK_TIMEOUT_MS, maxConnections: 1 }),
+    // A hook gives an unreachable server 1 s, a busy row 500 ms and the whole call 3 s; then its
+    // operations go to the outbox.
+    ...(forHook && { connectTimeoutS: 1, lockTimeoutMs: HOOK_LOCK_TIMEOUT_MS, deadlineMs: HOOK_DEADLINE_MS, maxConnections: 1 }),
   });
 }

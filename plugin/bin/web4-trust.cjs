@@ -49,8 +49,12 @@ var args = process.argv.slice(2);
 var help = args.includes("--help") || args.includes("-h");
 if (args[0] === "hook" && args[1] !== void 0 && !help) {
   const { exports: exports2, saveCache } = loadCached(`${__dirname}/hook.cjs`, require);
-  const { hookMain } = exports2;
-  void hookMain(args.slice(1)).then(saveCache);
+  const { hookMain, logStrayError } = exports2;
+  process.on("uncaughtException", logStrayError);
+  void hookMain(args.slice(1)).then(() => {
+    saveCache();
+    setTimeout(() => process.exit(), 2e3).unref();
+  });
 } else {
   const { runCli } = require("./cli.cjs");
   void runCli(args).then((code) => {

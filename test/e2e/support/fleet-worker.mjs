@@ -3,7 +3,10 @@
 // $WEB4_TRUST_STORE, each as `web4-trust hook` makes it (a new store, a new connection, closed after).
 // Every fourth call fails. Prints one line per call once it is committed: `recorded` or `queued`.
 import fs from 'node:fs';
-import { openStore, runHook } from '../../../dist/node/index.js';
+import { logStrayError, openStore, runHook } from '../../../dist/node/index.js';
+
+// As `web4-trust hook` does (bin.ts): an error a library throws from a timer is logged, not fatal.
+process.on('uncaughtException', logStrayError);
 
 const [machine, calls] = process.argv.slice(2);
 const fails = (i) => i % 4 === 0;
