@@ -29,6 +29,7 @@ export type {
 } from './store/trust-store.js';
 export { AlreadyAppliedError, type ChangeEvent, type Durability, type EntityChange, type StorageAdapter, type StoreChange } from './store/storage-adapter.js';
 export { AdapterTrustStore } from './store/adapter-trust-store.js';
+export { pendingChange } from './store/pending-change.js';
 export { MemoryAdapter, MemoryTrustStore } from './store/memory-store.js';
 export {
   applyOperations, assertOperations, assertWitnessIds, mergeEntity, operationIds, planImportOrThrow, recordOutcome,

@@ -1,5 +1,5 @@
 import {
-  AlreadyAppliedError, EntityTrust, summaryAt, sweepEntity, type EntityListRow,
+  AlreadyAppliedError, EntityTrust, pendingChange, summaryAt, sweepEntity, type EntityListRow,
   type ChangeEvent, type DecayConfig, type EntityChange, type EpochMs, type ImportMode, type StorageAdapter,
   type StoreChange, type SweepAction, type SweepRule, type SweepSummary, type Durability,
 } from '../../core/index.js';
@@ -82,22 +82,10 @@ export class PostgresAdapter implements StorageAdapter {
     if (fresh?.length === 0) throw new AlreadyAppliedError(operationId!);
     const before = new Map<string, EntityTrust>();
     for (const row of rows) before.set(row.entity_id as string, this.#parse(row.entity_id as string, row.entity as string));
-    const pending = new Map<string, EntityTrust | undefined>();
     const events: ChangeEvent[] = [];
-    const current = (id: string) => {
-      if (!ids.includes(id)) throw new Error(`${JSON.stringify(id)} is not part of this change`);
-      return pending.has(id) ? pending.get(id) : before.get(id)?.clone();
-    };
-    const result = body({
-      read: current,
-      write: (entity) => { current(entity.entityId); pending.set(entity.entityId, entity); },
-      remove: (id) => {
-        const existed = current(id) !== undefined;
-        pending.set(id, undefined);
-        return existed;
-      },
-      log: (event) => events.push(event),
-    });
+    // Copies: the body may change what it reads.
+    const { change, pending } = pendingChange(ids, (id) => before.get(id)?.clone(), events);
+    const result = body(change);
     const inserted: EntityTrust[] = [];
     const updated: EntityTrust[] = [];
     const removed: string[] = [];

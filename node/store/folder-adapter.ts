@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  EntityTrust, mergeEntity, sweepEntity,
+  EntityTrust, mergeEntity, pendingChange, sweepEntity,
   type DecayConfig, type EntityChange, type EpochMs, type ImportMode, type StorageAdapter, type StoreChange,
   type SweepRule, type SweepSummary,
 } from '../../core/index.js';
@@ -55,20 +55,8 @@ export class FolderAdapter implements StorageAdapter {
     const names = new Map(ids.map((id) => [id, entityFileName(id)]));
     return this.#locked([...new Set(names.values())], () => {
       const before = new Map(ids.map((id) => [id, this.#read(names.get(id)!, id)]));
-      const pending = new Map<string, EntityTrust | undefined>();
-      const current = (id: string) => {
-        if (!names.has(id)) throw new Error(`${JSON.stringify(id)} is not part of this change`);
-        return pending.has(id) ? pending.get(id) : before.get(id)?.entity;
-      };
-      const result = body({
-        read: current,
-        write: (entity) => { current(entity.entityId); pending.set(entity.entityId, entity); },
-        remove: (id) => {
-          const existed = current(id) !== undefined;
-          pending.set(id, undefined);
-          return existed;
-        },
-      });
+      const { change, pending } = pendingChange(ids, (id) => before.get(id)?.entity);
+      const result = body(change);
       this.#commit(pending, names, before);
       return result;
     });
