@@ -1,4 +1,4 @@
-import { TRUST_LEVELS, compareIds, entityNameOf, isLowTrust, type EntityListRow, type EntityTrust, type TrustLevel } from '../../core/index.js';
+import { TRUST_LEVELS, compareIds, entityNameOf, isLowTrust, listRowOf, type EntityListRow, type EntityTrust, type TrustLevel } from '../../core/index.js';
 import { quoted, type CallSubject } from './hook-input.js';
 
 // The words a hook adds to Claude's context. Every name in them comes from hook input or the store,
@@ -17,12 +17,10 @@ function label(kind: CallSubject['kind'], name: string): string {
 }
 
 /** `12 calls, 9 succeeded` or, before any outcome, how often it was witnessed. */
-function evidence({ action_count: actions, success_count: successes, witness_count: witnesses }: Counts): string {
+function evidence({ action_count: actions, success_count: successes, witness_count: witnesses }: EntityListRow): string {
   if (actions > 0) return `${plural(actions, 'call')}, ${successes} succeeded`;
   return witnesses > 0 ? `witnessed ${plural(witnesses, 'time')}` : 'no calls recorded';
 }
-
-type Counts = Pick<EntityListRow, 'action_count' | 'success_count' | 'witness_count'>;
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -30,9 +28,8 @@ function plural(n: number, word: string): string {
 
 /** PreToolUse context: `Web4 trust in MCP server "github": medium (T3 0.50, V3 0.52); 3 calls, 2 succeeded.` */
 export function callContext(subject: CallSubject, entity: EntityTrust): string {
-  const counts = { action_count: entity.actionCount, success_count: entity.successCount, witness_count: entity.witnessCount };
   return `Web4 trust in ${label(subject.kind, subject.name)}: ${entity.trustLevel} ` +
-    `(T3 ${entity.t3Average.toFixed(2)}, V3 ${entity.v3Average.toFixed(2)}); ${evidence(counts)}.`;
+    `(T3 ${entity.t3Average.toFixed(2)}, V3 ${entity.v3Average.toFixed(2)}); ${evidence(listRowOf(entity))}.`;
 }
 
 /**
