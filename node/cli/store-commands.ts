@@ -64,11 +64,10 @@ export function addStoreCommands(program: Command): void {
     .action(async (options: { store?: string; json?: boolean }) => {
       const ctx = await postgresContext(options.store, 'sync');
       const result = await ctx.store.sync();
-      const left = ctx.store.outbox.count().pending;
-      if (options.json) ctx.out(toJsonText({ store: ctx.store.location, applied: result.applied, duplicates: result.duplicates, pending: left, set_aside: result.setAside }));
+      if (options.json) ctx.out(toJsonText({ store: ctx.store.location, applied: result.applied, duplicates: result.duplicates, pending: result.pending, set_aside: result.setAside }));
       else {
         ctx.out(`Delivered ${result.applied} waiting calls to ${ctx.store.location}` +
-          `${result.duplicates ? ` (${result.duplicates} were already there)` : ''}; ${left} still waiting.\n`);
+          `${result.duplicates ? ` (${result.duplicates} were already there)` : ''}; ${result.pending} still waiting.\n`);
       }
       if (result.setAside) ctx.err(`warning: ${result.setAside} entries could not be applied and are kept in ${ctx.store.outbox.dir}\n`);
     });

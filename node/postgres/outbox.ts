@@ -16,8 +16,6 @@ export interface ReplayResult {
   applied: number;
   /** Entries the server already had (applied before a crash left their file behind). */
   duplicates: number;
-  /** Entries still waiting (the server went away again, or another process is replaying). */
-  left: number;
 }
 
 /**
@@ -67,14 +65,13 @@ export class Outbox {
     apply: (entry: Required<OperationsEntry>) => Promise<void>,
     onProblem: (file: string, problem: string) => void,
   ): Promise<ReplayResult> {
-    const result: ReplayResult = { applied: 0, duplicates: 0, left: 0 };
+    const result: ReplayResult = { applied: 0, duplicates: 0 };
     let release: () => void;
     try {
       release = await this.#locks.acquire(['replay']);
     } catch (error) {
       if (!(error instanceof LockTimeoutError)) throw error;
       // Another process is replaying; what it has not done yet is still waiting.
-      result.left = this.count().pending;
       return result;
     }
     try {

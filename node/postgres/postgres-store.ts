@@ -119,10 +119,10 @@ export class PostgresTrustStore extends AdapterTrustStore {
     }
   }
 
-  /** Applies what hooks on this machine could not deliver (`web4-trust sync`). */
-  async sync(): Promise<ReplayResult & { setAside: number }> {
+  /** Delivers what hooks on this machine could not (`web4-trust sync`); says what is still waiting or kept aside. */
+  async sync(): Promise<ReplayResult & { pending: number; setAside: number }> {
     await this.#checkSchema();
-    return { ...(await this.#replay()), setAside: this.outbox.count().setAside };
+    return { ...(await this.#replay()), ...this.outbox.count() };
   }
 
   #replay(): Promise<ReplayResult> {

@@ -104,9 +104,9 @@ describe.skipIf(!postgresUrl)('PostgresTrustStore on a real server', () => {
     const { store } = await open();
     const entry = { kind: 'operations', id: 'op-1', at: Date.now(), operations: [{ kind: 'outcome', entityId: 'mcp:once', success: true, magnitude: 0.1 }] } as const;
     store.outbox.append({ ...entry, operations: [...entry.operations] });
-    expect(await store.sync()).toEqual({ applied: 1, duplicates: 0, left: 0, setAside: 0 });
+    expect(await store.sync()).toEqual({ applied: 1, duplicates: 0, pending: 0, setAside: 0 });
     store.outbox.append({ ...entry, operations: [...entry.operations] });
-    expect(await store.sync()).toEqual({ applied: 0, duplicates: 1, left: 0, setAside: 0 });
+    expect(await store.sync()).toEqual({ applied: 0, duplicates: 1, pending: 0, setAside: 0 });
     expect((await store.getExisting('mcp:once'))!.actionCount).toBe(1);
     // A sweep forgets ids applied more than 30 days ago, and keeps the others.
     await query((sql) => sql.unsafe(`INSERT INTO ${store.tables.operations} VALUES ('op-old', now() - interval '31 days')`));
