@@ -1,3 +1,4 @@
+import { readCallEvidence, type CallEvidence } from './call-evidence.js';
 import { DIMENSIONS, TALENT, TEMPERAMENT, TRAINING, VALIDITY, VALUATION, VERACITY } from './dimensions.js';
 import { entityIdProblem, entityNameOf, entityTypeOf } from './entity-id.js';
 import { AT_LAST_ACTIVITY, COUNTS, NO_IDS, SCORES, type EntityState } from './entity-state.js';
@@ -35,6 +36,8 @@ export interface EntityJson {
   t3_at_last_activity?: Triple;
   /** V3 scores right after the last activity; written only when they differ from the current ones. */
   v3_at_last_activity?: Triple;
+  /** What the hooks saw of the entity's calls (ours; upstream drops it). */
+  call_evidence?: CallEvidence;
   [unknownField: string]: unknown;
 }
 
@@ -48,7 +51,7 @@ const KNOWN_FIELDS = new Set<string>([
   'entity_id', 'entity_type', 'entity_name', ...DIMENSIONS, ...LEGACY_T3, ...LEGACY_V3,
   't3_observation_counts', 'v3_observation_counts', 'witnessed_by', 'has_witnessed',
   'action_count', 'success_count', 'witness_count', 'last_action', 'created_at',
-  'last_activity', 't3_at_last_activity', 'v3_at_last_activity',
+  'last_activity', 't3_at_last_activity', 'v3_at_last_activity', 'call_evidence',
 ]);
 
 export interface ParseOptions {
@@ -107,6 +110,7 @@ export function parseEntityState(value: unknown, path: string, { writtenAt }: Pa
     lastActionText: textOf(value.last_action),
     lastActivity,
     lastActivityText,
+    callEvidence: value.call_evidence === undefined ? undefined : readCallEvidence(value.call_evidence, at(path, 'call_evidence')),
     extra: readUnknownFields(value, path),
     sharers: 1,
   };
@@ -143,6 +147,8 @@ export function stateToJson(s: EntityState): EntityJson {
     json.t3_at_last_activity = triple(n, AT_LAST_ACTIVITY);
     json.v3_at_last_activity = triple(n, AT_LAST_ACTIVITY + VALUATION);
   }
+  // A copy: the caller may change what toJSON returns, and the state's evidence is frozen.
+  if (s.callEvidence) json.call_evidence = JSON.parse(JSON.stringify(s.callEvidence)) as CallEvidence;
   if (s.extra) {
     const extra = copyOfJson(JSON.stringify(s.extra));
     for (const key of Object.keys(extra)) setOwn(json, key, extra[key]);

@@ -1,3 +1,4 @@
+import type { CallEvidence } from './call-evidence.js';
 import type { EpochMs } from './time.js';
 
 /**
@@ -25,6 +26,8 @@ export interface EntityState {
   lastActionText: string | undefined;
   lastActivity: EpochMs | null;
   lastActivityText: string | undefined;
+  /** What the hooks saw of its calls (frozen: shared by clones, replaced on change). */
+  callEvidence: CallEvidence | undefined;
   /** Fields this version does not know, kept so that a newer version's file loses nothing. */
   extra: Record<string, unknown> | undefined;
   /**
@@ -62,6 +65,7 @@ export function neutralState(id: string, now: EpochMs): EntityState {
     lastActionText: undefined,
     lastActivity: null,
     lastActivityText: undefined,
+    callEvidence: undefined,
     extra: undefined,
     sharers: 1,
   };
@@ -83,6 +87,7 @@ export function cloneState(s: EntityState): EntityState {
     lastActionText: s.lastActionText,
     lastActivity: s.lastActivity,
     lastActivityText: s.lastActivityText,
+    callEvidence: s.callEvidence,
     // Unknown fields are a private copy that nothing changes in place (toJSON hands out copies): shared.
     extra: s.extra,
     sharers: 1,

@@ -1,3 +1,4 @@
+import { callStatsOf, type CallStats } from './call-evidence.js';
 import { scoresAt, type DecayConfig } from './decay.js';
 import { trustLevelOf, type TrustLevel } from './dimensions.js';
 import type { EntityTrust } from './entity.js';
@@ -25,8 +26,8 @@ export function summaryOf(entity: EntityTrust): EntitySummary {
   };
 }
 
-/** A summary with the entity's counts: a row of the CLI's list. */
-export interface EntityListRow extends EntitySummary {
+/** A summary with the entity's counts and call figures: a row of the CLI's list. */
+export interface EntityListRow extends EntitySummary, CallStats {
   action_count: number;
   success_count: number;
   witness_count: number;
@@ -38,6 +39,7 @@ export function listRowOf(entity: EntityTrust): EntityListRow {
     action_count: entity.actionCount,
     success_count: entity.successCount,
     witness_count: entity.witnessCount,
+    ...callStatsOf(entity.callEvidence),
   };
 }
 

@@ -1,3 +1,4 @@
+import { assertCallRecord, withCall, type CallEvidence, type CallRecord } from './call-evidence.js';
 import { assertDecayArguments, assertDecayConfig, decayScores, scoresAt, type DecayConfig } from './decay.js';
 import {
   DIMENSIONS, TALENT, TEMPERAMENT, TRAINING, VALIDITY, VALUATION, VERACITY,
@@ -158,6 +159,16 @@ export class EntityTrust {
     this.#apply(TEMPERAMENT, (success ? 0.02 : 0.01) * m * (1 - temperament));
     this.#apply(VALUATION, 0.005);
     this.#recordActivity(now);
+  }
+
+  /** What the hooks saw of this entity's calls, or undefined before the first (frozen). */
+  get callEvidence(): CallEvidence | undefined { return this.#s.callEvidence; }
+
+  /** Adds one finished call to the call evidence; the trust scores are moved by outcomes and witnesses only. */
+  recordCall(call: CallRecord, now: EpochMs = Date.now()): void {
+    assertCallRecord(call);
+    const s = this.#own();
+    s.callEvidence = withCall(s.callEvidence, call, now);
   }
 
   // --- Decay -------------------------------------------------------------------------------------

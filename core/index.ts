@@ -1,6 +1,11 @@
 // web4-trust: the trust engine. Browser-safe: no DOM, no Node built-ins, no extension APIs.
 export { EntityTrust, MAX_KEPT_WITNESS_IDS, assertMagnitude, successRateOf } from './entity.js';
 export type { EntityJson, ParseOptions } from './entity-json.js';
+export {
+  FAILURE_KINDS, MAX_DURATION_MS, MAX_TOOLS, NO_CALL_STATS, RECENT_CALLS, RECENT_FAILURES, RECENT_TOOL_CALLS, callStatsOf, isFailureKind,
+  percentile, toolNameProblem, toolStatsOf,
+  type CallEvidence, type CallRecord, type CallStats, type FailureKind, type FailureNote, type ToolEvidence, type ToolStats,
+} from './call-evidence.js';
 export { listRowOf, summaryAt, summaryOf, type EntityListRow, type EntitySummary } from './entity-summary.js';
 export { TrustFormatError } from './errors.js';
 export {

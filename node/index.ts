@@ -18,10 +18,17 @@ export {
   type HookEvent, type HookOptions, type HookStore, type RecordMode,
 } from './hook/run-hook.js';
 export {
-  HookInputError, callResultOf, callSubjectOf, mcpServerOf, parseHookInput, quoted, sessionEntityOf,
+  HookInputError, agentRoleOf, callResultOf, callSubjectOf, mcpServerOf, toolNameOf, parseHookInput, quoted, sessionEntityOf,
   type CallResult, type CallSubject, type HookInput,
 } from './hook/hook-input.js';
-export { MAX_SUMMARY_LENGTH, callContext, sessionSummary } from './hook/hook-context.js';
+export { MAX_SUMMARY_LENGTH, NOTABLE_FAILURE_RATE, callContext, recentTrouble, sessionSummary } from './hook/hook-context.js';
+export { failureKindOf } from './hook/failure-kind.js';
+export {
+  RETRY_LOOP_CALLS, checkChain, sealRecord, type AuditFields, type AuditRecord, type ChainBreak, type ChainCheck,
+} from './audit/audit-chain.js';
+export { AuditDamagedError, AuditLog, DEFAULT_AUDIT_RETENTION_DAYS } from './audit/audit-log.js';
+export { CallStarts } from './audit/call-starts.js';
+export { auditDir, machineCallTrail, type CallTrail } from './audit/call-trail.js';
 export { HOOK_LOCK_TIMEOUT_MS, hookMain, isDisabled, logStrayError, parseHookArgs } from './hook/hook-main.js';
 export { openStore, type MachineStore, type OpenOptions, type StoreProblem } from './store/open-store.js';
 export { CONFIG_KEYS, chooseStore, configPath, readConfig, web4Home, writeConfig, type Config, type StoreChoice } from './store/store-choice.js';

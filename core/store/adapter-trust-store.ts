@@ -221,11 +221,19 @@ export class AdapterTrustStore implements TrustStore {
 }
 
 function eventOf(operation: TrustOperation, at: EpochMs): ChangeEvent {
-  const { success, magnitude } = operation;
-  return operation.kind === 'outcome'
-    ? { kind: 'outcome', at, entityIds: [operation.entityId], details: { success, magnitude } }
-    : {
-      kind: 'witness', at, entityIds: [operation.witnessId, operation.targetId],
-      details: { witness_id: operation.witnessId, target_id: operation.targetId, success, magnitude },
-    };
+  switch (operation.kind) {
+    case 'outcome':
+      return { kind: 'outcome', at, entityIds: [operation.entityId], details: { success: operation.success, magnitude: operation.magnitude } };
+    case 'witness': {
+      const { witnessId, targetId, success, magnitude } = operation;
+      return { kind: 'witness', at, entityIds: [witnessId, targetId], details: { witness_id: witnessId, target_id: targetId, success, magnitude } };
+    }
+    case 'call': {
+      const { tool, success, failureKind, durationMs, retryLoop } = operation.call;
+      return {
+        kind: 'call', at, entityIds: [operation.entityId],
+        details: { tool, success, failure_kind: failureKind ?? null, duration_ms: durationMs ?? null, retry_loop: retryLoop ?? false },
+      };
+    }
+  }
 }

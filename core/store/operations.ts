@@ -1,4 +1,5 @@
 import { compareIds } from '../bundle-format.js';
+import { assertCallRecord, type CallRecord } from '../call-evidence.js';
 import { planImport, type ImportMode, type ImportPlan } from '../import-plan.js';
 import type { DecayConfig } from '../decay.js';
 import { assertEntityId } from '../entity-id.js';
@@ -64,7 +65,9 @@ export function mergeEntity(stored: EntityTrust | undefined, incoming: EntityTru
 /** One recorded event, in a form that can be stored and applied later (a hook's journal, an outbox). */
 export type TrustOperation =
   | { kind: 'outcome'; entityId: string; success: boolean; magnitude: number }
-  | { kind: 'witness'; witnessId: string; targetId: string; success: boolean; magnitude: number };
+  | { kind: 'witness'; witnessId: string; targetId: string; success: boolean; magnitude: number }
+  /** Evidence of one finished call (latency, failure kind): moves no score. */
+  | { kind: 'call'; entityId: string; call: CallRecord };
 
 /** The ids an operation list touches, sorted and without repeats: the order in which to lock them. */
 export function operationIds(operations: readonly TrustOperation[]): string[] {
@@ -72,14 +75,14 @@ export function operationIds(operations: readonly TrustOperation[]): string[] {
   // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, a fast path; the general path below gives the same ids
   if (operations.length === 1) {
     const op = operations[0]!;
-    if (op.kind === 'outcome') return [op.entityId];
+    if (op.kind !== 'witness') return [op.entityId];
     // Stryker disable next-line EqualityOperator: equivalent, the two ids are never equal (a self-witness is refused first)
     return op.witnessId < op.targetId ? [op.witnessId, op.targetId] : [op.targetId, op.witnessId];
   }
   const ids = new Set<string>();
   for (const op of operations) {
-    if (op.kind === 'outcome') ids.add(op.entityId);
-    else ids.add(op.witnessId).add(op.targetId);
+    if (op.kind === 'witness') ids.add(op.witnessId).add(op.targetId);
+    else ids.add(op.entityId);
   }
   return [...ids].sort(compareIds);
 }
@@ -91,14 +94,19 @@ export function assertOperations(operations: readonly TrustOperation[]): void {
     switch (op.kind) {
       case 'outcome':
         assertEntityId(op.entityId);
+        assertMagnitude(op.magnitude);
         break;
       case 'witness':
         assertWitnessIds(op.witnessId, op.targetId);
+        assertMagnitude(op.magnitude);
+        break;
+      case 'call':
+        assertEntityId(op.entityId);
+        assertCallRecord(op.call);
         break;
       default:
         throw new TypeError(`unknown operation kind ${JSON.stringify((op as { kind: unknown }).kind)}`);
     }
-    assertMagnitude(op.magnitude);
   }
 }
 
@@ -120,6 +128,7 @@ export function applyCheckedOperations(
   const entity = (id: string) => entities.get(id) ?? fail(id);
   for (const op of operations) {
     if (op.kind === 'outcome') recordOutcome(entity(op.entityId), op.success, op.magnitude, now, decay);
+    else if (op.kind === 'call') entity(op.entityId).recordCall(op.call, now);
     else recordWitness(entity(op.witnessId), entity(op.targetId), op.success, op.magnitude, now, decay);
   }
 }

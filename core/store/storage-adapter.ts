@@ -10,7 +10,7 @@ import type { SweepSummary } from './trust-store.js';
 
 /** What a change did, for adapters that keep a log (the extension's event log); others ignore it. */
 export interface ChangeEvent {
-  kind: 'outcome' | 'witness' | 'delete' | 'reset' | 'import' | 'sweep';
+  kind: 'outcome' | 'witness' | 'call' | 'delete' | 'reset' | 'import' | 'sweep';
   at: EpochMs;
   /** The entities it touched (empty for store-wide changes). */
   entityIds: string[];

@@ -324,6 +324,8 @@ function describeEvent(event: TrustEvent, self: string): string {
         ? `${i18n.t('event.witnessed', [target ?? '?', outcome])}${magnitude}`
         : `${i18n.t('event.witnessedBy', [witness ?? '?', outcome])}${magnitude}`;
     }
+    case 'call':
+      return i18n.t('event.call', [typeof d.tool === 'string' ? d.tool : '?', outcome]);
     case 'import':
       return i18n.t('event.import');
     case 'delete':

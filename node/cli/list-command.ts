@@ -2,10 +2,10 @@ import type { Command } from 'commander';
 import { compareIds } from '../../core/index.js';
 import { formatTable } from '../format-table.js';
 import { createContext, writeJsonText } from './context.js';
-import { percent, reportOfRow, score, shortTime, type EntityReport } from './entity-view.js';
+import { duration, percent, reportOfRow, score, shortTime, type EntityReport } from './entity-view.js';
 import { levelOf, oneOf } from './parse-options.js';
 
-const SORTS = ['trust', 'recent', 'name'] as const;
+const SORTS = ['trust', 'recent', 'name', 'latency', 'failures'] as const;
 
 const byName = (a: EntityReport, b: EntityReport) => compareIds(a.entity_id, b.entity_id);
 // Last activity is ISO 8601 in UTC with milliseconds (`formatTimestamp`): text order is time order.
@@ -14,6 +14,10 @@ const ORDER: Record<(typeof SORTS)[number], (a: EntityReport, b: EntityReport) =
   recent: (a, b) => (a.last_activity === b.last_activity ? byName(a, b)
     : a.last_activity === null ? 1 : b.last_activity === null ? -1 : a.last_activity < b.last_activity ? 1 : -1),
   name: byName,
+  // Slowest (p95) first; never timed last.
+  latency: (a, b) => (b.latency_p95_ms ?? -1) - (a.latency_p95_ms ?? -1) || byName(a, b),
+  // Most failed calls first, then the worst recent rate.
+  failures: (a, b) => b.call_failures - a.call_failures || (b.recent_failure_rate ?? -1) - (a.recent_failure_rate ?? -1) || byName(a, b),
 };
 
 export function addListCommand(program: Command): void {
@@ -22,7 +26,7 @@ export function addListCommand(program: Command): void {
     .description('list the entities in the store')
     .option('--type <type>', 'only entities of this type (mcp, session, role, …)')
     .option('--level <level>', 'only entities at this trust level (high, medium-high, medium, low, minimal)')
-    .option('--sort <order>', 'trust (highest first), recent (latest activity first) or name', 'trust')
+    .option('--sort <order>', 'trust (highest first), recent (latest activity first), name, latency (slowest p95 first) or failures (most failed calls first)', 'trust')
     .option('--json', 'machine-readable output')
     .action(async (options: { type?: string; level?: string; sort?: string; json?: boolean; store?: string }) => {
       const level = levelOf(options.level);
@@ -47,6 +51,12 @@ export function addListCommand(program: Command): void {
         return;
       }
       const { style } = ctx;
+      // Call figures only where the hooks recorded calls: most stores hold sessions too.
+      const calls = shown.some((e) => e.calls > 0) ? [
+        { header: 'CALLS', value: (e: EntityReport) => (e.calls ? String(e.calls) : '—'), align: 'right' as const },
+        { header: 'FAILED', value: (e: EntityReport) => (e.calls ? String(e.call_failures) : '—'), align: 'right' as const },
+        { header: 'P95', value: (e: EntityReport) => duration(e.latency_p95_ms), align: 'right' as const },
+      ] : [];
       ctx.out(formatTable(shown, [
         { header: 'ENTITY', value: (e) => e.entity_id },
         { header: 'LEVEL', value: (e) => e.trust_level, style: (text, e) => style.level(text, e.trust_level) },
@@ -55,6 +65,7 @@ export function addListCommand(program: Command): void {
         { header: 'ACTIONS', value: (e) => String(e.action_count), align: 'right' },
         { header: 'SUCCESS', value: (e) => (e.action_count ? percent(e.success_rate) : '—'), align: 'right' },
         { header: 'WITNESSED', value: (e) => String(e.witness_count), align: 'right' },
+        ...calls,
         { header: 'LAST ACTIVITY', value: (e) => shortTime(e.last_activity) },
       ], style.bold));
     });

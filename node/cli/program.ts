@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { addAuditCommands } from './audit-commands.js';
 import { addChainCommand } from './chain-command.js';
 import { closeStores } from './context.js';
 import { addDecayCommand } from './decay-command.js';
@@ -30,8 +31,9 @@ export function createProgram(): Command {
   addDoctorCommand(program);
   addHookCommands(program);
   addStoreCommands(program);
+  addAuditCommands(program);
   const storeUsers = program.commands.flatMap((command) => (command.commands.length ? command.commands : [command]));
-  for (const command of storeUsers) if (!['hooks', 'config'].includes(command.parent?.name() ?? '')) command.option('--store <store>', STORE_HELP);
+  for (const command of storeUsers) if (!['hooks', 'config', 'audit'].includes(command.parent?.name() ?? '')) command.option('--store <store>', STORE_HELP);
   // `--store` may come before or after the command name.
   program.hook('preAction', (_program, action) => {
     const { store } = program.opts<{ store?: string }>();

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
-import { DIMENSIONS, type ChainLink, type WitnessingChain } from '../../core/index.js';
+import {
+  DIMENSIONS, callStatsOf, toolStatsOf, type ChainLink, type EntityTrust, type WitnessingChain,
+} from '../../core/index.js';
 import { formatTable } from '../format-table.js';
 import { FileTrustStore } from '../store/file-store.js';
 import { createContext, toJsonText, type CommandContext } from './context.js';
-import { percent, score, shortTime } from './entity-view.js';
+import { duration, percent, score, shortTime } from './entity-view.js';
 import { depthOf } from './parse-options.js';
 
 export function addShowCommand(program: Command): void {
@@ -29,6 +31,7 @@ export function addShowCommand(program: Command): void {
           v3_average: entity.v3Average,
           trust_level: entity.trustLevel,
           success_rate: entity.successRate,
+          calls: callReport(entity),
           ...where,
           chain,
         }));
@@ -54,9 +57,62 @@ export function addShowCommand(program: Command): void {
         ['last action', shortTime(entity.lastAction)],
         ['last activity', shortTime(entity.lastActivity)],
       ];
+      facts.push(...callFacts(entity));
       ctx.out(`\n${facts.map(([k, v]) => `${k.padEnd(14)}${v}`).join('\n')}\n\n`);
+      printCalls(ctx, entity);
       printChain(ctx, chain, depth);
     });
+}
+
+/** The call figures of `show --json`: the list's, each tool's and the recent failures; null before any call. */
+function callReport(entity: EntityTrust) {
+  const evidence = entity.callEvidence;
+  if (evidence === undefined) return null;
+  return {
+    ...callStatsOf(evidence),
+    failure_kinds: { ...evidence.failure_kinds },
+    last_retry_loop: evidence.last_retry_loop ?? null,
+    tools: toolStatsOf(evidence),
+    recent_failures: evidence.recent_failures.map((f) => ({ ...f })),
+  };
+}
+
+function callFacts(entity: EntityTrust): [string, string][] {
+  const evidence = entity.callEvidence;
+  if (evidence === undefined) return [];
+  const stats = callStatsOf(evidence);
+  const recent = evidence.recent_outcomes.length;
+  const kinds = Object.entries(evidence.failure_kinds).map(([kind, n]) => `${kind} ${n}`).join(', ');
+  const facts: [string, string][] = [
+    ['calls', `${stats.calls} (${stats.call_failures} failed${kinds ? `: ${kinds}` : ''}; ` +
+      `${percent(stats.recent_failure_rate ?? 0)} of the last ${recent} failed)`],
+    ['latency', stats.latency_p50_ms === null ? '— (no call was timed)'
+      : `p50 ${duration(stats.latency_p50_ms)}, p95 ${duration(stats.latency_p95_ms)} (last ${evidence.latency_ms.length} timed calls)`],
+  ];
+  if (evidence.last_retry_loop) {
+    facts.push(['retry loops', `${stats.retry_loops} (last: ${evidence.last_retry_loop.tool}, ${shortTime(evidence.last_retry_loop.at)})`]);
+  }
+  return facts;
+}
+
+/** Each tool's figures and the recent failures, when the hooks recorded calls. */
+function printCalls(ctx: CommandContext, entity: EntityTrust): void {
+  const evidence = entity.callEvidence;
+  if (evidence === undefined) return;
+  const { style } = ctx;
+  ctx.out(formatTable(toolStatsOf(evidence), [
+    { header: 'TOOL', value: (t) => t.tool },
+    { header: 'CALLS', value: (t) => String(t.calls), align: 'right' },
+    { header: 'FAILED', value: (t) => String(t.failures), align: 'right' },
+    { header: 'P50', value: (t) => duration(t.latency_p50_ms), align: 'right' },
+    { header: 'P95', value: (t) => duration(t.latency_p95_ms), align: 'right' },
+    { header: 'LAST FAILURE', value: (t) => (t.last_failure ? `${t.last_failure.kind}, ${shortTime(t.last_failure.at)}` : '—') },
+  ], style.bold));
+  if (evidence.recent_failures.length > 0) {
+    ctx.out(`\n${style.bold('Recent failures')} (newest last):\n`);
+    for (const f of evidence.recent_failures) ctx.out(`  ${shortTime(f.at)}  ${f.tool}  ${f.kind}\n`);
+  }
+  ctx.out('\n');
 }
 
 /** Prints the witnessing chain both ways, one link per line, indented by depth. */

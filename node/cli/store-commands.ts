@@ -2,21 +2,31 @@ import type { Command } from 'commander';
 import type { PostgresTrustStore } from '../postgres/postgres-store.js';
 import { isPostgresUrl, redactUrl } from '../postgres/settings.js';
 import { openStore } from '../store/open-store.js';
-import { CONFIG_KEYS, configPath, readConfig, writeConfig } from '../store/store-choice.js';
+import { DEFAULT_AUDIT_RETENTION_DAYS } from '../audit/audit-log.js';
+import {
+  CONFIG_FIELDS, CONFIG_KEYS, configPath, readConfig, retentionProblem, writeConfig, type ConfigKey,
+} from '../store/store-choice.js';
 import { createContext, toJsonText, type CommandContext } from './context.js';
 import { UsageError } from './errors.js';
 
 // Which store to use (`config`), and the PostgreSQL store's own upkeep (`db`, `sync`, `status`).
 
 export function addStoreCommands(program: Command): void {
-  const config = program.command('config').description('settings kept in ~/.web4/web4-trust.json (the store the CLI, the hooks and the bridge use)');
+  const config = program.command('config').description('settings kept in ~/.web4/web4-trust.json (the store the CLI, the hooks and the bridge use; how long audit trails are kept)');
   config
     .command('set')
-    .description('set a setting; `store` takes a folder or a postgres:// URL (a database is prepared at once)')
+    .description('set a setting: `store` takes a folder or a postgres:// URL (a database is prepared at once); `audit-retention-days` a number of days')
     .argument('<key>', CONFIG_KEYS.join(', '))
     .argument('<value>')
     .action(async (key: string, value: string) => {
-      assertKey(key);
+      if (assertKey(key) === 'audit-retention-days') {
+        const days = /^\d+$/.test(value.trim()) ? Number(value) : value;
+        const problem = retentionProblem(days);
+        if (problem !== undefined) throw new UsageError(`audit-retention-days ${problem}`);
+        writeConfig({ audit_retention_days: days as number });
+        process.stdout.write(`audit-retention-days = ${days} (in ${configPath()})\n`);
+        return;
+      }
       if (value.trim() === '') throw new UsageError('the store must be a folder path or a postgres:// URL');
       writeConfig({ store: value });
       const shown = isPostgresUrl(value) ? redactUrl(value) : value;
@@ -28,21 +38,19 @@ export function addStoreCommands(program: Command): void {
     });
   config
     .command('get')
-    .description('print a setting (a URL without its password)')
+    .description('print a setting (a URL without its password); exit code 1 when it is not set')
     .argument('<key>', CONFIG_KEYS.join(', '))
     .action((key: string) => {
-      assertKey(key);
-      const { store } = readConfig();
-      if (store !== undefined) process.stdout.write(`${isPostgresUrl(store) ? redactUrl(store) : store}\n`);
-      else process.exitCode = 1;
+      const value = readConfig()[CONFIG_FIELDS[assertKey(key)]];
+      if (value === undefined) process.exitCode = 1;
+      else process.stdout.write(`${typeof value === 'string' && isPostgresUrl(value) ? redactUrl(value) : value}\n`);
     });
   config
     .command('unset')
-    .description('remove a setting (the store goes back to the default folder)')
+    .description(`remove a setting (the store goes back to the default folder; trails are kept ${DEFAULT_AUDIT_RETENTION_DAYS} days)`)
     .argument('<key>', CONFIG_KEYS.join(', '))
     .action((key: string) => {
-      assertKey(key);
-      writeConfig({ store: undefined });
+      writeConfig({ [CONFIG_FIELDS[assertKey(key)]]: undefined });
     });
 
   const db = program.command('db').description('the PostgreSQL store\'s schema');
@@ -82,8 +90,9 @@ export function addStoreCommands(program: Command): void {
     });
 }
 
-function assertKey(key: string): void {
+function assertKey(key: string): ConfigKey {
   if (!(CONFIG_KEYS as readonly string[]).includes(key)) throw new UsageError(`unknown setting ${JSON.stringify(key)}; use one of ${CONFIG_KEYS.join(', ')}`);
+  return key as ConfigKey;
 }
 
 async function postgresContext(storeOption: string | undefined, command: string): Promise<CommandContext & { store: PostgresTrustStore }> {

@@ -1,4 +1,7 @@
-import { TRUST_LEVELS, compareIds, entityNameOf, isLowTrust, listRowOf, type EntityListRow, type EntityTrust, type TrustLevel } from '../../core/index.js';
+import {
+  RECENT_CALLS, TRUST_LEVELS, compareIds, entityNameOf, isLowTrust, listRowOf,
+  type CallStats, type EntityListRow, type FailureKind, type EntityTrust, type TrustLevel,
+} from '../../core/index.js';
 import { quoted, type CallSubject } from './hook-input.js';
 
 // The words a hook adds to Claude's context. Every name in them comes from hook input or the store,
@@ -16,10 +19,35 @@ function label(kind: CallSubject['kind'], name: string): string {
   return `${kind === 'mcp' ? 'MCP server' : 'subagent'} ${quoted(name)}`;
 }
 
-/** `12 calls, 9 succeeded` or, before any outcome, how often it was witnessed. */
-function evidence({ action_count: actions, success_count: successes, witness_count: witnesses }: EntityListRow): string {
-  if (actions > 0) return `${plural(actions, 'call')}, ${successes} succeeded`;
-  return witnesses > 0 ? `witnessed ${plural(witnesses, 'time')}` : 'no calls recorded';
+/**
+ * `12 calls, 9 succeeded` or, before any outcome, how often it was witnessed; then what is notable
+ * in its recent calls (see `recentTrouble`).
+ */
+function evidence(row: EntityListRow, lastFailure?: FailureKind): string {
+  const { action_count: actions, success_count: successes, witness_count: witnesses } = row;
+  const counts = actions > 0 ? `${plural(actions, 'call')}, ${successes} succeeded`
+    : witnesses > 0 ? `witnessed ${plural(witnesses, 'time')}` : 'no calls recorded';
+  const trouble = recentTrouble(row, lastFailure);
+  return trouble === undefined ? counts : `${counts}; ${trouble}`;
+}
+
+/** A recent failure rate below this, or over fewer calls, is not worth Claude's attention. */
+export const NOTABLE_FAILURE_RATE = 0.2;
+const NOTABLE_AFTER_CALLS = 5;
+
+/**
+ * `4 of the last 10 calls failed (last: timeout), 1 retry loop`, or undefined when nothing is
+ * notable.
+ */
+export function recentTrouble(stats: CallStats, lastFailure?: FailureKind): string | undefined {
+  const notes: string[] = [];
+  const window = Math.min(stats.calls, RECENT_CALLS);
+  const rate = stats.recent_failure_rate;
+  if (rate !== null && rate >= NOTABLE_FAILURE_RATE && window >= NOTABLE_AFTER_CALLS) {
+    notes.push(`${Math.round(rate * window)} of the last ${window} calls failed${lastFailure ? ` (last: ${lastFailure})` : ''}`);
+  }
+  if (stats.retry_loops > 0) notes.push(plural(stats.retry_loops, 'retry loop'));
+  return notes.length === 0 ? undefined : notes.join(', ');
 }
 
 function plural(n: number, word: string): string {
@@ -29,7 +57,7 @@ function plural(n: number, word: string): string {
 /** PreToolUse context: `Web4 trust in MCP server "github": medium (T3 0.50, V3 0.52); 3 calls, 2 succeeded.` */
 export function callContext(subject: CallSubject, entity: EntityTrust): string {
   return `Web4 trust in ${label(subject.kind, subject.name)}: ${entity.trustLevel} ` +
-    `(T3 ${entity.t3Average.toFixed(2)}, V3 ${entity.v3Average.toFixed(2)}); ${evidence(listRowOf(entity))}.`;
+    `(T3 ${entity.t3Average.toFixed(2)}, V3 ${entity.v3Average.toFixed(2)}); ${evidence(listRowOf(entity), entity.callEvidence?.recent_failures.at(-1)?.kind)}.`;
 }
 
 /**

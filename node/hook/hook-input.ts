@@ -19,6 +19,8 @@ export interface HookInput {
   tool_response?: unknown;
   error?: unknown;
   is_interrupt?: unknown;
+  tool_use_id?: unknown;
+  agent_type?: unknown;
   [field: string]: unknown;
 }
 
@@ -91,9 +93,36 @@ export function callResultOf(input: HookInput, failureEvent: boolean): CallResul
   if (failureEvent || input.hook_event_name === 'PostToolUseFailure') {
     return input.is_interrupt === true ? 'interrupted' : 'failure';
   }
+  return isFlaggedByTool(input) ? 'failure' : 'success';
+}
+
+/** Whether the tool's own result says it failed (an MCP result with `isError`). */
+export function isFlaggedByTool(input: HookInput): boolean {
   const response = input.tool_response;
-  const flagged = isRecord(response) && (response.isError === true || response.is_error === true);
-  return flagged ? 'failure' : 'success';
+  return isRecord(response) && (response.isError === true || response.is_error === true);
+}
+
+/**
+ * The tool a call used, as the entity's evidence names it: within its server for an MCP tool
+ * (`mcp__github__create_issue` → `create_issue`), else Claude Code's name (`Task`). Control
+ * characters removed, at most 128 characters.
+ */
+export function toolNameOf(input: HookInput, subject: CallSubject): string {
+  const full = typeof input.tool_name === 'string' ? input.tool_name : '';
+  const name = subject.kind === 'mcp' ? full.slice(`mcp__${subject.name}__`.length) : full;
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 128) || 'unknown';
+}
+
+/**
+ * The subagent role a call was made in: Claude Code adds `agent_type` to the input of hooks that run
+ * inside a subagent. Undefined in the main agent, or when it cannot be an entity id.
+ */
+export function agentRoleOf(input: HookInput): string | undefined {
+  const type = input.agent_type;
+  if (typeof type !== 'string' || type === '') return undefined;
+  const id = `role:${type}`;
+  return entityIdProblem(id) === undefined ? id : undefined;
 }
 
 const UNSAFE_TEXT = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { machineCallTrail } from '../audit/call-trail.js';
 import { isErrno } from '../fs/errno.js';
 import { defaultStoreDir, hookErrorLogPath } from '../paths.js';
 import { isPostgresUrl } from '../postgres/settings.js';
@@ -31,7 +32,7 @@ export async function hookMain(args: readonly string[], env: NodeJS.ProcessEnv =
     for (const problem of problems) log(problem);
     if (!isHookEvent(event)) throw new Error(`unknown hook ${JSON.stringify(event ?? '')}; use one of ${HOOK_EVENTS.join(', ')}`);
     store = await openStore(chosen, { forHook: true, onProblem: () => {} });
-    const output = await runHook(event, await readStdin(), store, options);
+    const output = await runHook(event, await readStdin(), store, options, machineCallTrail());
     if (output) writeStdout(output);
   } catch (error) {
     log(error instanceof Error ? error.message : String(error));

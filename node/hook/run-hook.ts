@@ -1,6 +1,14 @@
-import type { EntityFilter, EntityListRow, EntityTrust, TrustLevel, TrustOperation } from '../../core/index.js';
+import {
+  formatTimestamp, type CallRecord, type EntityFilter, type EntityListRow, type EntityTrust, type TrustLevel, type TrustOperation,
+} from '../../core/index.js';
+import { RETRY_LOOP_CALLS, sha256, type AuditFields } from '../audit/audit-chain.js';
+import type { CallTrail } from '../audit/call-trail.js';
+import { failureKindOf } from './failure-kind.js';
 import { callContext, isAtOrBelow, sessionSummary } from './hook-context.js';
-import { callResultOf, callSubjectOf, parseHookInput, sessionEntityOf, type CallSubject, type HookInput } from './hook-input.js';
+import {
+  agentRoleOf, callResultOf, callSubjectOf, isFlaggedByTool, parseHookInput, sessionEntityOf, toolNameOf,
+  type CallSubject, type HookInput,
+} from './hook-input.js';
 
 /** The `web4-trust hook <event>` names, one per Claude Code event we handle. */
 export const HOOK_EVENTS = ['session-start', 'pre-tool-use', 'post-tool-use', 'post-tool-use-failure'] as const;
@@ -50,16 +58,39 @@ export function isHookEvent(value: unknown): value is HookEvent {
  * anything. Throws on bad input or a store error; the caller logs it and still exits 0.
  */
 export async function runHook(
-  event: HookEvent, stdinText: string, store: HookStore, options: HookOptions = {},
+  event: HookEvent, stdinText: string, store: HookStore, options: HookOptions = {}, trail?: CallTrail,
 ): Promise<string | undefined> {
   const input = parseHookInput(stdinText);
-  if (event === 'session-start') return sessionStart(store);
+  if (event === 'session-start') return sessionStart(store, trail);
   const subject = callSubjectOf(input);
   if (subject === undefined) return undefined;
-  if (event === 'pre-tool-use') return preToolUse(subject, store, options.askBelow);
+  if (event === 'pre-tool-use') {
+    trail?.starts.note(input.tool_use_id, Date.now());
+    return preToolUse(subject, store, options.askBelow);
+  }
   const result = callResultOf(input, event === 'post-tool-use-failure');
+  const now = Date.now();
+  const durationMs = trail?.starts.take(input.tool_use_id, now);
   if (result === 'interrupted') return undefined;
-  await store.recordOrQueue(operationsFor(input, subject, result === 'success', options.record ?? 'both'));
+  const success = result === 'success';
+  const call: CallRecord = { tool: toolNameOf(input, subject), success };
+  if (!success) call.failureKind = failureKindOf(input.error, isFlaggedByTool(input), subject);
+  if (durationMs !== undefined) call.durationMs = durationMs;
+  // The trail is written first: it says whether this call makes a retry loop. Should it fail, the
+  // call is still recorded in the store, and the failure reported after.
+  let trailError: Error | undefined;
+  try {
+    const record = await trail?.audit.append(auditFields(input, subject, call, now));
+    // A loop counts once, at its third call.
+    if (record?.repeat === RETRY_LOOP_CALLS) call.retryLoop = true;
+  } catch (error) {
+    trailError = error instanceof Error ? error : new Error(String(error));
+  }
+  await store.recordOrQueue([
+    ...operationsFor(input, subject, success, options.record ?? 'both'),
+    { kind: 'call', entityId: subject.entityId, call },
+  ]);
+  if (trailError !== undefined) throw trailError;
   return undefined;
 }
 
@@ -68,9 +99,28 @@ function operationsFor(input: HookInput, subject: CallSubject, success: boolean,
   const magnitude = HOOK_MAGNITUDE;
   if (mode !== 'witness') operations.push({ kind: 'outcome', entityId: subject.entityId, success, magnitude });
   if (mode !== 'outcome') {
-    operations.push({ kind: 'witness', witnessId: sessionEntityOf(input), targetId: subject.entityId, success, magnitude });
+    const targetId = subject.entityId;
+    operations.push({ kind: 'witness', witnessId: sessionEntityOf(input), targetId, success, magnitude });
+    // Inside a subagent, its role saw the call too.
+    const agent = agentRoleOf(input);
+    if (agent !== undefined && agent !== targetId) operations.push({ kind: 'witness', witnessId: agent, targetId, success, magnitude });
   }
   return operations;
+}
+
+function auditFields(input: HookInput, subject: CallSubject, call: CallRecord, now: number): AuditFields {
+  return {
+    at: formatTimestamp(now),
+    session_id: sessionEntityOf(input).slice('session:'.length),
+    tool: typeof input.tool_name === 'string' ? input.tool_name : '',
+    entity: subject.entityId,
+    agent: agentRoleOf(input) ?? null,
+    status: call.success ? 'success' : 'failure',
+    failure_kind: call.failureKind ?? null,
+    duration_ms: call.durationMs ?? null,
+    input_hash: sha256(JSON.stringify(input.tool_input ?? null)),
+    result_hash: sha256(JSON.stringify((call.success ? input.tool_response : input.error ?? input.tool_response) ?? null)),
+  };
 }
 
 async function preToolUse(
@@ -84,7 +134,12 @@ async function preToolUse(
   return output({ hookEventName: 'PreToolUse', ...decision, additionalContext: context });
 }
 
-async function sessionStart(store: HookStore): Promise<string | undefined> {
+async function sessionStart(store: HookStore, trail: CallTrail | undefined): Promise<string | undefined> {
+  if (trail) {
+    const now = Date.now();
+    trail.starts.prune(now);
+    trail.audit.prune(trail.retentionDays(), now);
+  }
   const called: EntityListRow[] = [];
   for (const type of ['mcp', 'role']) await store.scanSummaries({ type }, (row) => called.push(row));
   const summary = sessionSummary(called);

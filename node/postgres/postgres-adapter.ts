@@ -1,5 +1,5 @@
 import {
-  AlreadyAppliedError, EntityTrust, pendingChange, summaryAt, sweepEntity, type EntityListRow,
+  AlreadyAppliedError, EntityTrust, callStatsOf, pendingChange, summaryAt, sweepEntity, type EntityListRow,
   type ChangeEvent, type DecayConfig, type EntityChange, type EpochMs, type ImportMode, type StorageAdapter,
   type StoreChange, type SweepAction, type SweepRule, type SweepSummary, type Durability,
 } from '../../core/index.js';
@@ -22,6 +22,7 @@ type Query = Sql | TransactionSql;
 const COLUMNS = [
   'entity_id', 'entity_type', 't3_average', 'trust_level', 'last_activity', 'scores_at_last_activity',
   'action_count', 'success_count', 'witness_count', 'entity',
+  'calls', 'call_failures', 'recent_failure_rate', 'latency_p50_ms', 'latency_p95_ms', 'retry_loops',
 ];
 
 /** An entity a sweep will change, as first read: its text, and the entity already swept in memory. */
@@ -179,7 +180,8 @@ export class PostgresAdapter implements StorageAdapter {
     const cursor = this.#sql.unsafe(
       `SELECT entity_id, entity_type, (extract(epoch FROM last_activity) * 1000)::float8 AS last_activity,
          ${[1, 2, 3, 4, 5, 6].map((i) => `scores_at_last_activity[${i}] AS s${i}`).join(', ')},
-         action_count, success_count, witness_count
+         action_count, success_count, witness_count,
+         calls, call_failures, recent_failure_rate, latency_p50_ms, latency_p95_ms, retry_loops
        FROM ${this.#t.entities} ${where}`,
       type === undefined ? [] : [type],
     ).cursor(SUMMARY_BATCH);
@@ -198,6 +200,12 @@ export class PostgresAdapter implements StorageAdapter {
           action_count: row.action_count as number,
           success_count: row.success_count as number,
           witness_count: row.witness_count as number,
+          calls: row.calls as number,
+          call_failures: row.call_failures as number,
+          recent_failure_rate: row.recent_failure_rate as number | null,
+          latency_p50_ms: row.latency_p50_ms as number | null,
+          latency_p95_ms: row.latency_p95_ms as number | null,
+          retry_loops: row.retry_loops as number,
         });
       }
     }
@@ -293,7 +301,8 @@ export class PostgresAdapter implements StorageAdapter {
     tx: Query, entities: readonly EntityTrust[], how: 'insert' | 'upsert' | 'update', expected?: readonly string[],
   ): Promise<Set<string>> {
     const values = `SELECT r->>0, r->>1, (r->>2)::float8, r->>3, to_timestamp((r->>4)::float8 / 1000),
-         ARRAY(SELECT json_array_elements_text(r->5)::float8), (r->>6)::int, (r->>7)::int, (r->>8)::int, (r->>9)::json, r->>10
+         ARRAY(SELECT json_array_elements_text(r->5)::float8), (r->>6)::int, (r->>7)::int, (r->>8)::int, (r->>9)::json,
+         (r->>10)::int, (r->>11)::int, (r->>12)::float8, (r->>13)::float8, (r->>14)::float8, (r->>15)::int, r->>16
        FROM json_array_elements($1::json) AS r`;
     const names = `(${COLUMNS.join(', ')}, expected)`;
     const statement = how === 'update'
@@ -305,10 +314,15 @@ export class PostgresAdapter implements StorageAdapter {
       : `INSERT INTO ${this.#t.entities} (${COLUMNS.join(', ')}) SELECT ${COLUMNS.map((column) => `v.${column}`).join(', ')}
          FROM (${values}) AS v ${names}
          ${how === 'insert' ? '' : `ON CONFLICT (entity_id) DO UPDATE SET ${COLUMNS.slice(1).map((column) => `${column} = excluded.${column}`).join(', ')}`}`;
-    const results = await Promise.all(batches(entities.map((e, i) => [
-      e.entityId, e.entityType, e.t3Average, e.trustLevel, e.lastActivity, e.scoresAtLastActivity,
-      e.actionCount, e.successCount, e.witnessCount, JSON.stringify(e.toJSON()), expected?.[i] ?? null,
-    ])).map((batch) => tx.unsafe(statement, [batch as JsonValue])));
+    const results = await Promise.all(batches(entities.map((e, i) => {
+      const calls = callStatsOf(e.callEvidence);
+      return [
+        e.entityId, e.entityType, e.t3Average, e.trustLevel, e.lastActivity, e.scoresAtLastActivity,
+        e.actionCount, e.successCount, e.witnessCount, JSON.stringify(e.toJSON()),
+        calls.calls, calls.call_failures, calls.recent_failure_rate, calls.latency_p50_ms, calls.latency_p95_ms, calls.retry_loops,
+        expected?.[i] ?? null,
+      ];
+    })).map((batch) => tx.unsafe(statement, [batch as JsonValue])));
     return new Set(results.flatMap((rows) => rows.map((row) => row.entity_id as string)));
   }
 

@@ -1,3 +1,4 @@
+import { EntityTrust, callStatsOf } from '../../core/index.js';
 import { sqlState, type Sql, type TransactionSql } from './connection.js';
 import type { Tables } from './settings.js';
 
@@ -5,6 +6,8 @@ interface Migration {
   version: number;
   name: string;
   sql: (t: Tables) => string;
+  /** Work SQL alone cannot do, after `sql`, in the same transaction. */
+  backfill?: (tx: TransactionSql, t: Tables) => Promise<void>;
 }
 
 /**
@@ -51,6 +54,42 @@ const MIGRATIONS: readonly Migration[] = [
         applied_at timestamptz NOT NULL DEFAULT now()
       );
       CREATE INDEX ON ${t.operations} (applied_at);`,
+  },
+  {
+    version: 2,
+    name: 'call figures of each entity, call events',
+    sql: (t) => `
+      ALTER TABLE ${t.entities}
+        ADD COLUMN calls integer NOT NULL DEFAULT 0,
+        ADD COLUMN call_failures integer NOT NULL DEFAULT 0,
+        ADD COLUMN recent_failure_rate double precision,
+        ADD COLUMN latency_p50_ms double precision,
+        ADD COLUMN latency_p95_ms double precision,
+        ADD COLUMN retry_loops integer NOT NULL DEFAULT 0;
+      ALTER TABLE ${t.events} DROP CONSTRAINT events_kind_check;
+      ALTER TABLE ${t.events} ADD CONSTRAINT events_kind_check
+        CHECK (kind IN ('outcome', 'witness', 'call', 'delete', 'reset', 'import', 'sweep'));`,
+    // Entities written by version 1 keep `call_evidence` as an unknown field: their columns are
+    // computed here, as the program computes them on every write.
+    backfill: async (tx, t) => {
+      const rows = await tx.unsafe(
+        `SELECT entity_id, entity::text AS entity FROM ${t.entities} WHERE entity::jsonb ? 'call_evidence'`,
+      );
+      for (const row of rows) {
+        let stats;
+        try {
+          stats = callStatsOf(EntityTrust.fromJSON(JSON.parse(row.entity as string)).callEvidence);
+        } catch {
+          continue; // A row that is not an entity stays as it is; reads report it.
+        }
+        await tx.unsafe(
+          `UPDATE ${t.entities} SET calls = $2, call_failures = $3, recent_failure_rate = $4, latency_p50_ms = $5,
+             latency_p95_ms = $6, retry_loops = $7 WHERE entity_id = $1`,
+          [row.entity_id as string, stats.calls, stats.call_failures, stats.recent_failure_rate, stats.latency_p50_ms,
+            stats.latency_p95_ms, stats.retry_loops],
+        );
+      }
+    },
   },
 ];
 
@@ -110,6 +149,7 @@ export async function migrate(sql: Sql, tables: Tables): Promise<number[]> {
     for (const migration of MIGRATIONS) {
       if (migration.version <= current) continue;
       await tx.unsafe(migration.sql(tables));
+      await migration.backfill?.(tx, tables);
       await tx.unsafe(`INSERT INTO ${tables.migrations} (version, name) VALUES ($1, $2)`, [migration.version, migration.name]);
       applied.push(migration.version);
     }

@@ -41,9 +41,21 @@ export function chooseStore(option: string | undefined, env: NodeJS.ProcessEnv =
 /** The settings `web4-trust config` keeps. */
 export interface Config {
   store?: string;
+  /** Days after which a session's audit trail is removed. */
+  audit_retention_days?: number;
 }
 
-export const CONFIG_KEYS = ['store'] as const;
+/** The settings' names on the command line, and their fields in the file. */
+export const CONFIG_FIELDS = { store: 'store', 'audit-retention-days': 'audit_retention_days' } as const satisfies Record<string, keyof Config>;
+export type ConfigKey = keyof typeof CONFIG_FIELDS;
+export const CONFIG_KEYS = Object.keys(CONFIG_FIELDS) as ConfigKey[];
+export const MAX_RETENTION_DAYS = 36_500;
+
+/** Why `value` cannot be a retention in days, or undefined. */
+export function retentionProblem(value: unknown): string | undefined {
+  return Number.isSafeInteger(value) && (value as number) >= 1 && (value as number) <= MAX_RETENTION_DAYS
+    ? undefined : `must be a whole number of days from 1 to ${MAX_RETENTION_DAYS}, got ${JSON.stringify(value)}`;
+}
 
 /** The config file's settings; none when there is no file. Throws naming the file when it is not valid. */
 export function readConfig(file = configPath()): Config {
@@ -65,11 +77,16 @@ export function readConfig(file = configPath()): Config {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new Error(`${file}: expected a JSON object like {"store": "…"}`);
   }
-  const { store } = value as Record<string, unknown>;
+  const { store, audit_retention_days: retention } = value as Record<string, unknown>;
   if (store !== undefined && (typeof store !== 'string' || store === '')) {
     throw new Error(`${file}: "store" must be a folder path or a postgres:// URL, got ${JSON.stringify(store)}`);
   }
-  return store === undefined ? {} : { store };
+  const problem = retention === undefined ? undefined : retentionProblem(retention);
+  if (problem !== undefined) throw new Error(`${file}: "audit_retention_days" ${problem}`);
+  return {
+    ...(store === undefined ? {} : { store: store as string }),
+    ...(retention === undefined ? {} : { audit_retention_days: retention as number }),
+  };
 }
 
 /**

@@ -5,7 +5,7 @@ import {
 } from '../../core/index.js';
 
 const T = Date.UTC(2026, 0, 1);
-const outcome = (entityId: string): TrustOperation => ({ kind: 'outcome', entityId, success: true, magnitude: 1 });
+const outcome = (entityId: string): Extract<TrustOperation, { kind: 'outcome' }> => ({ kind: 'outcome', entityId, success: true, magnitude: 1 });
 const witness = (witnessId: string, targetId: string): TrustOperation => ({ kind: 'witness', witnessId, targetId, success: true, magnitude: 1 });
 
 describe('operationIds: the ids to lock, in one order', () => {

@@ -1,6 +1,6 @@
 // The contract between the background (issue 3) and the extension's pages (issue 5).
 // Every call resolves to an ApiResult: errors are values with a code, never unhandled rejections.
-import type { EntityJson, EntitySummary, ImportPlanSummary, TrustBundle, TrustLevel, WitnessingChain } from '@/core/index.js';
+import type { ChangeEvent, EntityJson, EntitySummary, ImportPlanSummary, TrustBundle, TrustLevel, WitnessingChain } from '@/core/index.js';
 
 export type ApiErrorCode =
   | 'invalid-request' // failed validation; `message` says which field and why
@@ -75,7 +75,7 @@ export interface ListEntitiesResponse {
   byType: Record<string, number>;
 }
 
-export type TrustEventKind = 'outcome' | 'witness' | 'import' | 'delete' | 'reset' | 'sweep';
+export type TrustEventKind = ChangeEvent['kind'];
 
 /** An entry of the append-only event log. */
 export interface TrustEvent {
