@@ -31,6 +31,16 @@ function evidence(row: EntityListRow, lastFailure?: FailureKind): string {
   return trouble === undefined ? counts : `${counts}; ${trouble}`;
 }
 
+/** How a failure kind reads in Claude's context. */
+const FAILURE_WORDS: Record<FailureKind, string> = {
+  timeout: 'a timeout',
+  unreachable: 'server unreachable',
+  protocol: 'a protocol error',
+  tool: 'an error from the tool',
+  denied: 'denied by the user',
+  other: 'another error',
+};
+
 /** A recent failure rate below this, or over fewer calls, is not worth Claude's attention. */
 export const NOTABLE_FAILURE_RATE = 0.2;
 const NOTABLE_AFTER_CALLS = 5;
@@ -44,7 +54,9 @@ export function recentTrouble(stats: CallStats, lastFailure?: FailureKind): stri
   const window = Math.min(stats.calls, RECENT_CALLS);
   const rate = stats.recent_failure_rate;
   if (rate !== null && rate >= NOTABLE_FAILURE_RATE && window >= NOTABLE_AFTER_CALLS) {
-    notes.push(`${Math.round(rate * window)} of the last ${window} calls failed${lastFailure ? ` (last: ${lastFailure})` : ''}`);
+    const failed = Math.round(rate * window);
+    const last = lastFailure ? ` (the last: ${FAILURE_WORDS[lastFailure]})` : '';
+    notes.push(`${failed === window ? `all of the last ${window} calls` : `${failed} of the last ${window} calls`} failed${last}`);
   }
   if (stats.retry_loops > 0) notes.push(plural(stats.retry_loops, 'retry loop'));
   return notes.length === 0 ? undefined : notes.join(', ');

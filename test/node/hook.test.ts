@@ -150,7 +150,7 @@ describe('PreToolUse', () => {
     expect((await store.getExisting('mcp:github'))!.trustLevel).toBe('low');
     const asked = JSON.parse((await hook('pre-tool-use', 'pre-tool-use-mcp', {}, { askBelow: 'low' }))!).hookSpecificOutput;
     expect(asked.permissionDecision).toBe('ask');
-    expect(asked.permissionDecisionReason).toMatch(/^Web4 trust in MCP server "github": low \(T3 0\.\d\d, V3 0\.\d\d\); 40 calls, 0 succeeded\.$/);
+    expect(asked.permissionDecisionReason).toMatch(/^Web4 trust in MCP server "github": low \(T3 0\.\d\d, V3 0\.\d\d\); 40 calls, 0 succeeded; all of the last 40 calls failed \(the last: an error from the tool\)\.$/);
     const notAsked = JSON.parse((await hook('pre-tool-use', 'pre-tool-use-mcp', {}, { askBelow: 'minimal' }))!).hookSpecificOutput;
     expect(notAsked).not.toHaveProperty('permissionDecision');
   });
