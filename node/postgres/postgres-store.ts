@@ -8,7 +8,7 @@ import { connect, isUnreachable, sqlState, type Sql } from './connection.js';
 import { DEFAULT_SCHEMA, redactUrl, tablesIn, type ConnectOptions, type RowProblem, type Tables } from './settings.js';
 import { Outbox, outboxDirFor, type ReplayResult } from './outbox.js';
 import { PostgresAdapter } from './postgres-adapter.js';
-import { assertSchemaVersion, migrate, schemaVersion } from './schema.js';
+import { SchemaVersionError, assertSchemaVersion, migrate, schemaVersion } from './schema.js';
 
 export type { RowProblem } from './settings.js';
 
@@ -151,6 +151,12 @@ export class PostgresTrustStore extends AdapterTrustStore {
     try {
       if (await beforeDeadline(attempt, this.#deadlineMs)) return 'recorded';
     } catch (error) {
+      // A schema this program does not match (web4-trust upgraded here, the database not migrated
+      // yet, or the other way round): the call waits, and the user is told what to run.
+      if (error instanceof SchemaVersionError) {
+        this.outbox.append({ kind: 'operations', id, at, operations: [...operations] });
+        throw new SchemaVersionError(`${error.message}; the call waits in ${this.outbox.dir} until then`);
+      }
       if (!isDeferrable(error)) throw error;
     }
     // The server could not be reached, a lock stayed busy, or the deadline passed (a late commit of

@@ -132,11 +132,11 @@ function newerSchema(version: number, tables: Tables): SchemaVersionError {
 }
 
 /**
- * Brings the schema to `SCHEMA_VERSION` in one transaction (all of it or nothing); idempotent, and
- * safe when several machines run it at once (they queue on an advisory lock). Refuses a database
- * newer than this program. Returns the versions it applied.
+ * Brings the schema to `SCHEMA_VERSION` (or `upTo`, for tests of upgrades) in one transaction (all
+ * of it or nothing); idempotent, and safe when several machines run it at once (they queue on an
+ * advisory lock). Refuses a database newer than this program. Returns the versions it applied.
  */
-export async function migrate(sql: Sql, tables: Tables): Promise<number[]> {
+export async function migrate(sql: Sql, tables: Tables, upTo = SCHEMA_VERSION): Promise<number[]> {
   const applied: number[] = [];
   await sql.begin(async (tx) => {
     // Any constant works: only migrations take this lock.
@@ -147,7 +147,7 @@ export async function migrate(sql: Sql, tables: Tables): Promise<number[]> {
     const current = await schemaVersion(tx, tables);
     if (current > SCHEMA_VERSION) throw newerSchema(current, tables);
     for (const migration of MIGRATIONS) {
-      if (migration.version <= current) continue;
+      if (migration.version <= current || migration.version > upTo) continue;
       await tx.unsafe(migration.sql(tables));
       await migration.backfill?.(tx, tables);
       await tx.unsafe(`INSERT INTO ${tables.migrations} (version, name) VALUES ($1, $2)`, [migration.version, migration.name]);

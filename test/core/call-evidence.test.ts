@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   EntityTrust, MAX_TOOLS, RECENT_CALLS, RECENT_FAILURES, RECENT_TOOL_CALLS, TrustFormatError, applyOperations,
-  assertOperations, callStatsOf, listRowOf, percentile, toolStatsOf, DEFAULT_DECAY, type CallRecord,
+  assertOperations, callStatsOf, listRowOf, percentile, toolStatsOf, DEFAULT_DECAY, type CallRecord, type FailureKind,
 } from '../../core/index.js';
 
 const T = Date.UTC(2026, 11, 1);
 const ok = (tool: string, durationMs?: number): CallRecord => ({ tool, success: true, ...(durationMs === undefined ? {} : { durationMs }) });
-const failed = (tool: string, failureKind: CallRecord['failureKind'], durationMs?: number): CallRecord =>
+const failed = (tool: string, failureKind: FailureKind, durationMs?: number): CallRecord =>
   ({ tool, success: false, failureKind, ...(durationMs === undefined ? {} : { durationMs }) });
 
 function serverWith(calls: CallRecord[]): EntityTrust {

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EntityTrust, listRowOf, type EntityJson, type EntityListRow, type SweepSummary } from '../../core/index.js';
 import { connect } from '../../node/postgres/connection.js';
+import { migrate } from '../../node/postgres/schema.js';
 import { PostgresTrustStore, SCHEMA_VERSION, SchemaVersionError, redactUrl } from '../../node/postgres/index.js';
 import { runHook } from '../../node/index.js';
 import { ManualClock, describeTrustStoreContract } from '../contract/trust-store-contract.js';
@@ -48,7 +50,7 @@ describe.skipIf(!postgresUrl)('PostgresTrustStore on a real server', () => {
     try {
       const schema = freshSchema();
       const fromEnv = new PostgresTrustStore('postgres://', { schema });
-      expect(await fromEnv.migrate()).toEqual([1]);
+      expect(await fromEnv.migrate()).toEqual([1, 2]);
       await fromEnv.close();
       await query((sql) => sql.unsafe(`DROP SCHEMA "${schema}" CASCADE`));
       // The test server has no TLS: asking for it fails instead of silently connecting in clear.
@@ -84,16 +86,18 @@ describe.skipIf(!postgresUrl)('PostgresTrustStore on a real server', () => {
     const { store } = await open({ clock });
     await store.update('mcp:a', true, 0.1);
     await store.witness('session:s', 'mcp:a', false, 0.1);
+    await store.record([{ kind: 'call', entityId: 'mcp:a', call: { tool: 'search', success: false, failureKind: 'timeout', durationMs: 900 } }]);
     await store.importBundle([EntityTrust.create('role:r', clock.now()).toJSON()]);
     await store.delete('role:r');
     clock.advanceDays(400);
     await store.sweepDecay();
     const events = await query((sql) => sql.unsafe(`SELECT kind, array_to_json(entity_ids) AS entity_ids, details FROM ${store.tables.events} ORDER BY event_id`));
     expect(events.map((e) => [e.kind, e.entity_ids])).toEqual([
-      ['outcome', ['mcp:a']], ['witness', ['session:s', 'mcp:a']], ['import', []], ['delete', ['role:r']],
+      ['outcome', ['mcp:a']], ['witness', ['session:s', 'mcp:a']], ['call', ['mcp:a']], ['import', []], ['delete', ['role:r']],
       ['sweep', ['mcp:a', 'session:s']],
     ]);
-    expect(events[4]!.details).toEqual({ changed: 1, removed: 1 });
+    expect(events[2]!.details).toEqual({ tool: 'search', success: false, failure_kind: 'timeout', duration_ms: 900, retry_loop: false });
+    expect(events[5]!.details).toEqual({ changed: 1, removed: 1 });
     // Ids with the characters an array literal escapes.
     await store.witness('session:"quoted"', 'ref:back\\slash,comma', true, 0.1);
     const [last] = await query((sql) => sql.unsafe(`SELECT array_to_json(entity_ids) AS ids FROM ${store.tables.events} ORDER BY event_id DESC LIMIT 1`));
@@ -122,16 +126,60 @@ describe.skipIf(!postgresUrl)('PostgresTrustStore on a real server', () => {
     await query((sql) => sql.unsafe(`INSERT INTO ${store.tables.migrations} (version, name) VALUES (${SCHEMA_VERSION + 1}, 'future')`));
     const again = new PostgresTrustStore(postgresUrl, { schema: store.tables.schema });
     try {
-      await expect(again.list()).rejects.toThrow(/version 2, newer than this program knows \(1\): upgrade web4-trust/);
+      await expect(again.list()).rejects.toThrow(`version ${SCHEMA_VERSION + 1}, newer than this program knows (${SCHEMA_VERSION}): upgrade web4-trust`);
       await expect(again.migrate()).rejects.toBeInstanceOf(SchemaVersionError);
     } finally {
       await again.close();
     }
     const empty = new PostgresTrustStore(postgresUrl, { schema: freshSchema() });
     try {
-      await expect(empty.update('mcp:x', true, 0.1)).rejects.toThrow(/at version 0, this program needs 1: run `web4-trust db migrate`/);
+      await expect(empty.update('mcp:x', true, 0.1)).rejects.toThrow(`at version 0, this program needs ${SCHEMA_VERSION}: run \`web4-trust db migrate\``);
     } finally {
       await empty.close();
+    }
+  });
+
+  it('version 1 to 2: entities that kept call_evidence as an unknown field get their call columns', async () => {
+    const schema = freshSchema();
+    const tables = { schema, migrations: `"${schema}"."migrations"`, entities: `"${schema}"."entities"`, events: `"${schema}"."events"`, operations: `"${schema}"."operations"` };
+    const entity = EntityTrust.create('mcp:old', Date.UTC(2026, 0, 1));
+    entity.recordCall({ tool: 'search', success: false, failureKind: 'tool', durationMs: 40 }, Date.UTC(2026, 0, 2));
+    await query(async (sql) => {
+      expect(await migrate(sql, tables, 1)).toEqual([1]);
+      await sql.unsafe(
+        `INSERT INTO ${tables.entities} VALUES ('mcp:old', 'mcp', 0.5, 'medium', NULL, '{0.5,0.5,0.5,0.5,0.5,0.5}', 0, 0, 0, $1::json)`,
+        [entity.toJSON() as never],
+      );
+      expect(await migrate(sql, tables)).toEqual([2]);
+    });
+    const store = new PostgresTrustStore(postgresUrl, { schema });
+    try {
+      const rows: EntityListRow[] = [];
+      await store.scanSummaries({}, (row) => rows.push(row));
+      expect(rows[0]).toMatchObject({ calls: 1, call_failures: 1, recent_failure_rate: 1, latency_p50_ms: 40, latency_p95_ms: 40, retry_loops: 0 });
+      expect((await store.getExisting('mcp:old'))!.callEvidence).toEqual(entity.callEvidence);
+    } finally {
+      await store.close();
+      await query((sql) => sql.unsafe(`DROP SCHEMA "${schema}" CASCADE`));
+    }
+  });
+
+  it('a hook on a database not migrated yet keeps its call in the outbox and says what to run; after `db migrate` it lands', async () => {
+    const schema = freshSchema();
+    const web4Home = fs.mkdtempSync(path.join(os.tmpdir(), 'web4-home-'));
+    const store = new PostgresTrustStore(postgresUrl, { schema, web4Home });
+    try {
+      await query((sql) => migrate(sql, { schema, migrations: `"${schema}"."migrations"`, entities: `"${schema}"."entities"`, events: `"${schema}"."events"`, operations: `"${schema}"."operations"` }, 1));
+      await expect(runHook('post-tool-use', text('post-tool-use-mcp'), store)).rejects.toThrow(
+        /at version 1, this program needs 2: run `web4-trust db migrate`; the call waits in .*outbox/,
+      );
+      expect(await store.migrate()).toEqual([2]);
+      expect(await store.sync()).toMatchObject({ applied: 1, pending: 0 });
+      expect((await store.getExisting('mcp:github'))!.callEvidence!.calls).toBe(1);
+    } finally {
+      await store.close();
+      await query((sql) => sql.unsafe(`DROP SCHEMA "${schema}" CASCADE`));
+      fs.rmSync(web4Home, { recursive: true, force: true });
     }
   });
 
@@ -144,11 +192,15 @@ describe.skipIf(!postgresUrl)('PostgresTrustStore on a real server', () => {
     clock.advanceDays(40);
     await store.sweepDecay();
     await store.update('role:r', false, 0.4);
+    for (const [i, success] of [true, false, true].entries()) {
+      await store.record([{ kind: 'call', entityId: 'mcp:a', call: { tool: 'search', success, durationMs: 100 * (i + 1) } }]);
+    }
     clock.advanceDays(33);
     const rows: EntityListRow[] = [];
     await store.scanSummaries({}, (row) => rows.push(row));
     rows.sort((a, b) => a.entity_id.localeCompare(b.entity_id));
     expect(rows).toStrictEqual((await store.list()).map(listRowOf));
+    expect(rows.find((row) => row.entity_id === 'mcp:a')).toMatchObject({ calls: 3, call_failures: 1, latency_p50_ms: 200, latency_p95_ms: 300 });
     const roles: EntityListRow[] = [];
     await store.scanSummaries({ type: 'role' }, (row) => roles.push(row));
     expect(roles.map((row) => row.entity_id)).toEqual(['role:r']);
