@@ -7,7 +7,7 @@ import path from 'node:path';
 import { core, BIN, ROOT } from './support/lib.js';
 import { nodeLib } from './support/node-lib.js';
 import { runNode } from './support/spawn.js';
-import { alternate, overAtMost, type Bench } from './harness.js';
+import { alternate, overAtMost, timeMs, timeMsSync, type Bench } from './harness.js';
 
 const RUNS = 21;
 const WITNESSES = 10_000;
@@ -25,6 +25,7 @@ export default async function run(bench: Bench): Promise<void> {
   try {
     await events(bench, dir);
     await witnessed(bench, dir);
+    await trail(bench, dir);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -90,6 +91,55 @@ async function witnessed(bench: Bench, dir: string): Promise<void> {
     name: `… on a file listing all ${WITNESSES.toLocaleString('en')} (upstream's; this call trims it to ${core.MAX_KEPT_WITNESS_IDS}), ${RUNS} runs`,
     unit: 'ms', value: result.listed, reference,
     note: `${signed(result.listed.median - result.none.median)} ms; only the first call pays it`,
+  });
+}
+
+/**
+ * What a call's evidence adds to its two hooks, in process: PreToolUse notes the start (one small
+ * file), PostToolUse takes it back and appends the audit record under the session's lock. Against
+ * the same file operations done bare (write, read, unlink, append of a record-sized line).
+ */
+async function trail(bench: Bench, dir: string): Promise<void> {
+  const CALLS = 1000;
+  const auditDir = path.join(dir, 'trail');
+  const starts = new nodeLib.CallStarts(path.join(auditDir, '.starts'));
+  const audit = new nodeLib.AuditLog(auditDir);
+  const bareDir = path.join(dir, 'bare');
+  fs.mkdirSync(bareDir, { recursive: true });
+  let round = 0;
+  const fields = (i: number) => ({
+    at: new Date().toISOString(), session_id: `bench-${round}`, tool: 'mcp__github__create_issue', entity: 'mcp:github', agent: null,
+    status: 'success' as const, failure_kind: null, duration_ms: i, input_hash: `sha256:${'a'.repeat(64)}`, result_hash: `sha256:${'b'.repeat(64)}`,
+  });
+  const line = `${JSON.stringify({ seq: 1, ...fields(0), repeat: 1, retry_loop: false, prev_hash: `sha256:${'c'.repeat(64)}`, hash: `sha256:${'d'.repeat(64)}` })}\n`;
+  const result = await alternate(RUNS, {
+    trail: async () => {
+      round++;
+      return (await timeMs(async () => {
+        for (let i = 0; i < CALLS; i++) {
+          const id = `toolu_${round}_${i}`;
+          starts.note(id, Date.now());
+          starts.take(id, Date.now());
+          await audit.append(fields(i));
+        }
+      })) / CALLS;
+    },
+    bare: () => timeMsSync(() => {
+      round++;
+      for (let i = 0; i < CALLS; i++) {
+        const file = path.join(bareDir, `toolu_${round}_${i}`);
+        fs.writeFileSync(file, String(Date.now()));
+        fs.readFileSync(file, 'utf8');
+        fs.unlinkSync(file);
+        fs.appendFileSync(path.join(bareDir, `bench-${round}.jsonl`), line);
+      }
+    }) / CALLS,
+  });
+  bench.report({
+    name: `a call's start note and audit record (PreToolUse + PostToolUse's extra work, in process), per call, ${CALLS.toLocaleString('en')} calls`,
+    unit: 'ms', value: result.trail,
+    reference: { name: 'bare write + read + unlink of the note and append of the line', value: result.bare },
+    note: 'the spawned hook rows above include it',
   });
 }
 

@@ -1,4 +1,6 @@
-import { createHash } from 'node:crypto';
+// Pure-JS SHA-256, already in the hook's bundle (entity file names): node:crypto costs ~3 ms to load.
+import { sha256 as sha256Bytes } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { FailureKind } from '../../core/index.js';
 
 // One session's audit trail is a JSON Lines file in which every record carries its own hash and the
@@ -40,7 +42,7 @@ export interface AuditRecord extends AuditFields {
 export const RETRY_LOOP_CALLS = 3;
 
 export function sha256(text: string): string {
-  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
+  return `sha256:${bytesToHex(sha256Bytes(utf8ToBytes(text)))}`;
 }
 
 /** The record that follows `previous` (undefined for the first): its line, without the newline. */
