@@ -102,6 +102,18 @@ describe('list and config', () => {
     expect(table.split('\n')[0]).toMatch(/CALLS\s+FAILED\s+P95/);
   });
 
+  it('export and import carry the evidence (how it reaches the browser without the bridge)', async () => {
+    await call('toolu_x1', {}, true);
+    const bundle = path.join(box.home, 'trust.json');
+    expect((await cli('export', '--out', bundle)).code).toBe(0);
+    const exported = JSON.parse(fs.readFileSync(bundle, 'utf8')) as { entities: { entity_id: string; call_evidence?: { calls: number } }[] };
+    expect(exported.entities.find((e) => e.entity_id === 'mcp:github')!.call_evidence!.calls).toBe(1);
+    const other = path.join(box.home, 'other-store');
+    expect((await cli('import', bundle, '--store', other)).code).toBe(0);
+    const shown = JSON.parse((await cli('show', 'mcp:github', '--store', other, '--json')).stdout) as { calls: { failure_kinds: unknown } };
+    expect(shown.calls.failure_kinds).toEqual({ tool: 1 });
+  });
+
   it('config set audit-retention-days: a number of days, checked', async () => {
     expect(await cli('config', 'set', 'audit-retention-days', '0')).toMatchObject({ code: 2, stderr: expect.stringContaining('from 1 to 36500') as string });
     expect((await cli('config', 'set', 'audit-retention-days', '30')).code).toBe(0);

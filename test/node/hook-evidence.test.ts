@@ -106,6 +106,15 @@ describe('retry loops', () => {
     expect(context).toMatch(/; all of the last 8 calls failed \(the last: an error from the tool\), 2 retry loops\.$/);
   });
 
+  it('SessionStart mentions a server whose recent calls failed often, and stays quiet about one that did not', async () => {
+    for (let i = 0; i < 6; i++) await hook('post-tool-use', 'post-tool-use-mcp', { tool_input: { i } });
+    for (let i = 0; i < 4; i++) await hook('post-tool-use-failure', 'post-tool-use-failure-mcp', { tool_input: { i } });
+    for (let i = 0; i < 5; i++) await hook('post-tool-use', 'post-tool-use-mcp', { tool_name: 'mcp__steady__run', tool_input: { i } });
+    const summary = JSON.parse((await hook('session-start', 'session-start'))!).hookSpecificOutput.additionalContext as string;
+    expect(summary).toContain('MCP server "github" medium (10 calls, 6 succeeded; 4 of the last 10 calls failed)');
+    expect(summary).toContain('MCP server "steady" medium (5 calls, 5 succeeded)');
+  });
+
   it('calls of another session do not continue a loop', async () => {
     await hook('post-tool-use', 'post-tool-use-mcp');
     await hook('post-tool-use', 'post-tool-use-mcp');
