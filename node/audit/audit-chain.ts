@@ -91,16 +91,22 @@ export function checkChain(text: string): ChainCheck {
 
 /** One line as a record whose hash matches its content, or what is wrong with it. */
 export function readRecord(line: string, unfinished = false): AuditRecord | string {
+  const record = parseRecord(line, unfinished);
+  if (typeof record === 'string') return record;
+  const { hash, ...body } = record;
+  if (sha256(JSON.stringify(body)) !== hash) return `record ${body.seq} does not match its hash (it was changed after it was written)`;
+  return record;
+}
+
+/** One line as a record, its hash unchecked (what an append needs of the last one), or what is wrong with it. */
+export function parseRecord(line: string, unfinished = false): AuditRecord | string {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch {
     return unfinished ? 'the last record is cut off (the file was truncated)' : 'not a JSON record (the file was edited or cut)';
   }
-  if (!isRecordShape(value)) return 'not an audit record';
-  const { hash, ...body } = value;
-  if (sha256(JSON.stringify(body)) !== hash) return `record ${body.seq} does not match its hash (it was changed after it was written)`;
-  return value;
+  return isRecordShape(value) ? value : 'not an audit record';
 }
 
 /** What is wrong with `record` following `previous`, or undefined. */

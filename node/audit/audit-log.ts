@@ -3,7 +3,7 @@ import path from 'node:path';
 import { MS_PER_DAY } from '../../core/index.js';
 import { isErrno } from '../fs/errno.js';
 import { FileLocks } from '../store/file-locks.js';
-import { checkChain, readRecord, sealRecord, sha256, type AuditFields, type AuditRecord, type ChainCheck } from './audit-chain.js';
+import { checkChain, parseRecord, sealRecord, sha256, type AuditFields, type AuditRecord, type ChainCheck } from './audit-chain.js';
 
 // `~/.web4/audit/<session_id>.jsonl`, the web4 plugin's layout: one hash chain per session. Hooks of
 // one session run in parallel (Claude Code runs parallel tool calls at once), so each append takes
@@ -91,8 +91,9 @@ export class AuditLog {
 
 /**
  * The last whole record of the trail open at `fd` (undefined for an empty one). A partial last line
- * is a write that did not finish: it is cut off. A last line that is not a record is damage (or an
- * edit): appending after it would hide it, so the append is refused.
+ * is a write that did not finish: it is cut off. A last line that is not a record at all (damage, or
+ * an edit) gives the next record nothing to link to, so the append is refused. A record whose content
+ * was changed is linked to as it is: `audit verify` names it either way.
  */
 function lastRecord(fd: number, file: string): AuditRecord | undefined {
   const size = fs.fstatSync(fd).size;
@@ -108,7 +109,7 @@ function lastRecord(fd: number, file: string): AuditRecord | undefined {
     if (size > length) throw new AuditDamagedError(`${file}: its last line is longer than any record; run \`web4-trust audit verify\``);
     return undefined;
   }
-  const record = readRecord(tail.subarray(tail.lastIndexOf(0x0a, end - 2) + 1, end - 1).toString('utf8'));
+  const record = parseRecord(tail.subarray(tail.lastIndexOf(0x0a, end - 2) + 1, end - 1).toString('utf8'));
   if (typeof record === 'string') throw new AuditDamagedError(`${file}: its last record is damaged (${record}); run \`web4-trust audit verify\``);
   return record;
 }

@@ -92,10 +92,13 @@ describe('appending', () => {
     expect(records.map((r) => [r.seq, r.duration_ms])).toEqual([[1, 11], [2, 12], [3, 19]]);
   });
 
-  it('refuses to append after a damaged last record, which would hide it', async () => {
+  it('refuses to append after a last line that is no record; links to an edited one, which verify still names', async () => {
     const text = await trailOf(2);
+    fs.writeFileSync(log.fileOf('s1'), `${text}{"seq":3}\n`);
+    await expect(log.append(fields(3))).rejects.toThrow(/its last record is damaged \(not an audit record\)/);
     fs.writeFileSync(log.fileOf('s1'), text.replace('"duration_ms":12', '"duration_ms":2'));
-    await expect(log.append(fields(3))).rejects.toThrow(/its last record is damaged \(record 2 does not match its hash/);
+    await log.append(fields(3));
+    expect(log.check(log.fileOf('s1')).broken).toEqual({ line: 2, problem: 'record 2 does not match its hash (it was changed after it was written)' });
   });
 
   it('files are named by session id; an id that cannot be a file name by its hash', () => {

@@ -157,8 +157,8 @@ describe('the audit trail', () => {
   it('a damaged trail is reported, and the call is still recorded in the store', async () => {
     await hook('post-tool-use', 'post-tool-use-mcp');
     const file = trail.audit.fileOf(SESSION_ID);
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"success"', '"failure"'));
-    await expect(hook('post-tool-use', 'post-tool-use-mcp')).rejects.toThrow(/its last record is damaged \(record 1 does not match its hash/);
+    fs.writeFileSync(file, `${fs.readFileSync(file, 'utf8')}garbage\n`);
+    await expect(hook('post-tool-use', 'post-tool-use-mcp')).rejects.toThrow(/its last record is damaged \(not a JSON record/);
     expect((await evidence()).calls).toBe(2);
   });
 
