@@ -19,7 +19,12 @@ export default defineConfig({
     // What the code needs, found by `node scripts/min-browser-versions.mjs`: color-mix() (Chrome 111,
     // Firefox 113), container queries (105, 110), inert (102, 112); Firefox's data_collection_permissions
     // needs 140.
-    ...(browser !== 'firefox' && { minimum_chrome_version: '111' }),
+    ...(browser !== 'firefox' && {
+      minimum_chrome_version: '111',
+      // The public key fixes the extension's id (aoflmkmcepchkjponjbbhapcbokmopdc), which the bridge's host
+      // manifest allows; the private key stays out of the repository (see README, The live bridge).
+      key: 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA20cLQGKEmZUD9BwNmuKrHWUGEGAEFO0LHs5rQMQPwItf+d0uFi+kAQcUKnpj1JkEJtV/liAozIiVjtYXkDHkatXbsKtNVc+9JFDg1pFEmVsFh8EgyZBRvCDQUSfdhJJSDDq/OR9FhwM65v0aRixCwX67gpNyeqLkhierbcCH+E8PTbNiZVYaubYHoOELpqcSVMHvYvzC8w4sN27bYiENL1EHmfnq6cIVpxp3p/XENNH5V2gJaCC5VoR7yHE5r6XUX9H6NmtiKAb5g2WGN7L7dj6bPLtFs3RlSgInvqCtyiQyzaZhqOwihHKq6miCKfU4tdJAR4IplrfxWiO5oGuW6wIDAQAB',
+    }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

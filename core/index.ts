@@ -1,6 +1,12 @@
 // web4-trust: the trust engine. Browser-safe: no DOM, no Node built-ins, no extension APIs.
 export { EntityTrust, MAX_KEPT_WITNESS_IDS, assertMagnitude, successRateOf } from './entity.js';
 export type { EntityJson, ParseOptions } from './entity-json.js';
+export { entityFileName } from './entity-file-name.js';
+export {
+  BRIDGE_HOST_NAME, BRIDGE_PROTOCOL, hostMessageProblem, requestProblem,
+  type BridgeChange, type BridgeErrorCode, type BridgeMessage, type BridgeRequest, type ChangeResult, type HelloResult,
+  type SyncPage, type SyncResult,
+} from './bridge-protocol.js';
 export {
   FAILURE_KINDS, MAX_DURATION_MS, MAX_TOOLS, NO_CALL_STATS, RECENT_CALLS, RECENT_FAILURES, RECENT_TOOL_CALLS, callStatsOf, isFailureKind,
   percentile, toolNameProblem, toolStatsOf,

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { addAuditCommands } from './audit-commands.js';
+import { addBridgeCommands } from './bridge-commands.js';
 import { addChainCommand } from './chain-command.js';
 import { closeStores } from './context.js';
 import { addDecayCommand } from './decay-command.js';
@@ -32,8 +33,9 @@ export function createProgram(): Command {
   addHookCommands(program);
   addStoreCommands(program);
   addAuditCommands(program);
+  addBridgeCommands(program);
   const storeUsers = program.commands.flatMap((command) => (command.commands.length ? command.commands : [command]));
-  for (const command of storeUsers) if (!['hooks', 'config', 'audit'].includes(command.parent?.name() ?? '')) command.option('--store <store>', STORE_HELP);
+  for (const command of storeUsers) if (!['hooks', 'config', 'audit'].includes(command.parent?.name() ?? '') && command.name() !== 'native-host') command.option('--store <store>', STORE_HELP);
   // `--store` may come before or after the command name.
   program.hook('preAction', (_program, action) => {
     const { store } = program.opts<{ store?: string }>();

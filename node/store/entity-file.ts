@@ -1,14 +1,8 @@
 import fs from 'node:fs';
-// Pure-JS SHA-256: node:crypto costs ~6 ms to load, a sixth of a hook call's own time.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { EntityTrust, TrustFormatError } from '../../core/index.js';
+import { EntityTrust, TrustFormatError, entityFileName } from '../../core/index.js';
 import { describeJsonError } from '../fs/errno.js';
 
-/** An entity file's name: the first 16 hex digits of sha256(entity_id), as upstream names them. */
-export function entityFileName(entityId: string): string {
-  return `${bytesToHex(sha256(utf8ToBytes(entityId))).slice(0, 16)}.json`;
-}
+export { entityFileName };
 
 /**
  * `entityFileName` with node's native SHA-256: ~5× faster per name, but loading it costs ~6 ms, a
