@@ -1,6 +1,6 @@
 // Translated words for the core's enumerations.
 import { i18n } from '#i18n';
-import type { Dimension, TrustLevel } from '@/core/index.js';
+import type { Dimension, FailureKind, TrustLevel } from '@/core/index.js';
 
 export function levelLabel(level: TrustLevel): string {
   switch (level) {
@@ -14,4 +14,9 @@ export function levelLabel(level: TrustLevel): string {
 
 export function dimensionLabel(dimension: Dimension): string {
   return i18n.t(`dimension.${dimension}`);
+}
+
+/** Why a call failed, in plain words. */
+export function failureKindLabel(kind: FailureKind): string {
+  return i18n.t(`failure.${kind}`);
 }

@@ -13,6 +13,8 @@ import { api } from '@/utils/api/api-client.js';
 import type { ApiResult, DirectLink, EntityDetail, TrustEvent } from '@/utils/api/api-types.js';
 import { formatCount, formatDateTime, formatPercent, formatRelativeTime, formatScore } from '@/utils/pages/format.js';
 import { errorText } from '@/utils/pages/error-text.js';
+import { CallsSection } from './calls-section.js';
+import { Stat } from './stat.js';
 
 const T3: Dimension[] = ['talent', 'training', 'temperament'];
 const V3: Dimension[] = ['valuation', 'veracity', 'validity'];
@@ -178,6 +180,9 @@ function DetailContent({ detail, onOpen }: { detail: EntityDetail; onOpen: (id: 
         </dl>
       </section>
 
+      {/* Recorded by the Claude Code hooks and imported with the entity: the extension records no calls. */}
+      {entity.call_evidence && <CallsSection evidence={entity.call_evidence} now={now} />}
+
       <LinkList title={i18n.t('detail.witnessedBy')} empty={i18n.t('detail.noWitnesses')} direct={detail.direct.witnessedBy}
         further={chain.witnessed_by} counted={entity.witness_count} onOpen={onOpen} />
       <LinkList title={i18n.t('detail.hasWitnessed')} empty={i18n.t('detail.noneWitnessed')} direct={detail.direct.hasWitnessed}
@@ -208,18 +213,6 @@ function DetailContent({ detail, onOpen }: { detail: EntityDetail; onOpen: (id: 
 function HelpLink({ topic }: { topic: string }) {
   return (
     <a class="help-link" href={`/help.html#${topic}`} target="_blank" rel="noopener">{i18n.t('help.whatIsThis')}</a>
-  );
-}
-
-function Stat({ label, value, hint, level }: { label: string; value: string; hint?: string | undefined; level?: ReturnType<typeof trustLevelOf> }) {
-  return (
-    <div class="stat">
-      <dt class="muted">{label}</dt>
-      <dd class="num" title={hint}>
-        {value}
-        {level && <> <LevelBadge level={level} /></>}
-      </dd>
-    </div>
   );
 }
 

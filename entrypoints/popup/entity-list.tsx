@@ -5,8 +5,8 @@ import { LevelBadge } from '@/components/level-badge.js';
 import { ScoreBar } from '@/components/score-bar.js';
 import { TypeChip } from '@/components/type-chip.js';
 import { useVirtualizer } from '@/components/use-virtualizer.js';
-import type { EntitySummary } from '@/utils/api/api-types.js';
-import { formatScore } from '@/utils/pages/format.js';
+import type { EntityListItem } from '@/utils/api/api-types.js';
+import { formatCount, formatScore } from '@/utils/pages/format.js';
 import type { EntityPages } from './use-entity-pages.js';
 
 const ROW_HEIGHT = 56;
@@ -19,7 +19,8 @@ function markFirstRows() {
   performance.mark('first-rows');
 }
 
-function Row({ entity }: { entity: EntitySummary }) {
+function Row({ entity }: { entity: EntityListItem }) {
+  const failed = entity.call_failures;
   return (
     <>
       <div class="row-main">
@@ -27,6 +28,7 @@ function Row({ entity }: { entity: EntitySummary }) {
         <span class="row-meta">
           <TypeChip type={entity.entity_type} />
           <LevelBadge level={entity.trust_level} />
+          {failed > 0 && <span class="row-failures">{i18n.t('popup.failedCalls', failed, [formatCount(failed)])}</span>}
         </span>
       </div>
       <div class="row-score">

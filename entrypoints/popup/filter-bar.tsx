@@ -13,7 +13,7 @@ export interface Filters {
 }
 
 const TYPE_CHIPS: TypeFilter[] = [...KNOWN_TYPES, 'other'];
-const SORTS: SortKey[] = ['recent', 'trust-desc', 'trust-asc', 'name'];
+const SORTS: SortKey[] = ['recent', 'trust-desc', 'trust-asc', 'name', 'failures'];
 const SEARCH_DELAY_MS = 120;
 
 function sortLabel(sort: SortKey): string {
@@ -22,6 +22,7 @@ function sortLabel(sort: SortKey): string {
     case 'trust-desc': return i18n.t('sort.trustDesc');
     case 'trust-asc': return i18n.t('sort.trustAsc');
     case 'name': return i18n.t('sort.name');
+    case 'failures': return i18n.t('sort.failures');
   }
 }
 

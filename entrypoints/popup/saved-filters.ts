@@ -1,11 +1,10 @@
 // The popup's filters and sort, kept between openings. localStorage because it reads synchronously:
 // the first page's read starts with the saved filters before anything renders, at no extra wait.
 import { TRUST_LEVELS, type TrustLevel } from '@/core/index.js';
-import { KNOWN_TYPES, type SortKey, type TypeFilter } from '@/utils/api/api-types.js';
+import { KNOWN_TYPES, SORT_KEYS, type SortKey, type TypeFilter } from '@/utils/api/api-types.js';
 import type { Filters } from './filter-bar.js';
 
 const KEY = 'web4-trust.popup-filters';
-const SORTS: readonly SortKey[] = ['recent', 'trust-desc', 'trust-asc', 'name'];
 const TYPES: readonly string[] = [...KNOWN_TYPES, 'other'];
 
 export function loadFilters(fallbackSort: SortKey): Filters {
@@ -17,7 +16,7 @@ export function loadFilters(fallbackSort: SortKey): Filters {
     if (typeof query === 'string' && query.length <= 1024) filters.query = query;
     if (typeof type === 'string' && TYPES.includes(type)) filters.type = type as TypeFilter;
     if (typeof level === 'string' && (TRUST_LEVELS as readonly string[]).includes(level)) filters.level = level as TrustLevel;
-    if (typeof sort === 'string' && (SORTS as readonly string[]).includes(sort)) filters.sort = sort as SortKey;
+    if (typeof sort === 'string' && (SORT_KEYS as readonly string[]).includes(sort)) filters.sort = sort as SortKey;
   } catch {
     // Unreadable or blocked storage: start from the defaults.
   }

@@ -1,6 +1,6 @@
 // Loads the list page by page as the person scrolls, so 10,000 entities cost a few small reads.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { ApiError, EntitySummary, ListEntitiesRequest, ListEntitiesResponse } from '@/utils/api/api-types.js';
+import type { ApiError, EntityListItem, ListEntitiesRequest, ListEntitiesResponse } from '@/utils/api/api-types.js';
 import { listEntityPage, takePrefetched } from '@/utils/pages/entity-source.js';
 
 export const PAGE_SIZE = 100;
@@ -21,7 +21,7 @@ export interface EntityPages {
   /** How many rows the list has (the matching count), or null before the first response. */
   count: number | null;
   error: ApiError | null;
-  row(index: number): EntitySummary | undefined;
+  row(index: number): EntityListItem | undefined;
   /** Asks for the pages covering rows `start`..`end` (inclusive) if they are not loaded yet. */
   ensure(start: number, end: number): void;
   reload(): void;
@@ -32,7 +32,7 @@ export function useEntityPages(query: ListQuery): EntityPages {
   const [error, setError] = useState<ApiError | null>(null);
   const [, setVersion] = useState(0);
   // `pages` fills for the current filters; `shown` keeps the previous results on screen until then.
-  const pages = useRef(new Map<number, EntitySummary[]>());
+  const pages = useRef(new Map<number, EntityListItem[]>());
   const shown = useRef(pages.current);
   const requested = useRef(new Set<number>());
   const generation = useRef(0);

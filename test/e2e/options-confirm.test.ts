@@ -134,7 +134,7 @@ describe('errors', () => {
     ]);
     const list = await api<{ ok: false; error: { issues: unknown[] } }>(options, 'listEntities', { sort: 'size', offset: 0 });
     expect(list.error.issues).toEqual([
-      { field: 'sort', problem: 'not-one-of', params: ['trust-desc', 'trust-asc', 'recent', 'name'] },
+      { field: 'sort', problem: 'not-one-of', params: ['trust-desc', 'trust-asc', 'recent', 'name', 'failures'] },
       { field: 'limit', problem: 'missing' },
     ]);
   });

@@ -80,7 +80,7 @@ describe('validation', () => {
     ['recordOutcome', { success: true, magnitude: 1 }, 'id: missing'],
     ['recordOutcome', { id: 7, success: true, magnitude: 1 }, 'id: expected an entity id string'],
     ['recordWitness', { witnessId: 'a', targetId: 'b\u0007', success: true, magnitude: 1 }, 'targetId: an entity id must not contain control characters'],
-    ['listEntities', { sort: 'random', offset: 0, limit: 10 }, 'sort: sort must be one of trust-desc, trust-asc, recent, name'],
+    ['listEntities', { sort: 'random', offset: 0, limit: 10 }, 'sort: sort must be one of trust-desc, trust-asc, recent, name, failures'],
     ['listEntities', { sort: 'name', offset: -1, limit: 10 }, 'offset: offset must be at least 0'],
     ['listEntities', { sort: 'name', offset: 0, limit: 5000 }, 'limit: limit must be at most 1000'],
     ['setSettings', { sweepPeriodMinutes: 0.1 }, 'sweepPeriodMinutes: sweep period must be at least 1 minute (browsers run alarms at most once a minute)'],
@@ -173,6 +173,32 @@ describe('import and export', () => {
     const first = await exported();
     const again = await value('importStore', { text: first, mode: 'replace', dryRun: false });
     expect(again.unchanged).toEqual(['mcp:a', 'role:b']);
+    expect(await exported()).toBe(first);
+  });
+
+  it('keeps the call evidence the hooks recorded through import and export, unchanged', async () => {
+    const now = services.clock.now();
+    const server = EntityTrust.fromJSON(entityWithTrust('mcp:github', 0.7, now));
+    const calls = [
+      { tool: 'create_issue', success: true, durationMs: 420 },
+      { tool: 'create_issue', success: false, failureKind: 'timeout', durationMs: 30_000 },
+      { tool: 'search', success: false, failureKind: 'unreachable', retryLoop: true },
+    ] as const;
+    calls.forEach((call, i) => server.recordCall(call, now - 1000 + i));
+    const json = server.toJSON();
+    expect(json.call_evidence).toMatchObject({ calls: 3, failures: 2, retry_loops: 1 });
+    const bundle = { format: 'web4-trust-store', version: 1, exported_at: '2026-01-01T00:00:00Z', entities: [json] };
+
+    await value('importStore', { text: JSON.stringify(bundle), mode: 'merge', dryRun: false });
+    const [entity] = (await value('exportStore')).entities;
+    expect(entity).toEqual(json);
+    expect((await value('getEntity', { id: 'mcp:github' })).entity.call_evidence).toEqual(json.call_evidence);
+    expect((await value('listEntities', { sort: 'failures', offset: 0, limit: 1 })).items[0]).toMatchObject({
+      entity_id: 'mcp:github', call_failures: 2, recent_failure_rate: 2 / 3,
+    });
+    // Export → import → export is byte-identical with the evidence too.
+    const first = await exported();
+    expect((await value('importStore', { text: first, mode: 'replace', dryRun: false })).unchanged).toEqual(['mcp:github']);
     expect(await exported()).toBe(first);
   });
 

@@ -61,8 +61,36 @@ describe('listEntities', () => {
     const [row] = (await list({ query: 'alpha' })).items;
     expect(row).toEqual({
       entity_id: 'mcp:alpha', entity_type: 'mcp', t3_average: 0.9, v3_average: 0.5, trust_level: 'high', last_activity: T0 + 5,
+      call_failures: 0, recent_failure_rate: null,
     });
     expect((await list({ query: 'never' })).items[0]!.last_activity).toBeNull();
+  });
+
+  it('sorts by failed calls, most first, then by the worst recent rate, the never called last by id', async () => {
+    /** An entity with calls of one tool, `1` a success and `0` a failure, oldest first. */
+    const called = (id: string, outcomes: string) => {
+      const entity = EntityTrust.fromJSON(entityWithTrust(id, 0.6, T0));
+      [...outcomes].forEach((o, i) => entity.recordCall({ tool: 'run', success: o === '1', failureKind: 'unreachable' }, T0 + i));
+      return entity.toJSON();
+    };
+    const store = new IndexedDbTrustStore(db, { clock: { now: () => READ_AT } });
+    await store.importBundle([
+      called('mcp:flaky', '0101'), // 2 failed, half of the last
+      called('mcp:broken', '1000'), // 3 failed
+      called('mcp:lately', '1100'), // 2 failed, as many as flaky at the same rate: by id
+      called('mcp:mended', `00${'1'.repeat(98)}`), // 2 failed, 2% of the last
+      called('mcp:fine', '111'), // none failed, but called: before the never called
+    ]);
+    expect(await ids({ sort: 'failures' })).toEqual([
+      'mcp:broken', 'mcp:flaky', 'mcp:lately', 'mcp:mended', 'mcp:fine',
+      'custom:thing', 'mcp:alpha', 'mcp:beta', 'plain', 'ref:never', 'role:Reviewer', 'session:s1',
+    ]);
+    expect((await list({ query: 'broken' })).items[0]).toMatchObject({ call_failures: 3, recent_failure_rate: 0.75 });
+    expect(await ids({ sort: 'failures', type: 'mcp', limit: 2, offset: 1 })).toEqual(['mcp:flaky', 'mcp:lately']);
+    // Recording calls rewrites the row, and the order follows: 2 failed of 5 passes mcp:mended's 2%.
+    const failure = { kind: 'call', entityId: 'mcp:fine', call: { tool: 'run', success: false, failureKind: 'timeout' } } as const;
+    await store.record([failure, failure]);
+    expect((await ids({ sort: 'failures' })).slice(0, 6)).toEqual(['mcp:broken', 'mcp:flaky', 'mcp:lately', 'mcp:fine', 'mcp:mended', 'custom:thing']);
   });
 
   it('puts every boundary score in the level trustLevelOf gives', async () => {
@@ -97,7 +125,7 @@ describe('listEntities at the moment of the read', () => {
     const [row] = (await list({ query: 'idle' }, LATER)).items;
     expect(row).toEqual({
       entity_id: 'mcp:idle', entity_type: 'mcp', t3_average: expected.t3Average, v3_average: expected.v3Average,
-      trust_level: 'medium', last_activity: T0,
+      trust_level: 'medium', last_activity: T0, call_failures: 0, recent_failure_rate: null,
     });
     // The same rows read at the time of its activity show it as it was then.
     expect((await list({ query: 'idle' }, T0)).items[0]).toMatchObject({ t3_average: 0.9, trust_level: 'high' });

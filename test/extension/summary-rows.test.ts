@@ -2,7 +2,8 @@
 // core's to the last bit (the list and the detail view show the same numbers and levels).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DECAY, EntityTrust, MS_PER_DAY, summaryOf, type EntitySummary } from '@/core/index.js';
+import { DEFAULT_DECAY, EntityTrust, MS_PER_DAY, callStatsOf, summaryOf } from '@/core/index.js';
+import type { EntityListItem } from '@/utils/api/api-types.js';
 import { storedDecayConfig } from '@/utils/db/decay-settings.js';
 import { decayConfigOf, settingsFrom } from '@/utils/db/settings.js';
 import { isLowTrustAt, rowOf, rowsOf, summariesAt, summaryAt, summaryBucketOf } from '@/utils/db/summary-rows.js';
@@ -48,7 +49,9 @@ describe('summaryAt', () => {
     const anchors = [entity.talent, entity.training, entity.temperament, entity.valuation, entity.veracity, entity.validity];
     entity.decayTo(T0 + 200 * MS_PER_DAY, DEFAULT_DECAY);
     expect(entity.training).toBeLessThan(anchors[1]!);
-    expect(rowOf(entity)).toEqual({ entity_id: 'mcp:a', entity_type: 'mcp', last_activity: T0, scores: anchors });
+    expect(rowOf(entity)).toEqual({
+      entity_id: 'mcp:a', entity_type: 'mcp', last_activity: T0, scores: anchors, call_failures: 0, recent_failure_rate: null,
+    });
     // Never active: the scores as they are, which never decay.
     const never = EntityTrust.fromJSON({ ...EntityTrust.create('ref:n', T0).toJSON(), training: 0.9, created_at: null });
     expect(rowOf(never).scores).toEqual([0.5, 0.9, 0.5, 0.5, 0.5, 0.5]);
@@ -63,10 +66,42 @@ describe('a stored bucket of rows', () => {
       const record = structuredClone(summaryBucketOf(7, rows, ['x:0']));
       expect(record).toMatchObject({ bucket: 7, ids: rows.map((row) => row.entity_id), low_trust: ['x:0'] });
       expect(rowsOf(record)).toEqual(rows);
-      const listed: EntitySummary[] = [];
+      const listed: EntityListItem[] = [];
       summariesAt(record, now, config, listed);
-      expect(listed).toEqual(rows.map((row) => summaryAt(row, now, config)));
+      expect(listed).toEqual(rows.map((row) => ({
+        ...summaryAt(row, now, config), call_failures: row.call_failures, recent_failure_rate: row.recent_failure_rate,
+      })));
     }), { numRuns: 200 });
+  });
+});
+
+describe('the call figures of a row', () => {
+  /** An entity with `outcomes` calls of one tool, `1` a success and `0` a failure, oldest first. */
+  function called(outcomes: string): EntityTrust {
+    const entity = EntityTrust.create('mcp:calls', T0);
+    [...outcomes].forEach((o, i) => entity.recordCall({ tool: 'read', success: o === '1', failureKind: 'timeout' }, T0 + i));
+    return entity;
+  }
+
+  it('are the core\'s failed calls and recent failure rate, and survive the stored columns', () => {
+    fc.assert(fc.property(fc.stringMatching(/^[01]{0,150}$/), (outcomes) => {
+      const entity = called(outcomes);
+      const { call_failures, recent_failure_rate } = callStatsOf(entity.callEvidence);
+      const row = rowOf(entity);
+      expect(row).toMatchObject({ call_failures, recent_failure_rate });
+      expect(row.call_failures).toBe(outcomes.replaceAll('1', '').length);
+      expect(rowsOf(structuredClone(summaryBucketOf(1, [row], [])))).toEqual([row]);
+      const listed: EntityListItem[] = [];
+      summariesAt(summaryBucketOf(1, [row], []), T0, DEFAULT_DECAY, listed);
+      expect(listed[0]).toMatchObject({ call_failures, recent_failure_rate });
+    }), { numRuns: 100 });
+  });
+
+  it('are none for an entity never called: no failures and no rate, which is not a rate of 0', () => {
+    expect(rowOf(called(''))).toMatchObject({ call_failures: 0, recent_failure_rate: null });
+    expect(rowOf(called('111'))).toMatchObject({ call_failures: 0, recent_failure_rate: 0 });
+    // The rate is over the last 100 calls; the count over all of them.
+    expect(rowOf(called(`${'0'.repeat(50)}${'1'.repeat(100)}`))).toMatchObject({ call_failures: 50, recent_failure_rate: 0 });
   });
 });
 

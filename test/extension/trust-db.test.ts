@@ -4,7 +4,7 @@ import { beforeEach, expect, it } from 'vitest';
 import { EntityTrust, MS_PER_DAY } from '@/core/index.js';
 import { hasUnfinishedSweep } from '@/utils/store/decay-sweep.js';
 import { bucketOf } from '@/utils/db/entity-buckets.js';
-import { listEntities } from '@/utils/db/entity-queries.js';
+import { countLowTrust, listEntities } from '@/utils/db/entity-queries.js';
 import { rowOf, rowsOf } from '@/utils/db/summary-rows.js';
 import type { TrustDb } from '@/utils/db/schema.js';
 import { eventsOf } from '@/utils/db/event-log.js';
@@ -71,6 +71,37 @@ function putV3(tx: IDBTransaction, entities: EntityTrust[], orphanRows: Record<s
   for (const [bucket, record] of rows) tx.objectStore('summary-buckets').put({ bucket, ...record });
 }
 
+/** How schema 4 stored a list row: last activity and the six scores at it (frozen). */
+function v4Row(entity: EntityTrust) {
+  return { id: entity.entityId, type: entity.entityType, lastActivity: entity.lastActivity, scores: entity.scoresAtLastActivity };
+}
+
+/**
+ * Writes schema 4's two bucket records for `entities` and `orphanRows` (rows without a text), column
+ * by column, into an empty store; a row is flagged low trust below a T3 average of 0.4 (frozen).
+ */
+function putV4(tx: IDBTransaction, entities: EntityTrust[], orphanRows: ReturnType<typeof v4Row>[] = []): void {
+  const texts = new Map<number, Record<string, string>>();
+  const rows = new Map<number, { row: ReturnType<typeof v4Row>; low: boolean }[]>();
+  const add = (row: ReturnType<typeof v4Row>, text: string | undefined, low: boolean) => {
+    const bucket = v3Bucket(row.id);
+    if (text !== undefined) texts.set(bucket, { ...texts.get(bucket), [row.id]: text });
+    rows.set(bucket, [...(rows.get(bucket) ?? []), { row, low }]);
+  };
+  for (const entity of entities) add(v4Row(entity), JSON.stringify(entity.toJSON()), entity.t3Average < 0.4);
+  for (const row of orphanRows) add(row, undefined, true);
+  for (const [bucket, entities] of texts) tx.objectStore('entity-buckets').put({ bucket, entities });
+  for (const [bucket, list] of rows) {
+    const scores = new Float64Array(list.length * 6);
+    list.forEach(({ row }, i) => scores.set(row.scores, i * 6));
+    tx.objectStore('summary-buckets').put({
+      bucket, ids: list.map(({ row }) => row.id), types: list.map(({ row }) => row.type),
+      last_activity: Float64Array.from(list, ({ row }) => row.lastActivity ?? Number.NaN), scores,
+      low_trust: list.filter(({ low }) => low).map(({ row }) => row.id),
+    });
+  }
+}
+
 /** Data as each earlier schema version wrote it. */
 const WRITE_VERSION: Record<number, (db: IDBDatabase) => Promise<void>> = {
   1: async (raw) => {
@@ -106,6 +137,15 @@ const WRITE_VERSION: Record<number, (db: IDBDatabase) => Promise<void>> = {
     tx.objectStore('meta').put({ decayRatePerDay: 0.05, graceDays: 2, sweepPeriodMinutes: 15, eventLogCap: 100 }, 'settings');
     await committed(tx);
   },
+  4: async (raw) => {
+    const tx = raw.transaction(['entity-buckets', 'summary-buckets', 'events', 'meta'], 'readwrite');
+    // A row whose entity text is gone (schema 4 kept none, but nothing forbade it): schema 5 drops it.
+    const ghost = { id: 'mcp:ghost', type: 'mcp', lastActivity: at, scores: [0.1, 0.1, 0.1, 0.5, 0.5, 0.5] };
+    putV4(tx, [sampleEntity('mcp:good', true), sampleEntity('role:bad', false)], [ghost]);
+    tx.objectStore('events').add({ at, kind: 'outcome', entity_ids: ['mcp:good'], details: { success: true, magnitude: 1 } });
+    tx.objectStore('meta').put({ decayRatePerDay: 0.05, graceDays: 2, sweepPeriodMinutes: 15, eventLogCap: 100 }, 'settings');
+    await committed(tx);
+  },
 };
 
 function committed(tx: IDBTransaction): Promise<unknown> {
@@ -132,6 +172,8 @@ it.each(Object.keys(WRITE_VERSION).map(Number))('upgrades data written by schema
   const page = await listEntities(db, { sort: 'trust-desc', offset: 0, limit: 10 }, at);
   expect(page.items.map((i) => [i.entity_id, i.trust_level])).toEqual([['mcp:good', 'medium'], ['role:bad', 'medium']]);
   expect(page.total).toBe(2);
+  // Neither is at low trust; a dropped row leaves no low-trust flag behind.
+  expect(await countLowTrust(db)).toBe(0);
   expect(page.items[0]!.t3_average).toBe(sampleEntity('mcp:good', true).t3Average);
   // The rows are schema 4's, made from the entities, so that lists show them as they stand when read.
   for (const id of ['mcp:good', 'role:bad']) {
@@ -200,6 +242,23 @@ const CORRUPT: Record<number, Corrupt> = {
       await tx.done;
     },
   },
+  4: {
+    store: 'entity-buckets', key: 'mcp:broken', reason: 'the entity text is not JSON', record: brokenText,
+    async add(old) {
+      const tx = old.transaction(['entity-buckets', 'summary-buckets'], 'readwrite');
+      const bucket = v3Bucket('mcp:broken');
+      const texts = (await tx.objectStore('entity-buckets').get(bucket)) ?? { bucket, entities: {} };
+      const empty = { bucket, ids: [], types: [], last_activity: new Float64Array(0), scores: new Float64Array(0), low_trust: [] };
+      const rows = ((await tx.objectStore('summary-buckets').get(bucket)) ?? empty) as unknown as typeof empty;
+      await tx.objectStore('entity-buckets').put({ ...texts, entities: { ...texts.entities, 'mcp:broken': brokenText } });
+      await tx.objectStore('summary-buckets').put({
+        bucket, ids: [...rows.ids, 'mcp:broken'], types: [...rows.types, 'mcp'],
+        last_activity: Float64Array.from([...rows.last_activity, at]), scores: Float64Array.from([...rows.scores, 0.1, 0.1, 0.1, 0.5, 0.5, 0.5]),
+        low_trust: [...rows.low_trust, 'mcp:broken'],
+      } as never);
+      await tx.done;
+    },
+  },
 };
 
 it('has a corrupt record for every earlier schema version', () => {
@@ -219,6 +278,39 @@ it.each(Object.keys(CORRUPT).map(Number))('upgrading from schema %i quarantines 
   expect((await store.list()).map((e) => e.entityId)).toEqual(['mcp:good', 'role:bad']);
   expect((await listEntities(db, { sort: 'name', offset: 0, limit: 10 })).items.map((i) => i.entity_id)).toEqual(['mcp:good', 'role:bad']);
   expect(await db.get('meta', 'quarantine')).toEqual([{ from_version: version, store: storeName, key, record, reason }]);
+  db.close();
+});
+
+it('upgrading from schema 4 gives every row the failed calls and recent failure rate of its entity\'s call evidence', async () => {
+  const flaky = sampleEntity('mcp:flaky', true);
+  for (const [i, success] of [true, false, false, true].entries()) {
+    flaky.recordCall({ tool: 'fetch', success, ...(success ? {} : { failureKind: 'timeout' as const }), durationMs: 100 * i }, at + i);
+  }
+  const calm = sampleEntity('mcp:calm', true);
+  calm.recordCall({ tool: 'fetch', success: true }, at);
+  // The other ids of their buckets (`__proto__` read as an own property): rows without calls.
+  const others = ['mcp:good', '__proto__'].map((id) => sampleEntity(id, true));
+  // A row without a text in mcp:flaky's bucket, flagged low trust: dropped with its flag.
+  const ghostId = Array.from({ length: 100_000 }, (_, i) => `mcp:ghost-${i}`).find((id) => v3Bucket(id) === v3Bucket('mcp:flaky'))!;
+  const ghost = { id: ghostId, type: 'mcp', lastActivity: at, scores: [0.1, 0.1, 0.1, 0.5, 0.5, 0.5] };
+  const old = await openTrustDb(4);
+  const tx = (old as unknown as IDBDatabase).transaction(['entity-buckets', 'summary-buckets'], 'readwrite');
+  putV4(tx, [flaky, calm, ...others], [ghost]);
+  await committed(tx);
+  old.close();
+
+  const db = await openTrustDb();
+  for (const entity of [flaky, calm, ...others]) {
+    const rows = rowsOf((await db.get('summary-buckets', bucketOf(entity.entityId)))!);
+    expect(rows.find((row) => row.entity_id === entity.entityId)).toEqual(rowOf(entity));
+  }
+  expect(rowOf(flaky)).toMatchObject({ call_failures: 2, recent_failure_rate: 0.5 });
+  expect(rowOf(calm)).toMatchObject({ call_failures: 0, recent_failure_rate: 0 });
+  const page = await listEntities(db, { sort: 'failures', offset: 0, limit: 10 }, at);
+  expect(page.items.map((i) => i.entity_id)).toEqual(['mcp:flaky', 'mcp:calm', '__proto__', 'mcp:good']);
+  expect(await countLowTrust(db)).toBe(0);
+  // The evidence itself is untouched: what export writes.
+  expect((await new IndexedDbTrustStore(db, { clock: { now: () => at } }).get('mcp:flaky')).toJSON()).toEqual(flaky.toJSON());
   db.close();
 });
 

@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import { entityIdProblem, MAX_ENTITY_ID_LENGTH, TRUST_LEVELS } from '@/core/index.js';
 import { MAX_GRACE_DAYS } from '../db/decay-settings.js';
-import { KNOWN_TYPES, type ApiIssue } from './api-types.js';
+import { KNOWN_TYPES, SORT_KEYS, type ApiIssue } from './api-types.js';
 
 const entityId = v.pipe(
   v.string('expected an entity id string'),
@@ -25,7 +25,7 @@ export const listEntitiesRequest = v.strictObject({
   type: v.optional(v.picklist([...KNOWN_TYPES, 'other'], `type must be one of ${[...KNOWN_TYPES, 'other'].join(', ')}`)),
   query: v.optional(v.pipe(v.string('query must be a string'), v.maxLength(1024, 'query must be at most 1024 characters'))),
   level: v.optional(v.picklist(TRUST_LEVELS, `level must be one of ${TRUST_LEVELS.join(', ')}`)),
-  sort: v.picklist(['trust-desc', 'trust-asc', 'recent', 'name'], 'sort must be one of trust-desc, trust-asc, recent, name'),
+  sort: v.picklist(SORT_KEYS, `sort must be one of ${SORT_KEYS.join(', ')}`),
   offset: wholeNumber('offset', 0, Number.MAX_SAFE_INTEGER),
   limit: wholeNumber('limit', 1, MAX_PAGE_SIZE),
 });

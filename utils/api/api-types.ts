@@ -1,6 +1,8 @@
 // The contract between the background (issue 3) and the extension's pages (issue 5).
 // Every call resolves to an ApiResult: errors are values with a code, never unhandled rejections.
-import type { ChangeEvent, EntityJson, EntitySummary, ImportPlanSummary, TrustBundle, TrustLevel, WitnessingChain } from '@/core/index.js';
+import type {
+  CallStats, ChangeEvent, EntityJson, EntitySummary, ImportPlanSummary, TrustBundle, TrustLevel, WitnessingChain,
+} from '@/core/index.js';
 
 export type ApiErrorCode =
   | 'invalid-request' // failed validation; `message` says which field and why
@@ -44,7 +46,9 @@ export interface ApiIssue {
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-export type SortKey = 'trust-desc' | 'trust-asc' | 'recent' | 'name';
+export const SORT_KEYS = ['trust-desc', 'trust-asc', 'recent', 'name', 'failures'] as const;
+/** `failures`: most failed calls first (as the CLI's `list --sort failures`). */
+export type SortKey = (typeof SORT_KEYS)[number];
 
 /** The popup's chips: one of these types, or `other` for every type not in the list. */
 export const KNOWN_TYPES = ['mcp', 'role', 'session', 'ref', 'lct'] as const;
@@ -60,12 +64,14 @@ export interface ListEntitiesRequest {
   limit: number;
 }
 
-/** One row of the list. */
 export type { EntitySummary };
+
+/** One row of the list: the entity as it stands now, with the call figures the failures sort orders by. */
+export type EntityListItem = EntitySummary & Pick<CallStats, 'call_failures' | 'recent_failure_rate'>;
 
 export interface ListEntitiesResponse {
   /** Rows `offset` to `offset + limit` of the matching entities. */
-  items: EntitySummary[];
+  items: EntityListItem[];
   /** How many entities match the request's filters. */
   matching: number;
   /** Over the whole store, ignoring filters. */

@@ -3,7 +3,7 @@
 // compareIds is code-unit order, as IndexedDB ordered the ids of schema 2's indexes.
 import { TRUST_LEVELS, compareIds, type EpochMs, type TrustLevel } from '@/core/index.js';
 import {
-  KNOWN_TYPES, type EntitySummary, type ListEntitiesRequest, type ListEntitiesResponse, type SortKey,
+  KNOWN_TYPES, type EntityListItem, type ListEntitiesRequest, type ListEntitiesResponse, type SortKey,
 } from '../api/api-types.js';
 import { storedDecayConfig } from './decay-settings.js';
 import type { TrustDb } from './schema.js';
@@ -44,23 +44,26 @@ export async function listEntities(db: TrustDb, request: ListEntitiesRequest, no
   };
 }
 
-const byTrustDesc = (a: EntitySummary, b: EntitySummary) => b.t3_average - a.t3_average || compareIds(a.entity_id, b.entity_id);
+const byTrustDesc = (a: EntityListItem, b: EntityListItem) => b.t3_average - a.t3_average || compareIds(a.entity_id, b.entity_id);
 
-const ORDER: Record<SortKey, (a: EntitySummary, b: EntitySummary) => number> = {
+const ORDER: Record<SortKey, (a: EntityListItem, b: EntityListItem) => number> = {
   'trust-desc': byTrustDesc,
   // The exact reverse of trust-desc, ties included.
   'trust-asc': (a, b) => byTrustDesc(b, a),
   // Newest first; never active last.
   recent: (a, b) => (b.last_activity ?? -Infinity) - (a.last_activity ?? -Infinity) || compareIds(a.entity_id, b.entity_id),
   name: (a, b) => compareIds(a.entity_id, b.entity_id),
+  // Most failed calls first, then the worst recent rate (never called last): the CLI's order.
+  failures: (a, b) => b.call_failures - a.call_failures ||
+    (b.recent_failure_rate ?? -1) - (a.recent_failure_rate ?? -1) || compareIds(a.entity_id, b.entity_id),
 };
 
 /** Every entity's list row at `now`, in no particular order. */
-async function allRowsAt(db: TrustDb, now: EpochMs): Promise<EntitySummary[]> {
+async function allRowsAt(db: TrustDb, now: EpochMs): Promise<EntityListItem[]> {
   const tx = db.transaction(['summary-buckets', 'meta']);
   const [buckets, settings] = await Promise.all([tx.objectStore('summary-buckets').getAll(), tx.objectStore('meta').get('settings')]);
   const decay = storedDecayConfig(settings);
-  const rows: EntitySummary[] = [];
+  const rows: EntityListItem[] = [];
   for (const bucket of buckets) summariesAt(bucket, now, decay, rows);
   return rows;
 }

@@ -31,13 +31,17 @@ export interface SummaryRow {
    * which decay is computed; with no last activity, the scores as they are.
    */
   scores: number[];
+  /** The entity's failed calls (0 without call evidence): what the failures sort orders by. */
+  call_failures: number;
+  /** The failed share of its last calls, or null before any call: the failures sort's tie-break. */
+  recent_failure_rate: number | null;
 }
 
 /**
- * `summary-buckets` record (schema 4): the list rows of the same bucket's entities, in no particular
- * order, column by column. The popup reads every record before its first rows: columns (two typed
- * arrays and two arrays of strings) take a third of the time and two thirds of the bytes that
- * row objects do to deserialize.
+ * `summary-buckets` record (schema 4; the call columns since schema 5): the list rows of the same
+ * bucket's entities, in no particular order, column by column. The popup reads every record before
+ * its first rows: columns (typed arrays and two arrays of strings) take a third of the time and two
+ * thirds of the bytes that row objects do to deserialize.
  */
 export interface SummaryBucket {
   bucket: number;
@@ -48,6 +52,10 @@ export interface SummaryBucket {
   last_activity: Float64Array;
   /** Six per row: the row's `scores`. */
   scores: Float64Array;
+  /** Each row's failed calls. */
+  call_failures: Float64Array;
+  /** Each row's recent failure rate; NaN for none. */
+  recent_failure_rate: Float64Array;
   /**
    * The ids of the rows at low or minimal trust when they were last written (a change, or a sweep,
    * which also refreshes the rows it does not rewrite). A multi-entry index on it has one key per

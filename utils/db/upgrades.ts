@@ -153,6 +153,47 @@ function v4LowTrust(text: string): boolean {
   return (e.talent! + e.training! + e.temperament!) / 3 < 0.4;
 }
 
+// --- Version 5's call columns (frozen copy) --------------------------------------------------------
+
+interface V5Calls {
+  failures: number;
+  /** The failed share of `recent_outcomes`; NaN with none. */
+  rate: number;
+}
+
+/**
+ * Version 5's call figures of an entity stored as `text`, or why there are none. The entity's own
+ * `call_evidence`, read leniently: a field that is not what it should be counts as no failure (the
+ * row only orders a list; the engine judges the entity when it is read).
+ */
+function v5Calls(text: string): V5Calls | string {
+  let e: unknown;
+  try {
+    e = JSON.parse(text);
+  } catch {
+    return 'the entity text is not JSON';
+  }
+  if (typeof e !== 'object' || e === null || Array.isArray(e)) return 'not an entity object';
+  const evidence = (e as Record<string, unknown>).call_evidence;
+  if (typeof evidence !== 'object' || evidence === null) return { failures: 0, rate: Number.NaN };
+  const { failures, recent_outcomes: recent } = evidence as Record<string, unknown>;
+  const valid = typeof recent === 'string' && /^[01]+$/.test(recent);
+  return {
+    failures: Number.isSafeInteger(failures) && (failures as number) >= 0 ? (failures as number) : 0,
+    rate: valid ? recent.replaceAll('1', '').length / recent.length : Number.NaN,
+  };
+}
+
+/** Version 4's record of a bucket's rows, as step 5 reads it. */
+interface V4Bucket {
+  bucket: number;
+  ids: string[];
+  types: string[];
+  last_activity: Float64Array;
+  scores: Float64Array;
+  low_trust: string[];
+}
+
 // --- The steps ---------------------------------------------------------------------------------------
 
 /** Step i upgrades a database from version i to i + 1. */
@@ -250,6 +291,56 @@ export const UPGRADES: readonly UpgradeStep[] = [
     }
     for (const key of await summaries.getAllKeys()) {
       if (!seen.has(key)) await summaries.delete(key);
+    }
+  },
+  // 5: the popup's failures sort: two more columns in every bucket of list rows, each row's failed
+  //    calls and recent failure rate (NaN for none), read from its entity's `call_evidence`. An
+  //    entity whose text is not an entity object is quarantined, and its row dropped.
+  async (_db, tx) => {
+    const texts = tx.objectStore('entity-buckets');
+    const summaries = tx.objectStore('summary-buckets');
+    for (let cursor = await summaries.openCursor(); cursor; cursor = await cursor.continue()) {
+      const record = cursor.value as unknown as V4Bucket;
+      const stored = (await texts.get(record.bucket)) as unknown as { entities: Record<string, string> } | undefined;
+      const entities = new Map(Object.entries(stored?.entities ?? {}));
+      const kept: number[] = [];
+      const calls: V5Calls[] = [];
+      const gone = new Set<string>();
+      for (const [i, id] of record.ids.entries()) {
+        // A Map, not the record: an id may be `__proto__`. A row without a text (schema 4 kept none) is dropped.
+        const text = entities.get(id);
+        const figures = text === undefined ? undefined : v5Calls(text);
+        if (typeof figures !== 'object') {
+          if (figures !== undefined) {
+            await quarantine(tx, { from_version: 4, store: 'entity-buckets', key: id, record: text, reason: figures });
+            entities.delete(id);
+          }
+          gone.add(id);
+          continue;
+        }
+        kept.push(i);
+        calls.push(figures);
+      }
+      if (stored && entities.size < Object.keys(stored.entities).length) {
+        if (entities.size === 0) await texts.delete(record.bucket);
+        else await texts.put({ bucket: record.bucket, entities: Object.fromEntries(entities) } as never);
+      }
+      if (kept.length === 0) {
+        await cursor.delete();
+        continue;
+      }
+      const scores = new Float64Array(kept.length * 6);
+      kept.forEach((from, to) => scores.set(record.scores.subarray(from * 6, from * 6 + 6), to * 6));
+      await cursor.update({
+        bucket: record.bucket,
+        ids: kept.map((i) => record.ids[i]!),
+        types: kept.map((i) => record.types[i]!),
+        last_activity: Float64Array.from(kept, (i) => record.last_activity[i]!),
+        scores,
+        call_failures: Float64Array.from(calls, (c) => c.failures),
+        recent_failure_rate: Float64Array.from(calls, (c) => c.rate),
+        low_trust: record.low_trust.filter((id) => !gone.has(id)),
+      } as never);
     }
   },
 ];

@@ -14,6 +14,14 @@ export function formatCount(n: number, locale?: string): string {
   return new Intl.NumberFormat(locale).format(n);
 }
 
+/** A call's duration in the unit that reads best, e.g. "850 ms", "1.2 sec", "2.5 min". */
+export function formatDuration(ms: number, locale?: string): string {
+  // Seconds up to what rounds to 59.9, so that 59,990 ms reads "1 min" rather than "60 sec".
+  const [unit, value] = ms < 1000 ? ['millisecond', ms] as const
+    : ms < 59_950 ? ['second', ms / 1000] as const : ['minute', ms / 60_000] as const;
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 86_400_000],
   ['month', 30 * 86_400_000],
