@@ -8,7 +8,7 @@ import { FolderFeed } from './folder-feed.js';
 import { FrameReader, framesFor } from './framing.js';
 import { HostSession } from './host-session.js';
 import { OperationLedger } from './operation-ledger.js';
-import { SnapshotFeed } from './snapshot-feed.js';
+import { postgresFeed } from './postgres-feed.js';
 import type { StoreFeed } from './store-feed.js';
 
 // `web4-trust native-host`: what the browser starts when the extension connects (see `bridge
@@ -36,7 +36,7 @@ export async function runNativeHost(
   }
   const ledger = new OperationLedger(path.join(web4Home(), 'bridge', 'applied'));
   ledger.prune();
-  const feed: StoreFeed = store.kind === 'folder' ? new FolderFeed(store.dir, log) : new SnapshotFeed(store);
+  const feed: StoreFeed = store.kind === 'folder' ? new FolderFeed(store.dir, log) : postgresFeed(store, log);
   const send = writerTo(output);
   // Pushes wait while a sync is answered, so that none lands before a page of older data.
   let syncing = 0;

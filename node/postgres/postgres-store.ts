@@ -8,7 +8,7 @@ import { connect, isUnreachable, sqlState, type Sql } from './connection.js';
 import { DEFAULT_SCHEMA, redactUrl, tablesIn, type ConnectOptions, type RowProblem, type Tables } from './settings.js';
 import { Outbox, outboxDirFor, type ReplayResult } from './outbox.js';
 import { PostgresAdapter } from './postgres-adapter.js';
-import { SchemaVersionError, assertSchemaVersion, migrate, schemaVersion } from './schema.js';
+import { SchemaVersionError, assertSchemaVersion, changesChannel, migrate, schemaVersion } from './schema.js';
 
 export type { RowProblem } from './settings.js';
 
@@ -88,6 +88,15 @@ export class PostgresTrustStore extends AdapterTrustStore {
   /** Creates or upgrades the store's tables (`web4-trust db migrate`); returns the versions applied. */
   migrate(): Promise<number[]> {
     return migrate(this.#sql, this.tables);
+  }
+
+  /**
+   * Calls `onChange` with the id of every entity any client writes or removes from now on (LISTEN);
+   * resolves to the function that stops it.
+   */
+  async listen(onChange: (entityId: string) => void): Promise<() => Promise<void>> {
+    const { unlisten } = await this.#sql.listen(changesChannel(this.tables), onChange);
+    return unlisten;
   }
 
   /** The database's schema version (0: never migrated). */

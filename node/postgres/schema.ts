@@ -91,7 +91,26 @@ const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 3,
+    name: 'a notification for every entity written or removed',
+    // The bridge host LISTENs and pushes the entity to the browser: no polling. Row by row, from any
+    // writer (another machine, a hand-written UPDATE); notifications are sent at commit.
+    sql: (t) => `
+      CREATE FUNCTION "${t.schema}".notify_entity_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_notify('${changesChannel(t)}', CASE WHEN TG_OP = 'DELETE' THEN OLD.entity_id ELSE NEW.entity_id END);
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER entity_changed AFTER INSERT OR UPDATE OR DELETE ON ${t.entities}
+        FOR EACH ROW EXECUTE FUNCTION "${t.schema}".notify_entity_change();`,
+  },
 ];
+
+/** The channel on which the store's changes are announced (one entity id per notification). */
+export function changesChannel(tables: Tables): string {
+  return `${tables.schema}_changes`;
+}
 
 /** The newest schema version this program knows. */
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { EntityTrust, listRowOf, type EntityJson, type EntityListRow, type SweepSummary } from '../../core/index.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EntityTrust, entityFileName, listRowOf, type EntityJson, type EntityListRow, type SweepSummary } from '../../core/index.js';
 import { connect } from '../../node/postgres/connection.js';
 import { migrate } from '../../node/postgres/schema.js';
+import { postgresFeed } from '../../node/bridge/postgres-feed.js';
 import { PostgresTrustStore, SCHEMA_VERSION, SchemaVersionError, redactUrl } from '../../node/postgres/index.js';
 import { runHook } from '../../node/index.js';
 import { ManualClock, describeTrustStoreContract } from '../contract/trust-store-contract.js';
@@ -50,7 +51,7 @@ describe.skipIf(!postgresUrl)('PostgresTrustStore on a real server', () => {
     try {
       const schema = freshSchema();
       const fromEnv = new PostgresTrustStore('postgres://', { schema });
-      expect(await fromEnv.migrate()).toEqual([1, 2]);
+      expect(await fromEnv.migrate()).toEqual([1, 2, 3]);
       await fromEnv.close();
       await query((sql) => sql.unsafe(`DROP SCHEMA "${schema}" CASCADE`));
       // The test server has no TLS: asking for it fails instead of silently connecting in clear.
@@ -150,7 +151,7 @@ describe.skipIf(!postgresUrl)('PostgresTrustStore on a real server', () => {
         `INSERT INTO ${tables.entities} VALUES ('mcp:old', 'mcp', 0.5, 'medium', NULL, '{0.5,0.5,0.5,0.5,0.5,0.5}', 0, 0, 0, $1::json)`,
         [entity.toJSON() as never],
       );
-      expect(await migrate(sql, tables)).toEqual([2]);
+      expect(await migrate(sql, tables)).toEqual([2, 3]);
     });
     const store = new PostgresTrustStore(postgresUrl, { schema });
     try {
@@ -171,15 +172,39 @@ describe.skipIf(!postgresUrl)('PostgresTrustStore on a real server', () => {
     try {
       await query((sql) => migrate(sql, { schema, migrations: `"${schema}"."migrations"`, entities: `"${schema}"."entities"`, events: `"${schema}"."events"`, operations: `"${schema}"."operations"` }, 1));
       await expect(runHook('post-tool-use', text('post-tool-use-mcp'), store)).rejects.toThrow(
-        /at version 1, this program needs 2: run `web4-trust db migrate`; the call waits in .*outbox/,
+        /at version 1, this program needs 3: run `web4-trust db migrate`; the call waits in .*outbox/,
       );
-      expect(await store.migrate()).toEqual([2]);
+      expect(await store.migrate()).toEqual([2, 3]);
       expect(await store.sync()).toMatchObject({ applied: 1, pending: 0 });
       expect((await store.getExisting('mcp:github'))!.callEvidence!.calls).toBe(1);
     } finally {
       await store.close();
       await query((sql) => sql.unsafe(`DROP SCHEMA "${schema}" CASCADE`));
       fs.rmSync(web4Home, { recursive: true, force: true });
+    }
+  });
+
+  it('announces every entity written or removed, by any client: the bridge pushes them without polling', async () => {
+    const { store } = await open();
+    const other = new PostgresTrustStore(postgresUrl, { schema: store.tables.schema });
+    const pushes: { entities: string[]; removed: string[] }[] = [];
+    const stop = postgresFeed(store, (problem) => pushes.push({ entities: [problem], removed: [] }))
+      .watch((entities, removed) => pushes.push({ entities: entities.map((e) => e.entity_id), removed }));
+    try {
+      const arrived = (test: (p: { entities: string[]; removed: string[] }) => boolean) => vi.waitFor(() => {
+        if (!pushes.some(test)) throw new Error(`not yet: ${JSON.stringify(pushes)}`);
+      }, { timeout: 10_000, interval: 20 });
+      // The listener is set up asynchronously: write until the first announcement arrives.
+      await vi.waitFor(async () => {
+        await other.witness('session:other-machine', 'mcp:shared', true, 0.1);
+        if (!pushes.some((p) => p.entities.includes('mcp:shared'))) throw new Error('no push yet');
+      }, { timeout: 10_000, interval: 200 });
+      expect(pushes.find((p) => p.entities.includes('mcp:shared'))!.entities.sort()).toEqual(['mcp:shared', 'session:other-machine']);
+      await other.delete('mcp:shared');
+      await arrived((p) => p.removed.includes(entityFileName('mcp:shared')));
+    } finally {
+      stop();
+      await other.close();
     }
   });
 
