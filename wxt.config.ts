@@ -12,7 +12,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['alarms', 'unlimitedStorage'],
+    // nativeMessaging: the live bridge to this computer's store (`web4-trust bridge install`). Required, not
+    // optional: see README, The live bridge.
+    permissions: ['alarms', 'unlimitedStorage', 'nativeMessaging'],
     // 128 px with the 16 px transparent padding the Chrome Web Store asks for; the smaller sizes fill
     // their square, as toolbars want.
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/store-128.png' },

@@ -30,7 +30,8 @@ export type BridgeChange =
   | { kind: 'reset'; entityId: string }
   | { kind: 'delete'; entityId: string }
   | { kind: 'delete-all' }
-  | { kind: 'import'; entities: unknown[]; mode: ImportMode }
+  /** A bundle (or a list of entities), as import takes it. */
+  | { kind: 'import'; input: unknown; mode: ImportMode }
   | { kind: 'sweep' };
 
 export type BridgeErrorCode = 'bad-request' | 'version' | 'not-found' | 'store' | 'internal';
@@ -53,6 +54,8 @@ export interface HelloResult {
 
 export interface SyncResult {
   cursor: string;
+  /** How many entities the store holds. */
+  entities: number;
 }
 
 /**
@@ -103,8 +106,8 @@ function changeProblem(change: unknown): string | undefined {
     case 'sweep':
       return undefined;
     case 'import':
-      return Array.isArray(change.entities) && (change.mode === 'merge' || change.mode === 'replace')
-        ? undefined : 'import needs entities and a mode (merge or replace)';
+      return 'input' in change && (change.mode === 'merge' || change.mode === 'replace')
+        ? undefined : 'import needs an input and a mode (merge or replace)';
     default:
       return `unknown change kind ${JSON.stringify(change.kind)}`;
   }

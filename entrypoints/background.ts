@@ -2,7 +2,9 @@
 // Nothing lives only in memory: Chrome stops an idle worker after ~30 s and Firefox unloads event
 // pages, so every call reads and writes IndexedDB.
 import { browser } from 'wxt/browser';
-import { API_CALLS, handleApiMessage, type BackgroundServices, type Sender } from '@/utils/api/background-api.js';
+import { API_CALLS, handleApiMessage, isOwnPage, type BackgroundServices, type Sender } from '@/utils/api/background-api.js';
+import { openStore } from '@/utils/api/handlers.js';
+import { BridgeLink, PAGE_PORT } from '@/utils/bridge/bridge-link.js';
 import { createBadgeUpdater } from '@/utils/background/badge.js';
 import { hasUnfinishedSweep } from '@/utils/store/decay-sweep.js';
 import { onApiMessage, sendPageNotification, type ApiCall } from '@/utils/api/messaging.js';
@@ -16,7 +18,20 @@ export default defineBackground(() => {
   const sweeper = createSweeper(db, clock.now);
   const own = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
 
+  const bridge = new BridgeLink({
+    db,
+    openStore: () => openStore(services),
+    version: () => browser.runtime.getManifest().version,
+    statusChanged: (status) => void sendPageNotification('bridgeStatus', status).catch(() => {}),
+    storeChanged: () => {
+      void refreshBadge();
+      sendPageNotification('storeChanged', undefined).catch(() => {});
+    },
+    log: (message) => console.warn(`[web4-trust] ${message}`),
+  });
+
   const services: BackgroundServices = {
+    bridge,
     db,
     clock,
     startedAt: clock.now(),
@@ -37,10 +52,21 @@ export default defineBackground(() => {
     onApiMessage(call, ({ data, sender }) => handleApiMessage(call as ApiCall, data, sender as Sender, own, services));
   }
 
+  // Connected, the sweep is done once, on this computer's store (the host's); the pushes bring it here.
   const sweepAndRefresh = () =>
-    sweeper.scheduled()
+    bridge.connect()
+      .then(async (live) => {
+        if (!live || !(await bridge.apply(crypto.randomUUID(), { kind: 'sweep' }))) await sweeper.scheduled();
+      })
       .then(() => refreshBadge())
       .catch((error: unknown) => console.error('[web4-trust] decay sweep failed', error));
+
+  // Each open page holds a port: the bridge stays connected while any is open.
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== PAGE_PORT || !isOwnPage((port.sender ?? {}) as Sender, own.id, own.baseUrl)) return;
+    bridge.pageOpened();
+    port.onDisconnect.addListener(() => bridge.pageClosed());
+  });
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SWEEP_ALARM) void sweepAndRefresh();

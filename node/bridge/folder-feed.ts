@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EntityJson, SyncPage } from '../../core/index.js';
+import type { EntityJson, SyncPage, SyncResult } from '../../core/index.js';
 import { describeErrno, isErrno } from '../fs/errno.js';
 import { readTextFile } from '../fs/read-text-file.js';
 import { ENTITY_FILE_NAME, EntityFileError, parseEntityFile } from '../store/entity-file.js';
@@ -32,7 +32,7 @@ export class FolderFeed implements StoreFeed {
     this.#onProblem = onProblem;
   }
 
-  async changesSince(cursor: string | null, send: (page: SyncPage) => Promise<void>): Promise<string> {
+  async changesSince(cursor: string | null, send: (page: SyncPage) => Promise<void>): Promise<SyncResult> {
     const since = cursorTime(cursor);
     const started = Date.now();
     const names = this.#names();
@@ -59,7 +59,7 @@ export class FolderFeed implements StoreFeed {
         entities = [];
       }
     }
-    return `folder:${started}`;
+    return { cursor: `folder:${started}`, entities: names.length };
   }
 
   watch(onChange: (entities: EntityJson[], removedNames: string[]) => void): () => void {

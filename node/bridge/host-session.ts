@@ -1,7 +1,7 @@
 import {
   BRIDGE_PROTOCOL, EntityTrust, TrustFormatError, requestProblem,
   type BridgeChange, type BridgeErrorCode, type BridgeMessage, type BridgeRequest, type ChangeResult, type HelloResult,
-  type ImportPlan, type SyncResult,
+  type ImportPlan,
 } from '../../core/index.js';
 import type { MachineStore } from '../store/open-store.js';
 import type { OperationLedger } from './operation-ledger.js';
@@ -51,7 +51,7 @@ export class HostSession {
     if (!this.#greeted) throw new RequestError('bad-request', 'say hello first');
     switch (request.op) {
       case 'sync':
-        return { cursor: await this.#deps.feed.changesSince(request.cursor, (page) => this.#deps.send({ id: request.id, page })) } satisfies SyncResult;
+        return this.#deps.feed.changesSince(request.cursor, (page) => this.#deps.send({ id: request.id, page }));
       case 'merge': {
         const plan = await this.#deps.store.importBundle(request.entities, 'merge');
         return { added: plan.added.length, updated: plan.updated.length, rejected: plan.rejected };
@@ -98,7 +98,7 @@ export class HostSession {
       case 'delete-all':
         return resultOf(await store.importBundle([], 'replace'));
       case 'import':
-        return resultOf(await store.importBundle(change.entities, change.mode));
+        return resultOf(await store.importBundle(change.input, change.mode));
       case 'sweep':
         return { entities: [], removed: [], sweep: await store.sweepDecay() };
     }

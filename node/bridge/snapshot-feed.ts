@@ -1,4 +1,4 @@
-import { entityFileName, type EntityJson, type SyncPage } from '../../core/index.js';
+import { entityFileName, type EntityJson, type SyncPage, type SyncResult } from '../../core/index.js';
 import type { MachineStore } from '../store/open-store.js';
 import { ENTITIES_PER_PAGE } from './folder-feed.js';
 import type { StoreFeed } from './store-feed.js';
@@ -16,7 +16,7 @@ export class SnapshotFeed implements StoreFeed {
     this.#watch = watch;
   }
 
-  async changesSince(_cursor: string | null, send: (page: SyncPage) => Promise<void>): Promise<string> {
+  async changesSince(_cursor: string | null, send: (page: SyncPage) => Promise<void>): Promise<SyncResult> {
     const { entities } = await this.#store.scan({ stored: true });
     const names: string[] = [];
     let page: EntityJson[] = [];
@@ -29,7 +29,7 @@ export class SnapshotFeed implements StoreFeed {
       }
     }
     await send({ entities: page, present: names });
-    return `snapshot:${Date.now()}`;
+    return { cursor: `snapshot:${Date.now()}`, entities: entities.length };
   }
 
   watch(onChange: (entities: EntityJson[], removedNames: string[]) => void): () => void {

@@ -95,8 +95,8 @@ export class PostgresTrustStore extends AdapterTrustStore {
    * resolves to the function that stops it.
    */
   async listen(onChange: (entityId: string) => void): Promise<() => Promise<void>> {
-    const { unlisten } = await this.#sql.listen(changesChannel(this.tables), onChange);
-    return unlisten;
+    const request = await this.#sql.listen(changesChannel(this.tables), onChange);
+    return () => request.unlisten();
   }
 
   /** The database's schema version (0: never migrated). */

@@ -5,6 +5,8 @@ import { entityWithTrust, freshDb, OWN_PAGE } from './helpers.js';
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  // The fake browser has no ports (pages' and native): the bridge then stays local, as without the host.
+  Object.assign(fakeBrowser.runtime, { onConnect: { addListener: () => {} } });
   (await freshDb()).close();
   // A fresh copy of the background's modules, as in a newly started worker.
   vi.resetModules();

@@ -174,3 +174,23 @@ export interface StatusResponse {
 }
 
 export type { TrustBundle };
+
+/** Why the extension works on its own copy (IndexedDB) rather than this computer's store. */
+export type BridgeProblemKind = 'not-installed' | 'forbidden' | 'version' | 'disconnected' | 'error';
+
+/** The live bridge to this computer's store (`web4-trust bridge install`), as the pages show it. */
+export interface BridgeStatus {
+  /** `live`: connected, IndexedDB mirrors the computer's store; `local`: IndexedDB alone. */
+  state: 'live' | 'connecting' | 'local';
+  /** Why it is local, in the host's or browser's words (null when live, or idle with no page open). */
+  problem: { kind: BridgeProblemKind; message: string } | null;
+  /** The store the host serves, as of the last connection. */
+  store: { kind: 'folder' | 'postgres'; location: string } | null;
+  hostVersion: string | null;
+  /** Epoch ms of the last completed sync, or null. */
+  lastSync: number | null;
+  /** Writes waiting for the next connection. */
+  outbox: number;
+  /** Entities in this computer's store as of the last sync, or null. */
+  hostEntities: number | null;
+}

@@ -46,6 +46,8 @@ const REQUEST_SCHEMAS: { [K in ApiCall]: GenericSchema } = {
   setSettings: schemas.settingsPatch,
   sweepNow: schemas.noRequest,
   getStatus: schemas.noRequest,
+  getBridgeStatus: schemas.noRequest,
+  syncBridge: schemas.noRequest,
 };
 
 export const API_CALLS = Object.keys(REQUEST_SCHEMAS) as ApiCall[];

@@ -1,12 +1,12 @@
 // What each API call does, on the store and the database.
-import { summarizePlan, type Clock } from '@/core/index.js';
-import type { TrustDb } from '../db/schema.js';
+import { summarizePlan, type BridgeChange, type ChangeResult, type Clock } from '@/core/index.js';
+import type { OutboxEntry, TrustDb } from '../db/schema.js';
 import { listEntities } from '../db/entity-queries.js';
 import { eventsOf, trimEvents } from '../db/event-log.js';
 import { decayConfigOf, readSettings, sweepRuleOf, writeSettings } from '../db/settings.js';
 import { IndexedDbTrustStore } from '../store/indexed-db-store.js';
 import { ApiFailure, notFound } from './api-failure.js';
-import type { ApiResult, DirectLink, Settings, SweepResult } from './api-types.js';
+import type { ApiResult, BridgeStatus, DirectLink, Settings, SweepResult } from './api-types.js';
 import type { ApiCall, ApiRequest, ApiResponse, ImportProgress } from './messaging.js';
 import { keptReasons } from './kept-reasons.js';
 import { cachedSettings, settingsCache } from './settings-cache.js';
@@ -26,7 +26,30 @@ export interface BackgroundServices {
   sweepNow: () => Promise<SweepResult>;
   /** Tells open extension pages how an import is going. */
   importProgress: (progress: ImportProgress) => void;
+  /** The live bridge to this computer's store; without one, the extension works on IndexedDB alone. */
+  bridge?: BridgeService;
 }
+
+/** What the handlers need of the bridge (`BridgeLink`). */
+export interface BridgeService {
+  /** Runs a write on this computer's store and mirrors its result; undefined when the store cannot be reached. */
+  apply(operationId: string, change: BridgeChange): Promise<ChangeResult | undefined>;
+  /** The outbox entry for a write made locally instead, or undefined before the first connection. */
+  outboxEntry(operationId: string, change: BridgeChange): Promise<OutboxEntry | undefined>;
+  /** A local write went to the outbox. */
+  queued(): Promise<void>;
+  status(): BridgeStatus;
+  syncNow(): Promise<BridgeStatus>;
+}
+
+/** The bridge of a browser without the host installed, or of tests: never reachable. */
+export const NO_BRIDGE: BridgeService = {
+  apply: async () => undefined,
+  outboxEntry: async () => undefined,
+  queued: async () => {},
+  status: () => ({ state: 'local', problem: null, store: null, hostVersion: null, lastSync: null, outbox: 0, hostEntities: null }),
+  syncNow: async () => NO_BRIDGE.status(),
+};
 
 type ValueOf<K extends ApiCall> = ApiResponse<K> extends ApiResult<infer T> ? T : never;
 export type Handler<K extends ApiCall> = (request: ApiRequest<K>, services: BackgroundServices) => Promise<ValueOf<K>>;
@@ -48,31 +71,48 @@ export const HANDLERS: { [K in ApiCall]: Handler<K> } = {
     return { entity: entity.toJSON(), events: history, chain, direct: { witnessedBy, hasWitnessed } };
   },
 
-  async recordOutcome({ id, success, magnitude }, services) {
-    const entity = await (await openStore(services)).update(id, success, magnitude);
-    return entity.toJSON();
+  recordOutcome({ id, success, magnitude }, services) {
+    return write(services, { kind: 'record', operations: [{ kind: 'outcome', entityId: id, success, magnitude }] }, {
+      remote: (result) => entityIn(result, id),
+      local: async (store) => (await store.update(id, success, magnitude)).toJSON(),
+    });
   },
 
-  async recordWitness({ witnessId, targetId, success, magnitude }, services) {
-    const [witness, target] = await (await openStore(services)).witness(witnessId, targetId, success, magnitude);
-    return { witness: witness.toJSON(), target: target.toJSON() };
+  recordWitness({ witnessId, targetId, success, magnitude }, services) {
+    return write(services, { kind: 'record', operations: [{ kind: 'witness', witnessId, targetId, success, magnitude }] }, {
+      remote: (result) => ({ witness: entityIn(result, witnessId), target: entityIn(result, targetId) }),
+      local: async (store) => {
+        const [witness, target] = await store.witness(witnessId, targetId, success, magnitude);
+        return { witness: witness.toJSON(), target: target.toJSON() };
+      },
+    });
   },
 
-  async deleteEntity({ id }, services) {
-    if (!(await (await openStore(services)).delete(id))) throw notFound(id);
-    return { deleted: true as const };
+  deleteEntity({ id }, services) {
+    return write(services, { kind: 'delete', entityId: id }, {
+      remote: () => ({ deleted: true as const }),
+      local: async (store) => {
+        if (!(await store.delete(id))) throw notFound(id);
+        return { deleted: true as const };
+      },
+    });
   },
 
-  async resetEntity({ id }, services) {
-    const store = await openStore(services);
-    if (!(await store.exists(id))) throw notFound(id);
-    const fresh = await store.reset(id);
-    return fresh.toJSON();
+  resetEntity({ id }, services) {
+    return write(services, { kind: 'reset', entityId: id }, {
+      remote: (result) => entityIn(result, id),
+      local: async (store) => {
+        if (!(await store.exists(id))) throw notFound(id);
+        return (await store.reset(id)).toJSON();
+      },
+    });
   },
 
-  async deleteAll(_request, services) {
-    const deleted = await (await openStore(services)).deleteAll();
-    return { deleted };
+  deleteAll(_request, services) {
+    return write(services, { kind: 'delete-all' }, {
+      remote: (result) => ({ deleted: result.removed.length }),
+      local: async (store) => ({ deleted: await store.deleteAll() }),
+    });
   },
 
   async exportStore(_request, services) {
@@ -91,10 +131,17 @@ export const HANDLERS: { [K in ApiCall]: Handler<K> } = {
       input = parseJson(text);
     }
     const store = await openStore(services);
-    const plan = await store.importBundle(input, mode, {
-      dryRun,
-      onProgress: (step) => services.importProgress(step),
-    });
+    // The plan (and the preview) is computed on the mirror; an applied import runs on this computer's
+    // store when the bridge is live, and its result is mirrored.
+    const onProgress = (step: ImportProgress) => services.importProgress(step);
+    let plan = await store.importBundle(input, mode, { dryRun: true, onProgress });
+    if (!dryRun) {
+      const planned = plan;
+      plan = await write(services, { kind: 'import', input, mode }, {
+        remote: () => planned,
+        local: (local) => local.importBundle(input, mode, { onProgress }),
+      });
+    }
     if (!dryRun) {
       services.importProgress({ phase: 'done', done: 1, total: 1 });
     }
@@ -127,6 +174,14 @@ export const HANDLERS: { [K in ApiCall]: Handler<K> } = {
     return result;
   },
 
+  async getBridgeStatus(_request, services) {
+    return (services.bridge ?? NO_BRIDGE).status();
+  },
+
+  async syncBridge(_request, services) {
+    return (services.bridge ?? NO_BRIDGE).syncNow();
+  },
+
   async getStatus(_request, { db, startedAt }) {
     const database = await db();
     const [settings, lastSweep] = await Promise.all([readSettings(database), database.get('meta', 'last-sweep')]);
@@ -134,14 +189,52 @@ export const HANDLERS: { [K in ApiCall]: Handler<K> } = {
   },
 };
 
-async function openStore(services: BackgroundServices): Promise<IndexedDbTrustStore> {
+export async function openStore(services: BackgroundServices, outboxEntry?: OutboxEntry): Promise<IndexedDbTrustStore> {
   const db = await services.db();
   const settings = await cachedSettings(db);
   return new IndexedDbTrustStore(db, {
     clock: services.clock, decay: decayConfigOf(settings), sweep: sweepRuleOf(settings), eventLogCap: settings.eventLogCap,
     // Only changes to the badge's count refresh it: an outcome that leaves it as it is costs no read.
-    onLowTrustChange: services.changed,
+    onLowTrustChange: services.changed, outboxEntry,
   });
+}
+
+/**
+ * One of the extension's writes: on this computer's store while the bridge is live (`remote` turns
+ * the host's answer into the page's), else on IndexedDB with its outbox entry in the same
+ * transaction, under one operation id either way.
+ */
+async function write<T>(
+  services: BackgroundServices, change: BridgeChange,
+  { remote, local }: { remote: (result: ChangeResult) => T | Promise<T>; local: (store: IndexedDbTrustStore) => Promise<T> },
+): Promise<T> {
+  const bridge = services.bridge ?? NO_BRIDGE;
+  const operationId = crypto.randomUUID();
+  const result = await bridge.apply(operationId, change).catch((error: unknown) => {
+    throw remoteFailure(error);
+  });
+  if (result) {
+    services.changed();
+    return remote(result);
+  }
+  const entry = await bridge.outboxEntry(operationId, change);
+  const value = await local(await openStore(services, entry));
+  if (entry) await bridge.queued();
+  return value;
+}
+
+function entityIn(result: ChangeResult, id: string) {
+  const entity = result.entities.find((e) => e.entity_id === id);
+  if (!entity) throw new ApiFailure('internal', `this computer's store did not return ${JSON.stringify(id)}`);
+  return entity;
+}
+
+/** The host refused a write: not found stays not found; anything else is the store's failure, in its words. */
+function remoteFailure(error: unknown): ApiFailure {
+  const { code, message } = error as { code?: string; message?: string };
+  if (code === 'not-found') return new ApiFailure('not-found', message ?? 'not found');
+  if (code === 'bad-request') return new ApiFailure('invalid-request', `this computer's store refused it: ${message ?? ''}`);
+  return new ApiFailure('storage', `this computer's store: ${message ?? String(error)}`);
 }
 
 async function directLinks(store: IndexedDbTrustStore, ids: readonly string[]): Promise<DirectLink[]> {

@@ -3,7 +3,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { EntityJson } from '@/core/index.js';
 import type {
-  ApiResult, EntityDetail, ImportRequest, ImportSummary, ListEntitiesRequest, ListEntitiesResponse,
+  ApiResult, BridgeStatus, EntityDetail, ImportRequest, ImportSummary, ListEntitiesRequest, ListEntitiesResponse,
   Settings, StatusResponse, SweepResult, TrustBundle,
 } from './api-types.js';
 import type { EntityIdRequest, EntityRequest, OutcomeRequest, SettingsPatch, UploadChunkRequest, WitnessRequest } from './api-schemas.js';
@@ -46,6 +46,10 @@ export interface TrustApi {
   setSettings(patch: SettingsPatch): ApiResult<Settings>;
   sweepNow(): ApiResult<SweepResult>;
   getStatus(): ApiResult<StatusResponse>;
+  /** The live bridge to this computer's store: live or local, why, the store, the last sync, the outbox. */
+  getBridgeStatus(): ApiResult<BridgeStatus>;
+  /** Connects (or syncs, when connected) now. */
+  syncBridge(): ApiResult<BridgeStatus>;
 }
 
 export type ApiCall = keyof TrustApi;
@@ -55,6 +59,10 @@ export type ApiResponse<K extends ApiCall> = ReturnType<TrustApi[K]>;
 /** Background → pages notifications (no response expected). */
 export interface PageNotifications {
   importProgress(progress: ImportProgress): void;
+  /** The bridge's status changed. */
+  bridgeStatus(status: BridgeStatus): void;
+  /** Entities changed in the extension's store from outside the page (this computer's store, through the bridge). */
+  storeChanged(): void;
 }
 
 const messenger = defineExtensionMessaging<TrustApi>({});

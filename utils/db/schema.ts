@@ -1,7 +1,7 @@
 // The `web4-trust` database's schema: its stores and the records they hold. A leaf module (types
 // only), so that the connection, the upgrades and the bucket code can all depend on it.
 import type { DBSchema, IDBPDatabase } from 'idb';
-import type { DecayConfig, EpochMs, SweepRule } from '@/core/index.js';
+import type { BridgeChange, DecayConfig, EpochMs, SweepRule } from '@/core/index.js';
 import type { Settings, SweepResult, TrustEvent } from '../api/api-types.js';
 
 /**
@@ -90,8 +90,32 @@ export interface SweepCursor {
   busy_ms: number;
 }
 
+/**
+ * `outbox` record (schema 6): one of the extension's writes made while the bridge to this computer's
+ * store was down, kept until the host has applied it. Written in the same transaction as the local
+ * change, replayed oldest first; the operation id makes a replay apply it once.
+ */
+export interface OutboxEntry {
+  /** The key: the order of the writes. */
+  seq?: number;
+  operationId: string;
+  change: BridgeChange;
+  at: EpochMs;
+}
+
+/** What the background keeps of the bridge between connections. */
+export interface BridgeMeta {
+  /** The first connection merged both sides: from now on, writes made offline go to the outbox. */
+  linked: boolean;
+  /** The host's cursor after the last sync (what changed since is sent next time). */
+  cursor: string | null;
+  /** Epoch ms of the last completed sync. */
+  last_sync: number | null;
+}
+
 export interface MetaValues {
   settings: Settings;
+  bridge: BridgeMeta;
   'sweep-cursor': SweepCursor;
   'last-sweep': SweepResult;
   /** Records an upgrade step could not convert, kept as they were. */
@@ -123,6 +147,10 @@ export interface TrustDbSchema extends DBSchema {
   meta: {
     key: MetaKey;
     value: MetaValues[MetaKey];
+  };
+  outbox: {
+    key: number;
+    value: OutboxEntry;
   };
 }
 

@@ -343,4 +343,8 @@ export const UPGRADES: readonly UpgradeStep[] = [
       } as never);
     }
   },
+  // 6: the bridge's outbox: writes made while this computer's store could not be reached.
+  async (db) => {
+    db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+  },
 ];

@@ -1,6 +1,6 @@
 // Entities in IndexedDB, in hash buckets (see entity-buckets.ts): one transaction per change, each
 // change's events logged in the same transaction as the change itself.
-import type { StoreNames } from 'idb';
+import type { IDBPTransaction, StoreNames } from 'idb';
 import type {
   ChangeEvent, DecayConfig, Durability, EntityChange, EntityTrust, EpochMs, StorageAdapter, StoreChange, SweepRule,
   SweepSummary,
@@ -10,7 +10,7 @@ import { runSweep } from './decay-sweep.js';
 import { BucketSet, bucketOf, parseEntity, readableEntities, storedText } from '../db/entity-buckets.js';
 import { MAX_EVENT_ENTITY_IDS, appendEvent, type WritableEvents } from '../db/event-log.js';
 import { PendingWrites, inTransaction } from '../db/transaction.js';
-import type { SummaryBucket, TrustDb, TrustDbSchema } from '../db/schema.js';
+import type { OutboxEntry, SummaryBucket, TrustDb, TrustDbSchema } from '../db/schema.js';
 
 const WRITE_STORES = ['entity-buckets', 'summary-buckets', 'events'] as const;
 type WriteStores = typeof WRITE_STORES;
@@ -24,6 +24,11 @@ export interface IndexedDbAdapterOptions {
   clockNow: () => EpochMs;
   /** The decay that brings an entity to the moment of a change, when its low-trust flag is set. */
   decay: DecayConfig;
+  /**
+   * A write for the bridge's outbox, added in the same transaction as this adapter's first change:
+   * the local change and the record that it must reach this computer's store land together or not at all.
+   */
+  outboxEntry?: OutboxEntry | undefined;
 }
 
 /** The options of a sweep that may resume one cut short, and reports each batch. */
@@ -119,8 +124,10 @@ export class IndexedDbAdapter implements StorageAdapter {
 
   /** Deletes every entity and the whole event log, then logs that; resolves to how many entities there were. */
   async deleteAll(at: EpochMs): Promise<number> {
-    const tx = this.#db.transaction([...WRITE_STORES, 'meta'], 'readwrite', { durability: 'strict' });
+    const tx = this.#db.transaction([...WRITE_STORES, 'meta', 'outbox'], 'readwrite', { durability: 'strict' });
     const count = await inTransaction(tx, async () => {
+      const entry = this.#takeOutboxEntry();
+      if (entry) await tx.objectStore('outbox').add(entry);
       const summaries = tx.objectStore('summary-buckets');
       const count = countRows(await summaries.getAll());
       await Promise.all([
@@ -143,7 +150,8 @@ export class IndexedDbAdapter implements StorageAdapter {
     durability: Durability,
     body: (buckets: BucketSet<WriteStores>, log: (event: ChangeEvent) => void) => Promise<T>,
   ): Promise<T> {
-    const tx = this.#db.transaction(WRITE_STORES, 'readwrite', { durability });
+    const entry = this.#takeOutboxEntry();
+    const tx = this.#db.transaction(entry ? [...WRITE_STORES, 'outbox'] : WRITE_STORES, 'readwrite', { durability });
     const { clockNow, decay } = this.#options;
     const buckets = new BucketSet(tx.objectStore('entity-buckets'), tx.objectStore('summary-buckets'), { now: clockNow(), decay });
     const result = await inTransaction(tx, async () => {
@@ -152,11 +160,38 @@ export class IndexedDbAdapter implements StorageAdapter {
       const writes = new PendingWrites();
       buckets.write(writes);
       for (const event of events) writes.add(this.#append(tx.objectStore('events'), event));
+      if (entry) writes.add((tx as unknown as IDBPTransaction<TrustDbSchema, ['outbox'], 'readwrite'>).objectStore('outbox').add(entry).then(() => {}));
       await writes.all();
       return result;
     });
     if (buckets.lowTrustChanged) this.#options.onLowTrustChange?.();
     return result;
+  }
+
+  #takeOutboxEntry(): OutboxEntry | undefined {
+    const entry = this.#options.outboxEntry;
+    this.#options.outboxEntry = undefined;
+    return entry;
+  }
+
+  /**
+   * Entities as this computer's store holds them, and ids it no longer has: the mirror of what the
+   * bridge host sent. No events: they happened there.
+   */
+  mirror(entities: readonly EntityTrust[], removed: readonly string[]): Promise<void> {
+    const ids = [...entities.map((entity) => entity.entityId), ...removed];
+    return this.#transaction('relaxed', async (buckets) => {
+      await buckets.loadFor(ids);
+      for (const entity of entities) buckets.put(entity);
+      for (const id of removed) buckets.delete(id);
+    });
+  }
+
+  /** Every stored id, from the list rows. */
+  async ids(): Promise<string[]> {
+    const ids: string[] = [];
+    for (const bucket of await this.#db.getAll('summary-buckets')) ids.push(...bucket.ids);
+    return ids;
   }
 
   #append<S extends ArrayLike<StoreNames<TrustDbSchema>>>(events: WritableEvents<S>, event: ChangeEvent): Promise<void> {

@@ -6,23 +6,25 @@ import {
 import type { SweepResult } from '../api/api-types.js';
 import { DEFAULT_EVENT_LOG_CAP } from '../db/event-log.js';
 import { IndexedDbAdapter, type SweepRequest } from './indexed-db-adapter.js';
-import type { TrustDb } from '../db/schema.js';
+import type { OutboxEntry, TrustDb } from '../db/schema.js';
 
 export interface IndexedDbTrustStoreOptions extends TrustStoreOptions {
   /** How many events the log keeps (the oldest go first). */
   eventLogCap?: number;
   /** Called after a committed change that moved entities into or out of low trust (the badge's count). */
   onLowTrustChange?: () => void;
+  /** Added to the bridge's outbox with this store's first change, in its transaction. */
+  outboxEntry?: OutboxEntry | undefined;
 }
 
 export class IndexedDbTrustStore extends AdapterTrustStore {
   readonly #adapter: IndexedDbAdapter;
 
   constructor(db: TrustDb, options: IndexedDbTrustStoreOptions = {}) {
-    const { eventLogCap = DEFAULT_EVENT_LOG_CAP, onLowTrustChange } = options;
+    const { eventLogCap = DEFAULT_EVENT_LOG_CAP, onLowTrustChange, outboxEntry } = options;
     const clock = options.clock ?? systemClock;
     const adapter = new IndexedDbAdapter(db, {
-      eventLogCap, onLowTrustChange, clockNow: () => clock.now(), decay: options.decay ?? DEFAULT_DECAY,
+      eventLogCap, onLowTrustChange, clockNow: () => clock.now(), decay: options.decay ?? DEFAULT_DECAY, outboxEntry,
     });
     super(adapter, options);
     this.#adapter = adapter;
@@ -73,6 +75,16 @@ export class IndexedDbTrustStore extends AdapterTrustStore {
   /** Deletes every entity and the whole event log, then logs that; resolves to how many entities there were. */
   deleteAll(): Promise<number> {
     return this.#adapter.deleteAll(this.clock.now());
+  }
+
+  /** Writes what the bridge host sent, as it sent it (see `IndexedDbAdapter.mirror`). */
+  mirror(entities: readonly EntityTrust[], removed: readonly string[]): Promise<void> {
+    return this.#adapter.mirror(entities, removed);
+  }
+
+  /** Every stored id. */
+  ids(): Promise<string[]> {
+    return this.#adapter.ids();
   }
 
   /** The batched sweep, with its options (resume a cut-short sweep, a callback per batch). */
