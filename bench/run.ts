@@ -23,6 +23,7 @@ const FILES: Record<string, () => Promise<{ default: (bench: Bench) => Promise<v
   extension: () => import('./extension.bench.js'),
   ui: () => import('./ui.bench.js'),
   postgres: () => import('./postgres.bench.js'),
+  bridge: () => import('./bridge.bench.js'),
 };
 
 process.chdir(ROOT);

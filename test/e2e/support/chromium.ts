@@ -20,7 +20,7 @@ export interface ExtensionBrowser {
 }
 
 export async function launchExtension(
-  { userDataDir, colorScheme }: { userDataDir?: string; colorScheme?: 'light' | 'dark' | undefined } = {},
+  { userDataDir, colorScheme, env }: { userDataDir?: string; colorScheme?: 'light' | 'dark' | undefined; env?: NodeJS.ProcessEnv } = {},
 ): Promise<ExtensionBrowser> {
   mkdirSync('tmp', { recursive: true });
   const dir = userDataDir ?? mkdtempSync(path.resolve('tmp/chromium-'));
@@ -28,6 +28,8 @@ export async function launchExtension(
     executablePath: CHROMIUM,
     headless: true,
     ...(colorScheme && { colorScheme }),
+    // A scratch HOME for the native messaging host it starts (see the bridge tests).
+    ...(env && { env: env as Record<string, string> }),
     args: [
       `--disable-extensions-except=${CHROME_BUILD}`,
       `--load-extension=${CHROME_BUILD}`,

@@ -22,7 +22,7 @@ export interface FirefoxExtension {
 }
 
 export async function launchFirefoxExtension(
-  { backgroundIdleMs }: { backgroundIdleMs?: number } = {},
+  { backgroundIdleMs, env }: { backgroundIdleMs?: number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<FirefoxExtension> {
   mkdirSync('tmp', { recursive: true });
   const downloads = mkdtempSync(path.resolve('tmp/firefox-downloads-'));
@@ -33,6 +33,8 @@ export async function launchFirefoxExtension(
     headless: true,
     // Without it, navigating to moz-extension:// is refused.
     args: ['--remote-allow-system-access'],
+    // Firefox finds native messaging hosts only under ~/.mozilla: the bridge tests give it a scratch HOME.
+    ...(env && { env: env as Record<string, string> }),
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       'browser.download.folderList': 2,
