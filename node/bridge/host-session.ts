@@ -47,7 +47,7 @@ export class HostSession {
   }
 
   async #answer(request: BridgeRequest): Promise<unknown> {
-    if (request.op === 'hello') return this.#hello(request.protocol);
+    if (request.op === 'hello') return this.#hello(request.protocol, request.version);
     if (!this.#greeted) throw new RequestError('bad-request', 'say hello first');
     switch (request.op) {
       case 'sync':
@@ -61,12 +61,13 @@ export class HostSession {
     }
   }
 
-  #hello(protocol: number): HelloResult {
+  #hello(protocol: number, extensionVersion: string): HelloResult {
     const { version, store } = this.#deps;
     if (protocol !== BRIDGE_PROTOCOL) {
+      // The extension and the package are released together: the same version speaks the same protocol.
       throw new RequestError('version', protocol > BRIDGE_PROTOCOL
-        ? `this computer's web4-trust ${version} speaks bridge protocol ${BRIDGE_PROTOCOL}, the extension ${protocol}: update it with \`npm i -g web4-trust@latest\``
-        : `this computer's web4-trust ${version} speaks bridge protocol ${BRIDGE_PROTOCOL}, the extension ${protocol}: update the extension`);
+        ? `the extension ${extensionVersion} needs web4-trust ${extensionVersion} on this computer, which has ${version}: \`npm i -g web4-trust@${extensionVersion}\`, then \`web4-trust bridge install\``
+        : `this computer's web4-trust ${version} needs the extension ${version} or newer (this one is ${extensionVersion}): update the extension`);
     }
     this.#greeted = true;
     return { protocol: BRIDGE_PROTOCOL, version, store: { kind: store.kind, location: store.location } };
