@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
+import { BridgeNote } from '@/components/bridge-note.js';
 import { ConfirmDialog } from '@/components/confirm-dialog.js';
 import { ResultMessage, type Outcome } from '@/components/result-message.js';
 import { api } from '@/utils/api/api-client.js';
@@ -94,6 +95,7 @@ export function DeleteAllPanel({ onDeleted }: { onDeleted: () => void }) {
             {asking >= 0 ? i18n.t('deleteAll.confirmCount', asking, [formatCount(asking)]) : i18n.t('deleteAll.confirmBody')}{' '}
             {i18n.t('deleteAll.cannotUndo')}
           </p>
+          <BridgeNote action="deleteAll" />
           <ResultMessage outcome={exported} />
         </ConfirmDialog>
       )}

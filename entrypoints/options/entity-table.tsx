@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { BridgeNote } from '@/components/bridge-note.js';
 import { ConfirmDialog } from '@/components/confirm-dialog.js';
 import { CopyButton } from '@/components/copy-button.js';
 import { LevelBadge } from '@/components/level-badge.js';
@@ -140,6 +141,7 @@ export function EntityTable({ version, onChanged }: { version: number; onChanged
         >
           <p class="mono">{pending.entity.entity_id}</p>
           <p>{i18n.t(pending.action === 'delete' ? 'table.confirmDeleteBody' : 'table.confirmResetBody')}</p>
+          <BridgeNote action={pending.action === 'delete' ? 'deleteOne' : 'reset'} />
         </ConfirmDialog>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { BridgeNote } from '@/components/bridge-note.js';
 import { api } from '@/utils/api/api-client.js';
 import type { ImportSummary, KeptReasons } from '@/utils/api/api-types.js';
 import { describeRejected } from '@/utils/pages/rejected-entry.js';
@@ -275,6 +276,8 @@ function Preview({ file, summary, onMode, onConfirm, onCancel }: {
           <span><strong>{i18n.t('import.replace')}</strong> <span class="muted">{i18n.t('import.replaceHelp')}</span></span>
         </label>
       </fieldset>
+
+      {changes > 0 && <BridgeNote action="import" />}
 
       <div class="actions">
         <button type="button" class="btn" onClick={onCancel}>{i18n.t('common.cancel')}</button>

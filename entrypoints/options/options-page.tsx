@@ -1,8 +1,11 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { Skeleton } from '@/components/skeleton.js';
+import { useStoreChanged } from '@/components/use-bridge.js';
 import { api } from '@/utils/api/api-client.js';
 import type { ApiError, StatusResponse } from '@/utils/api/api-types.js';
+import { watchBridge } from '@/utils/pages/bridge-watch.js';
+import { ComputerPanel } from './computer-panel.js';
 import { DeleteAllPanel, ExportPanel } from './data-panel.js';
 import { DecayPanel } from './decay-panel.js';
 import { EntityTable } from './entity-table.js';
@@ -23,6 +26,10 @@ export function OptionsPage() {
     else setError(result.error);
   };
   useEffect(() => void loadStatus(), []);
+  // The page's port (the bridge stays connected while it is open) and the bridge's status, after the first paint.
+  useEffect(() => watchBridge(), []);
+  // Entities changed on this computer's store: the table and the counts are read again.
+  useStoreChanged(changed);
 
   return (
     <div class="page">
@@ -79,6 +86,8 @@ export function OptionsPage() {
             <DeleteAllPanel onDeleted={changed} />
           </div>
         </section>
+
+        <ComputerPanel version={version} />
 
         <section class="card" aria-labelledby="entities-title">
           <div class="card-head">

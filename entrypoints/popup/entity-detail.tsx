@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { dimensionLabel } from '@/components/labels.js';
 import { LevelBadge } from '@/components/level-badge.js';
+import { BridgeNote } from '@/components/bridge-note.js';
 import { ConfirmDialog } from '@/components/confirm-dialog.js';
 import { CopyButton } from '@/components/copy-button.js';
 import { ResultMessage, type Outcome } from '@/components/result-message.js';
@@ -19,8 +20,10 @@ import { Stat } from './stat.js';
 const T3: Dimension[] = ['talent', 'training', 'temperament'];
 const V3: Dimension[] = ['valuation', 'veracity', 'validity'];
 
-export function EntityDetailView({ id, onBack, onOpen }: {
+export function EntityDetailView({ id, storeVersion = 0, onBack, onOpen }: {
   id: string;
+  /** Bumped when entities changed on this computer's store: the figures are read again, in place. */
+  storeVersion?: number;
   onBack: () => void;
   onOpen: (id: string) => void;
 }) {
@@ -29,9 +32,17 @@ export function EntityDetailView({ id, onBack, onOpen }: {
   const [version, setVersion] = useState(0);
   const backRef = useRef<HTMLButtonElement>(null);
   useLayoutEffect(() => backRef.current?.focus(), [id]);
+  // What is shown stays until the new reading arrives; an older answer never replaces a newer one.
   useEffect(() => {
-    void api.getEntity(id).then(setResult);
-  }, [id, version]);
+    let current = true;
+    void api.getEntity(id).then((next) => {
+      // A reading that failed for a passing reason keeps the figures on screen; a deleted entity says so.
+      if (current) setResult((shown) => (!next.ok && shown?.ok && next.error.code !== 'not-found' ? shown : next));
+    });
+    return () => {
+      current = false;
+    };
+  }, [id, version, storeVersion]);
 
   return (
     <section class="detail" aria-labelledby="detail-title">
@@ -94,6 +105,7 @@ function QuickActions({ id, onDone }: { id: string; onDone: () => void }) {
           onConfirm={() => void run(() => api.resetEntity(id), i18n.t('actions.wasReset'))} onClose={() => setAsking(false)}>
           <p class="mono">{id}</p>
           <p>{i18n.t('table.confirmResetBody')}</p>
+          <BridgeNote action="reset" />
         </ConfirmDialog>
       )}
     </div>

@@ -2,7 +2,10 @@ import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LevelStack } from '@/components/level-stack.js';
 import { Skeleton } from '@/components/skeleton.js';
+import { useStoreChanged } from '@/components/use-bridge.js';
+import { watchBridge } from '@/utils/pages/bridge-watch.js';
 import { formatCount } from '@/utils/pages/format.js';
+import { BridgeLine } from './bridge-line.js';
 import { EmptyState } from './empty-state.js';
 import { LazyEntityDetail, preloadDetail } from './lazy-detail.js';
 import { EntityList } from './entity-list.js';
@@ -46,6 +49,25 @@ export function Popup({ initialFilters }: { initialFilters: Filters }) {
   useEffect(() => {
     if (meta) requestIdleCallback(() => void preloadDetail());
   }, [meta !== null]);
+
+  // The port and the bridge's status wake a sleeping background: only once the first rows (or the
+  // error) have been painted, so that they never wait for it.
+  const shownFirst = meta !== null || pages.error !== null;
+  useEffect(() => {
+    if (shownFirst) requestAnimationFrame(() => setTimeout(watchBridge, 0));
+  }, [shownFirst]);
+
+  // Entities changed on this computer's store: the list and an open detail read theirs again, in place.
+  const [storeVersion, setStoreVersion] = useState(0);
+  useStoreChanged(() => {
+    pages.refresh();
+    setStoreVersion((v) => v + 1);
+  });
+  // Fewer rows than before: the active one stays within the list.
+  const matching = meta?.matching ?? 0;
+  useEffect(() => {
+    if (active > 0 && active >= matching) setActive(Math.max(0, matching - 1));
+  }, [matching]);
 
   const firstRender = useRef(true);
   useEffect(() => {
@@ -97,6 +119,7 @@ export function Popup({ initialFilters }: { initialFilters: Filters }) {
             </svg>
           </button>
         </div>
+        <BridgeLine />
         {meta ? meta.total > 0 && <LevelStack byLevel={meta.byLevel} total={meta.total} compact /> : <Skeleton height={8} />}
       </header>
 
@@ -127,7 +150,7 @@ export function Popup({ initialFilters }: { initialFilters: Filters }) {
       )}
 
       {openId !== undefined && (
-        <LazyEntityDetail key={openId} id={openId} onBack={back}
+        <LazyEntityDetail key={openId} id={openId} storeVersion={storeVersion} onBack={back}
           onOpen={(id) => setTrail((t) => [...t, id])} />
       )}
       </main>

@@ -24,7 +24,13 @@ export interface EntityPages {
   row(index: number): EntityListItem | undefined;
   /** Asks for the pages covering rows `start`..`end` (inclusive) if they are not loaded yet. */
   ensure(start: number, end: number): void;
+  /** Reads everything again from the first page (new filters, or after an error). */
   reload(): void;
+  /**
+   * Reads the pages in view again and swaps them in at once (the store changed elsewhere): the rows
+   * on screen stay until then, so nothing flickers and the list keeps its place.
+   */
+  refresh(): void;
 }
 
 export function useEntityPages(query: ListQuery): EntityPages {
@@ -36,6 +42,10 @@ export function useEntityPages(query: ListQuery): EntityPages {
   const shown = useRef(pages.current);
   const requested = useRef(new Set<number>());
   const generation = useRef(0);
+  /** The generation of a refresh under way: its pages are shown only together. */
+  const refreshing = useRef<number | null>(null);
+  /** The pages last asked for by the list: those in view. */
+  const inView = useRef<[number, number]>([0, 0]);
   const queryRef = useRef(query);
   queryRef.current = query;
 
@@ -54,6 +64,7 @@ export function useEntityPages(query: ListQuery): EntityPages {
       }
       const { items, ...totals } = result.value;
       pages.current.set(page, items);
+      if (refreshing.current === gen) return; // shown with the refresh's own pages
       shown.current = pages.current;
       setMeta(totals);
       setError(null);
@@ -64,11 +75,47 @@ export function useEntityPages(query: ListQuery): EntityPages {
   const key = JSON.stringify(query);
   const reload = useCallback(() => {
     generation.current++;
+    refreshing.current = null;
     pages.current = new Map();
     requested.current = new Set();
     load(0);
   }, [load]);
   useEffect(reload, [key, reload]);
+
+  const refresh = useCallback(() => {
+    // Nothing on screen yet (or the first read failed): a plain reload.
+    if (shown.current.size === 0) {
+      reload();
+      return;
+    }
+    const gen = ++generation.current;
+    refreshing.current = gen;
+    const fresh = new Map<number, EntityListItem[]>();
+    pages.current = fresh;
+    const [first, last] = inView.current;
+    const wanted = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+    requested.current = new Set(wanted);
+    void Promise.all(wanted.map((page) => listEntityPage(pageRequest(queryRef.current, page)))).then((results) => {
+      if (gen !== generation.current) return; // the filters changed, or a newer refresh began
+      refreshing.current = null;
+      let totals: ListMeta | undefined;
+      for (const [i, result] of results.entries()) {
+        if (!result.ok) {
+          // Keep what is on screen; the next change or scroll reads again.
+          pages.current = shown.current;
+          requested.current = new Set(shown.current.keys());
+          return;
+        }
+        const { items, ...rest } = result.value;
+        fresh.set(wanted[i]!, items);
+        totals = rest;
+      }
+      shown.current = fresh;
+      if (totals) setMeta(totals);
+      setError(null);
+      setVersion((v) => v + 1);
+    });
+  }, [reload]);
 
   return {
     meta,
@@ -76,8 +123,10 @@ export function useEntityPages(query: ListQuery): EntityPages {
     error,
     row: (index) => shown.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
     ensure(start, end) {
-      for (let p = Math.floor(start / PAGE_SIZE); p <= Math.floor(end / PAGE_SIZE); p++) load(p);
+      inView.current = [Math.floor(start / PAGE_SIZE), Math.floor(end / PAGE_SIZE)];
+      for (let p = inView.current[0]; p <= inView.current[1]; p++) load(p);
     },
     reload,
+    refresh,
   };
 }

@@ -165,13 +165,43 @@ describe('10,000 entities', () => {
 
   it('renders its first rows straight from IndexedDB while the service worker is stopped', async () => {
     await browser.stopWorker();
-    const popup = await openPopup();
+    // Notes when the page first turns to the background (a message, or the port every page holds).
+    const popup = await browser.context.newPage();
+    await popup.addInitScript(() => {
+      localStorage.clear();
+      const w = window as unknown as { contacts: { what: string; at: number }[] };
+      w.contacts = [];
+      const globals = globalThis as unknown as Record<'chrome' | 'browser', { runtime?: Record<string, unknown> } | undefined>;
+      for (const runtime of new Set([globals.chrome?.runtime, globals.browser?.runtime])) {
+        if (!runtime) continue;
+        for (const name of ['connect', 'sendMessage'] as const) {
+          const original = runtime[name] as (...args: unknown[]) => unknown;
+          runtime[name] = (...args: unknown[]) => {
+            const type = (args[0] as { type?: unknown } | undefined)?.type;
+            w.contacts.push({ what: name === 'connect' ? 'connect' : String(type), at: performance.now() });
+            return original.apply(runtime, args);
+          };
+        }
+      }
+    });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.setViewportSize({ width: 380, height: 560 });
     await rows(popup).first().locator('.row-id').waitFor();
     await expect.poll(() => popup.locator('.total').textContent()).toBe('10,000 entities');
     // Filler item 1200 is the most recent activity of the 10,000.
     expect(await rows(popup).first().locator('.row-id').textContent()).toBe('mcp:item-001200');
-    // The list came from IndexedDB: the worker was not started to serve it.
-    expect(await workerStatus(popup)).toBe('stopped');
+    // The list came from IndexedDB, and was painted before the page first turned to the stopped worker:
+    // only then does its port wake it (so that the bridge connects while the popup is open).
+    const { firstRows, contacts } = await popup.evaluate(() => ({
+      firstRows: performance.getEntriesByName('first-rows')[0]?.startTime,
+      contacts: (window as unknown as { contacts: { what: string; at: number }[] }).contacts,
+    }));
+    expect(firstRows).toBeDefined();
+    expect(contacts.map((c) => c.what)).not.toContain('listEntities');
+    for (const contact of contacts) expect(contact.at).toBeGreaterThan(firstRows!);
+    await expect.poll(() => popup.evaluate(() => (window as unknown as { contacts: { what: string }[] }).contacts.map((c) => c.what)))
+      .toContain('connect');
+    await expect.poll(() => workerStatus(popup)).toBe('running');
     await popup.close();
   });
 
