@@ -8,11 +8,11 @@ import { PAGE_PORT as BACKGROUND_PAGE_PORT } from '@/utils/bridge/bridge-link.js
 import { PAGE_PORT } from '@/utils/pages/page-port-name.js';
 import type { PortRuntime } from '@/utils/pages/page-port.js';
 
-const LOCAL: BridgeStatus = { state: 'local', problem: null, store: null, hostVersion: null, lastSync: null, outbox: 0, hostEntities: null };
+const LOCAL: BridgeStatus = { state: 'local', problem: null, store: null, hostVersion: null, lastSync: null, outbox: 0, hostEntities: null, linked: false };
 const NOT_INSTALLED: BridgeStatus = { ...LOCAL, problem: { kind: 'not-installed', message: 'Specified native messaging host not found.' } };
 const LIVE: BridgeStatus = {
   state: 'live', problem: null, store: { kind: 'folder', location: '/home/me/.web4/governance/entities' },
-  hostVersion: '0.2.0', lastSync: Date.UTC(2026, 0, 1), outbox: 0, hostEntities: 12,
+  hostVersion: '0.2.0', lastSync: Date.UTC(2026, 0, 1), outbox: 0, hostEntities: 12, linked: true,
 };
 
 let messages: Record<string, { message: string }>;
@@ -229,6 +229,8 @@ describe('in words', () => {
     expect(confirmNote('reset', { ...LIVE, state: 'local', problem: { kind: 'disconnected', message: 'x' } }))
       .toBe('This computer\'s store gets the same change the next time the extension connects to it.');
     expect(confirmNote('deleteOne', { ...NOT_INSTALLED, outbox: 2 })).toMatch(/next time/);
+    // Linked, even after a restart that forgot the last sync, with nothing waiting yet.
+    expect(confirmNote('deleteOne', { ...NOT_INSTALLED, linked: true })).toMatch(/next time/);
   });
 
   it('what Sync now came to', async () => {

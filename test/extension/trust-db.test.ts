@@ -80,7 +80,7 @@ function v4Row(entity: EntityTrust) {
  * Writes schema 4's two bucket records for `entities` and `orphanRows` (rows without a text), column
  * by column, into an empty store; a row is flagged low trust below a T3 average of 0.4 (frozen).
  */
-function putV4(tx: IDBTransaction, entities: EntityTrust[], orphanRows: ReturnType<typeof v4Row>[] = []): void {
+function putV4(tx: IDBTransaction, entities: EntityTrust[], orphanRows: ReturnType<typeof v4Row>[] = [], v5 = false): void {
   const texts = new Map<number, Record<string, string>>();
   const rows = new Map<number, { row: ReturnType<typeof v4Row>; low: boolean }[]>();
   const add = (row: ReturnType<typeof v4Row>, text: string | undefined, low: boolean) => {
@@ -98,6 +98,8 @@ function putV4(tx: IDBTransaction, entities: EntityTrust[], orphanRows: ReturnTy
       bucket, ids: list.map(({ row }) => row.id), types: list.map(({ row }) => row.type),
       last_activity: Float64Array.from(list, ({ row }) => row.lastActivity ?? Number.NaN), scores,
       low_trust: list.filter(({ low }) => low).map(({ row }) => row.id),
+      // Schema 5's call columns: the samples were never called.
+      ...(v5 && { call_failures: new Float64Array(list.length), recent_failure_rate: new Float64Array(list.length).fill(Number.NaN) }),
     });
   }
 }
@@ -146,13 +148,12 @@ const WRITE_VERSION: Record<number, (db: IDBDatabase) => Promise<void>> = {
     tx.objectStore('meta').put({ decayRatePerDay: 0.05, graceDays: 2, sweepPeriodMinutes: 15, eventLogCap: 100 }, 'settings');
     await committed(tx);
   },
-  // Schema 5's layout is the one this version's buckets still write (schema 6 only adds the outbox).
   5: async (raw) => {
-    const db = raw as unknown as TrustDb;
-    await new IndexedDbTrustStore(db, { clock: { now: () => at } }).importBundle([sampleEntity('mcp:good', true).toJSON(), sampleEntity('role:bad', false).toJSON()]);
-    await db.clear('events');
-    await db.add('events', { at, kind: 'outcome', entity_ids: ['mcp:good'], details: { success: true, magnitude: 1 } } as never);
-    await db.put('meta', { decayRatePerDay: 0.05, graceDays: 2, sweepPeriodMinutes: 15, eventLogCap: 100 } as never, 'settings');
+    const tx = raw.transaction(['entity-buckets', 'summary-buckets', 'events', 'meta'], 'readwrite');
+    putV4(tx, [sampleEntity('mcp:good', true), sampleEntity('role:bad', false)], [], true);
+    tx.objectStore('events').add({ at, kind: 'outcome', entity_ids: ['mcp:good'], details: { success: true, magnitude: 1 } });
+    tx.objectStore('meta').put({ decayRatePerDay: 0.05, graceDays: 2, sweepPeriodMinutes: 15, eventLogCap: 100 }, 'settings');
+    await committed(tx);
   },
 };
 

@@ -193,4 +193,6 @@ export interface BridgeStatus {
   outbox: number;
   /** Entities in this computer's store as of the last sync, or null. */
   hostEntities: number | null;
+  /** The first connection has merged both sides: writes made offline now wait in the outbox for the next one. */
+  linked: boolean;
 }

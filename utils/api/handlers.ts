@@ -38,7 +38,8 @@ export interface BridgeService {
   outboxEntry(operationId: string, change: BridgeChange): Promise<OutboxEntry | undefined>;
   /** A local write went to the outbox. */
   queued(): Promise<void>;
-  status(): BridgeStatus;
+  /** The status, with what the database keeps (first merge done, last sync, outbox) read afresh. */
+  current(): Promise<BridgeStatus>;
   syncNow(): Promise<BridgeStatus>;
 }
 
@@ -47,8 +48,8 @@ export const NO_BRIDGE: BridgeService = {
   apply: async () => undefined,
   outboxEntry: async () => undefined,
   queued: async () => {},
-  status: () => ({ state: 'local', problem: null, store: null, hostVersion: null, lastSync: null, outbox: 0, hostEntities: null }),
-  syncNow: async () => NO_BRIDGE.status(),
+  current: async () => ({ state: 'local', problem: null, store: null, hostVersion: null, lastSync: null, outbox: 0, hostEntities: null, linked: false }),
+  syncNow: () => NO_BRIDGE.current(),
 };
 
 type ValueOf<K extends ApiCall> = ApiResponse<K> extends ApiResult<infer T> ? T : never;
@@ -169,13 +170,18 @@ export const HANDLERS: { [K in ApiCall]: Handler<K> } = {
   },
 
   async sweepNow(_request, services) {
-    const result = await services.sweepNow();
+    // Live, the sweep is done once, on this computer's store; its changes come back as pushes.
+    const started = Date.now();
+    const remote = await (services.bridge ?? NO_BRIDGE).apply(crypto.randomUUID(), { kind: 'sweep' }).catch(() => undefined);
+    const result: SweepResult = remote?.sweep
+      ? { ...remote.sweep, duration_ms: Date.now() - started, finished_at: Date.now() }
+      : await services.sweepNow();
     services.changed();
     return result;
   },
 
-  async getBridgeStatus(_request, services) {
-    return (services.bridge ?? NO_BRIDGE).status();
+  getBridgeStatus(_request, services) {
+    return (services.bridge ?? NO_BRIDGE).current();
   },
 
   async syncBridge(_request, services) {

@@ -12,8 +12,7 @@ import type { BridgeMeta, OutboxEntry, TrustDb } from '../db/schema.js';
 import type { IndexedDbTrustStore } from '../store/indexed-db-store.js';
 import { BridgeError, NativePort } from './native-port.js';
 
-/** The name of the port each extension page opens to the background, so that it knows a page is open. */
-export const PAGE_PORT = 'web4-trust-page';
+export { PAGE_PORT } from '../pages/page-port-name.js';
 /** How long the connection stays after the last page closed. */
 export const IDLE_DISCONNECT_MS = 30_000;
 /** Entities per merge request on the first connection. */
@@ -44,7 +43,7 @@ export interface PortLike {
 }
 
 const INITIAL_STATUS: BridgeStatus = {
-  state: 'local', problem: null, store: null, hostVersion: null, lastSync: null, outbox: 0, hostEntities: null,
+  state: 'local', problem: null, store: null, hostVersion: null, lastSync: null, outbox: 0, hostEntities: null, linked: false,
 };
 
 export class BridgeLink {
@@ -65,6 +64,14 @@ export class BridgeLink {
 
   status(): BridgeStatus {
     return { ...this.#status };
+  }
+
+  /** The status with what the database keeps read afresh: a restarted worker still knows them. */
+  async current(): Promise<BridgeStatus> {
+    const meta = await this.#meta();
+    const outbox = await (await this.#deps.db()).count('outbox');
+    this.#status = { ...this.#status, linked: meta.linked, lastSync: meta.last_sync ?? this.#status.lastSync, outbox };
+    return this.status();
   }
 
   /** A page opened: connect, and stay while any is open. */
@@ -94,7 +101,7 @@ export class BridgeLink {
     if (this.#port && !this.#port.closed && this.#status.state === 'live') await this.#sync(this.#port);
     else await this.connect();
     if (this.#pages === 0) this.#scheduleIdle();
-    return this.status();
+    return this.current();
   }
 
   /**
@@ -168,6 +175,7 @@ export class BridgeLink {
       await port.request({ op: 'merge', entities: entities.slice(start, start + MERGE_BATCH) });
     }
     await this.#saveMeta({ linked: true, cursor: null });
+    this.#setStatus({ linked: true });
   }
 
   /** Writes made while the store could not be reached, oldest first, each applied once. */

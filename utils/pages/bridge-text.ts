@@ -102,7 +102,7 @@ export function storeKindText(kind: NonNullable<BridgeStatus['store']>['kind']):
 export function reachOfChanges(status: BridgeStatus | null): 'now' | 'later' | null {
   if (!status) return null;
   if (status.state === 'live') return 'now';
-  return status.lastSync !== null || status.outbox > 0 ? 'later' : null;
+  return status.linked || status.outbox > 0 ? 'later' : null;
 }
 
 export type DestructiveAction = 'deleteAll' | 'deleteOne' | 'reset' | 'import';

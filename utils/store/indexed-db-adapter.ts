@@ -1,6 +1,6 @@
 // Entities in IndexedDB, in hash buckets (see entity-buckets.ts): one transaction per change, each
 // change's events logged in the same transaction as the change itself.
-import type { IDBPTransaction, StoreNames } from 'idb';
+import type { StoreNames } from 'idb';
 import type {
   ChangeEvent, DecayConfig, Durability, EntityChange, EntityTrust, EpochMs, StorageAdapter, StoreChange, SweepRule,
   SweepSummary,
@@ -12,7 +12,8 @@ import { MAX_EVENT_ENTITY_IDS, appendEvent, type WritableEvents } from '../db/ev
 import { PendingWrites, inTransaction } from '../db/transaction.js';
 import type { OutboxEntry, SummaryBucket, TrustDb, TrustDbSchema } from '../db/schema.js';
 
-const WRITE_STORES = ['entity-buckets', 'summary-buckets', 'events'] as const;
+// The outbox is in every write's scope: a local write and its outbox entry commit together.
+const WRITE_STORES = ['entity-buckets', 'summary-buckets', 'events', 'outbox'] as const;
 type WriteStores = typeof WRITE_STORES;
 
 export interface IndexedDbAdapterOptions {
@@ -124,7 +125,7 @@ export class IndexedDbAdapter implements StorageAdapter {
 
   /** Deletes every entity and the whole event log, then logs that; resolves to how many entities there were. */
   async deleteAll(at: EpochMs): Promise<number> {
-    const tx = this.#db.transaction([...WRITE_STORES, 'meta', 'outbox'], 'readwrite', { durability: 'strict' });
+    const tx = this.#db.transaction([...WRITE_STORES, 'meta'], 'readwrite', { durability: 'strict' });
     const count = await inTransaction(tx, async () => {
       const entry = this.#takeOutboxEntry();
       if (entry) await tx.objectStore('outbox').add(entry);
@@ -151,7 +152,7 @@ export class IndexedDbAdapter implements StorageAdapter {
     body: (buckets: BucketSet<WriteStores>, log: (event: ChangeEvent) => void) => Promise<T>,
   ): Promise<T> {
     const entry = this.#takeOutboxEntry();
-    const tx = this.#db.transaction(entry ? [...WRITE_STORES, 'outbox'] : WRITE_STORES, 'readwrite', { durability });
+    const tx = this.#db.transaction(WRITE_STORES, 'readwrite', { durability });
     const { clockNow, decay } = this.#options;
     const buckets = new BucketSet(tx.objectStore('entity-buckets'), tx.objectStore('summary-buckets'), { now: clockNow(), decay });
     const result = await inTransaction(tx, async () => {
@@ -160,7 +161,7 @@ export class IndexedDbAdapter implements StorageAdapter {
       const writes = new PendingWrites();
       buckets.write(writes);
       for (const event of events) writes.add(this.#append(tx.objectStore('events'), event));
-      if (entry) writes.add((tx as unknown as IDBPTransaction<TrustDbSchema, ['outbox'], 'readwrite'>).objectStore('outbox').add(entry).then(() => {}));
+      if (entry) writes.add(tx.objectStore('outbox').add(entry).then(() => {}));
       await writes.all();
       return result;
     });

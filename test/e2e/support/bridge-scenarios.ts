@@ -50,9 +50,14 @@ export const hook = (box: Sandbox, event: string, fixture: Parameters<typeof tex
 
 export const cliJson = async <T>(box: Sandbox, ...args: string[]): Promise<T> => JSON.parse((await runBin(args, { env: box.env })).stdout) as T;
 
+/** The popup's status line, as a user reads it. */
+export const popupLine = (popup: ExtensionPage) =>
+  (popup.evaluate as (fn: () => string | null) => Promise<string | null>)(() => document.querySelector('.bridge-line')?.textContent ?? null);
+
 /** A spawned hook call appears in the open popup, without a reload. Resolves to how long it took (ms). */
 export async function hookShowsInPopup(box: Sandbox, popup: ExtensionPage): Promise<number> {
   await liveOn(popup);
+  await until(() => popupLine(popup), (line) => line === 'Live · this computer\'s store');
   await until(() => shownTotal(popup), (t) => t !== null);
   const before = await shownTotal(popup);
   const started = Date.now();
@@ -84,6 +89,7 @@ export async function hostDownThenBack(box: Sandbox, page: ExtensionPage): Promi
   await until(() => status(page), (s) => s.state === 'local');
   await value(page, 'recordOutcome', { id: 'mcp:queued', success: false, magnitude: 0.1 });
   expect((await status(page)).outbox).toBe(1);
+  await until(() => popupLine(page), (line) => line?.startsWith('Local only') === true && line.endsWith('1 change waiting'));
   fs.writeFileSync(launcher, saved);
   await value(page, 'syncBridge');
   await until(() => status(page), (s) => s.state === 'live' && s.outbox === 0);
