@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MS_PER_DAY } from '../../core/index.js';
 import { isErrno } from '../fs/errno.js';
+import { removeOlderThan } from '../fs/old-files.js';
 import { FileLocks } from '../store/file-locks.js';
 import { checkChain, parseRecord, sealRecord, sha256, type AuditFields, type AuditRecord, type ChainCheck } from './audit-chain.js';
 
@@ -77,15 +78,7 @@ export class AuditLog {
 
   /** Removes trails last written more than `days` ago; returns how many. */
   prune(days: number, now = Date.now()): number {
-    let removed = 0;
-    for (const file of this.files()) {
-      const stat = fs.statSync(file, { throwIfNoEntry: false });
-      if (stat && now - stat.mtimeMs > days * MS_PER_DAY) {
-        fs.rmSync(file, { force: true });
-        removed++;
-      }
-    }
-    return removed;
+    return removeOlderThan(this.dir, days * MS_PER_DAY, now, (name) => name.endsWith('.jsonl'));
   }
 }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MAX_DURATION_MS } from '../../core/index.js';
 import { isErrno } from '../fs/errno.js';
+import { removeOlderThan, writeFileMakingDir } from '../fs/old-files.js';
 
 // When each call started: PreToolUse writes `<tool_use_id>` (its start, epoch ms) and PostToolUse
 // takes it back to compute the call's duration. A file per call: the two hooks are separate
@@ -20,15 +21,7 @@ export class CallStarts {
 
   /** Notes that the call `toolUseId` starts at `now`; ignored for an id that is not one. */
   note(toolUseId: unknown, now: number): void {
-    if (!isToolUseId(toolUseId)) return;
-    const file = path.join(this.dir, toolUseId);
-    try {
-      fs.writeFileSync(file, String(now));
-    } catch (error) {
-      if (!isErrno(error, 'ENOENT')) throw error;
-      fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      fs.writeFileSync(file, String(now));
-    }
+    if (isToolUseId(toolUseId)) writeFileMakingDir(path.join(this.dir, toolUseId), String(now));
   }
 
   /** The call's duration at `now`, removing its start; undefined when its start was not seen. */
@@ -50,17 +43,7 @@ export class CallStarts {
 
   /** Removes starts older than `MAX_DURATION_MS`. */
   prune(now: number): void {
-    let names: string[];
-    try {
-      names = fs.readdirSync(this.dir);
-    } catch (error) {
-      if (isErrno(error, 'ENOENT')) return;
-      throw error;
-    }
-    for (const name of names) {
-      const stat = fs.statSync(path.join(this.dir, name), { throwIfNoEntry: false });
-      if (stat && now - stat.mtimeMs > MAX_DURATION_MS) fs.rmSync(path.join(this.dir, name), { force: true });
-    }
+    removeOlderThan(this.dir, MAX_DURATION_MS, now);
   }
 }
 

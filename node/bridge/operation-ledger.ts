@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MS_PER_DAY } from '../../core/index.js';
-import { isErrno } from '../fs/errno.js';
+import { removeOlderThan, writeFileMakingDir } from '../fs/old-files.js';
 
 // The ids of the extension's writes that the host has applied, one empty file per id: a write the
 // extension sends again (its outbox replayed after a lost answer) is applied once. An id is written
@@ -22,27 +22,10 @@ export class OperationLedger {
   }
 
   add(operationId: string): void {
-    const file = path.join(this.dir, operationId);
-    try {
-      fs.writeFileSync(file, '', { flag: 'w' });
-    } catch (error) {
-      if (!isErrno(error, 'ENOENT')) throw error;
-      fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      fs.writeFileSync(file, '', { flag: 'w' });
-    }
+    writeFileMakingDir(path.join(this.dir, operationId), '');
   }
 
   prune(now = Date.now()): void {
-    let names: string[];
-    try {
-      names = fs.readdirSync(this.dir);
-    } catch (error) {
-      if (isErrno(error, 'ENOENT')) return;
-      throw error;
-    }
-    for (const name of names) {
-      const stat = fs.statSync(path.join(this.dir, name), { throwIfNoEntry: false });
-      if (stat && now - stat.mtimeMs > LEDGER_RETENTION_DAYS * MS_PER_DAY) fs.rmSync(path.join(this.dir, name), { force: true });
-    }
+    removeOlderThan(this.dir, LEDGER_RETENTION_DAYS * MS_PER_DAY, now);
   }
 }
