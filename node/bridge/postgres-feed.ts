@@ -35,7 +35,8 @@ export function postgresFeed(store: PostgresTrustStore, onProblem: (problem: str
     });
     return () => {
       if (timer) clearTimeout(timer);
-      void stop.then((unlisten) => unlisten());
+      // The store may be closing: its connection gone, there is nothing left to unlisten.
+      void stop.then((unlisten) => unlisten()).catch(() => {});
     };
   });
 }

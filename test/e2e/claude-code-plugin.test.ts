@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { CallEvidence } from '../../core/index.js';
 import { afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { FileTrustStore, TOOL_MATCHER, hooksSnippet } from '../../node/index.js';
 import { FIXTURES, payload, text } from '../node/claude-code-fixtures.js';
@@ -76,6 +77,12 @@ it('the plugin folder copied alone behaves exactly as the installed hooks, for e
   const withoutTimes = async (dir: string) => (await new FileTrustStore(dir).list()).map((e) => {
     const json = e.toJSON() as unknown as Record<string, unknown>;
     for (const field of ['created_at', 'last_action', 'last_activity']) delete json[field];
+    // Call evidence holds times and latencies, which differ between two runs: its counts must not.
+    const evidence = json.call_evidence as CallEvidence | undefined;
+    if (evidence) {
+      const { calls, failures, recent_outcomes, failure_kinds, retry_loops } = evidence;
+      json.call_evidence = { calls, failures, recent_outcomes, failure_kinds, retry_loops };
+    }
     return json;
   });
   const entities = await withoutTimes(pluginStore);

@@ -67,6 +67,7 @@ describe('recording and reading', () => {
     expect(Object.keys(json.entities[0])).toEqual([
       'entity_id', 'entity_type', 'trust_level', 't3_average', 'v3_average', 'action_count', 'success_count',
       'success_rate', 'witness_count', 'last_activity',
+      'calls', 'call_failures', 'recent_failure_rate', 'latency_p50_ms', 'latency_p95_ms', 'retry_loops',
     ]);
     const low = JSON.parse((await cli('list', '--level', 'medium', '--sort', 'name', '--json')).stdout);
     expect(low.entities.map((e: { entity_id: string }) => e.entity_id)).toEqual(['mcp:bad', 'mcp:good', 'session:s']);
@@ -95,7 +96,7 @@ describe('errors and exit codes', () => {
     [['update', 'mcp:a', '--success', '--failure'], 'give exactly one of --success and --failure'],
     [['update', 'mcp:a', '--success', '--magnitude', 'lots'], '--magnitude must be a number (it is clamped to [0,1]), got "lots"'],
     [['update', '', '--success'], 'an entity id must not be empty'],
-    [['list', '--sort', 'size'], '--sort must be one of trust, recent, name, got "size"'],
+    [['list', '--sort', 'size'], '--sort must be one of trust, recent, name, latency, failures, got "size"'],
     [['list', '--level', 'great'], '--level must be one of high, medium-high, medium, low, minimal, got "great"'],
     [['chain', 'mcp:a', '--depth', '0'], '--depth must be a whole number from 1 to 10, got "0"'],
     [['list', '--colour'], "unknown option '--colour'"],
