@@ -10,15 +10,18 @@ const args = process.argv.slice(2);
 const help = args.includes('--help') || args.includes('-h');
 
 if (args[0] === 'hook' && args[1] !== undefined && !help) {
-  const { exports, saveCache } = loadCached(`${__dirname}/hook.cjs`, require);
+  // One code cache per event, each holding the functions its event runs.
+  const { exports, saveCache } = loadCached(`${__dirname}/hook.cjs`, require, /^[a-z-]{1,40}$/.test(args[1]) ? args[1] : 'other');
   const { hookMain, logStrayError } = exports as { hookMain: typeof HookMain; logStrayError: typeof LogStrayError };
   // postgres.js 3.4 can throw from a timer when the server drops a connection mid-write: logged like
   // any hook error, while the call itself goes to the outbox (the store's deadline sees to that).
   process.on('uncaughtException', logStrayError);
-  void hookMain(args.slice(1)).then(() => {
+  void hookMain(args.slice(1)).then(({ written }) => {
     saveCache();
-    // The hook's work is done: nothing left behind (a connection a server left half-open) may keep
-    // Claude Code waiting.
+    // The hook's work is done and its output written: exit now rather than wait for Node's wind-down,
+    // or for anything left behind (a connection a server left half-open) that would keep Claude Code
+    // waiting. Output still in a stream gets 2 s to drain.
+    if (written) process.exit();
     setTimeout(() => process.exit(), 2000).unref();
   });
 } else {

@@ -55,7 +55,7 @@ const postgresOnDemand = {
         `globalThis[${SHARED_KEY}] = { ${Object.keys(SHARED).join(', ')} };`,
         // With V8's code cache, as hook.cjs: written once the process has done its work.
         'const { exports, saveCache } = loadCached(`${__dirname}/postgres.cjs`, require);',
-        "process.once('beforeExit', saveCache);",
+        "process.once('exit', saveCache);",
         'export const PostgresTrustStore = exports.PostgresTrustStore;',
       ].join('\n'),
     }));

@@ -9,21 +9,23 @@ import { Script } from 'node:vm';
 // cache that does not match the source, the flags or the Node version: then it is compiled and
 // written again. Any failure of the cache only costs the compile it would have saved.
 
-function cacheFile(file: string, source: string): string {
+function cacheFile(file: string, source: string, variant: string): string {
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
   // Source length and a cheap checksum name the file: a new version never reads an old cache.
   let sum = 0;
   for (let i = 0; i < source.length; i += 64) sum = (Math.imul(sum, 31) + source.charCodeAt(i)) | 0;
-  return path.join(base, 'web4-trust', `${path.basename(file)}-${process.version}-${source.length}-${(sum >>> 0).toString(36)}.cache`);
+  return path.join(base, 'web4-trust', `${path.basename(file)}${variant && `-${variant}`}-${process.version}-${source.length}-${(sum >>> 0).toString(36)}.cache`);
 }
 
 /**
  * Loads a CommonJS bundle with its code cache. `saveCache` (call it once the bundle's work is done,
- * so that the functions that ran are in the cache) writes the cache when there was none.
+ * so that the functions that ran are in the cache) writes the cache when there was none. Runs that
+ * use different parts of the bundle each keep their own cache (`variant`): a cache holds only what
+ * ran when it was written, and the rest is compiled on every call.
  */
-export function loadCached(file: string, require: NodeJS.Require): { exports: unknown; saveCache: () => void } {
+export function loadCached(file: string, require: NodeJS.Require, variant = ''): { exports: unknown; saveCache: () => void } {
   const source = fs.readFileSync(file, 'utf8');
-  const cache = cacheFile(file, source);
+  const cache = cacheFile(file, source, variant);
   let cachedData: Buffer | undefined;
   try {
     cachedData = fs.readFileSync(cache);

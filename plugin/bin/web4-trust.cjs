@@ -12,15 +12,15 @@ var node_path_default = require("path");
 
 // node/code-cache.ts
 var import_node_vm = require("node:vm");
-function cacheFile(file, source) {
+function cacheFile(file, source, variant) {
   const base = process.env.XDG_CACHE_HOME || node_path_default.join(node_os_default.homedir(), ".cache");
   let sum = 0;
   for (let i = 0; i < source.length; i += 64) sum = Math.imul(sum, 31) + source.charCodeAt(i) | 0;
-  return node_path_default.join(base, "web4-trust", `${node_path_default.basename(file)}-${process.version}-${source.length}-${(sum >>> 0).toString(36)}.cache`);
+  return node_path_default.join(base, "web4-trust", `${node_path_default.basename(file)}${variant && `-${variant}`}-${process.version}-${source.length}-${(sum >>> 0).toString(36)}.cache`);
 }
-function loadCached(file, require2) {
+function loadCached(file, require2, variant = "") {
   const source = node_fs_default.readFileSync(file, "utf8");
-  const cache = cacheFile(file, source);
+  const cache = cacheFile(file, source, variant);
   let cachedData;
   try {
     cachedData = node_fs_default.readFileSync(cache);
@@ -48,11 +48,12 @@ function loadCached(file, require2) {
 var args = process.argv.slice(2);
 var help = args.includes("--help") || args.includes("-h");
 if (args[0] === "hook" && args[1] !== void 0 && !help) {
-  const { exports: exports2, saveCache } = loadCached(`${__dirname}/hook.cjs`, require);
+  const { exports: exports2, saveCache } = loadCached(`${__dirname}/hook.cjs`, require, /^[a-z-]{1,40}$/.test(args[1]) ? args[1] : "other");
   const { hookMain, logStrayError } = exports2;
   process.on("uncaughtException", logStrayError);
-  void hookMain(args.slice(1)).then(() => {
+  void hookMain(args.slice(1)).then(({ written }) => {
     saveCache();
+    if (written) process.exit();
     setTimeout(() => process.exit(), 2e3).unref();
   });
 } else {

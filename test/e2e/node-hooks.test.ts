@@ -97,16 +97,18 @@ describe('post-tool-use and post-tool-use-failure', () => {
 });
 
 describe('start-up', () => {
-  it("keeps V8's code cache in the user's cache folder, and a damaged cache costs nothing but a compile", async () => {
+  it("keeps V8's code cache per event in the user's cache folder, and a damaged cache costs nothing but a compile", async () => {
     expect(await hook('post-tool-use', text('post-tool-use-mcp'))).toEqual({ code: 0, stdout: '', stderr: '' });
     const dir = path.join(box.home, '.cache', 'web4-trust');
     const [cache] = fs.readdirSync(dir);
-    expect(cache).toMatch(/^hook\.cjs-v\d+\.\d+\.\d+-\d+-\w+\.cache$/);
+    expect(cache).toMatch(/^hook\.cjs-post-tool-use-v\d+\.\d+\.\d+-\d+-\w+\.cache$/);
     expect(fs.statSync(path.join(dir, cache!)).mode & 0o777).toBe(0o600);
     fs.writeFileSync(path.join(dir, cache!), 'garbage');
     expect(await hook('post-tool-use', text('post-tool-use-mcp'))).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(fs.statSync(path.join(dir, cache!)).size).toBeGreaterThan(10_000);
     expect((await new FileTrustStore(store).getExisting('mcp:github'))!.actionCount).toBe(2);
+    await hook('pre-tool-use', text('pre-tool-use-mcp'));
+    expect(fs.readdirSync(dir).sort()).toEqual([expect.stringMatching(/^hook\.cjs-post-tool-use-/), expect.stringMatching(/^hook\.cjs-pre-tool-use-/)]);
   });
 });
 
