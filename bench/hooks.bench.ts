@@ -17,6 +17,8 @@ const EVENTS = [
   ['pre-tool-use', 'pre-tool-use-mcp'],
   ['session-start', 'session-start'],
 ] as const;
+/** A tool result as large as a file an MCP server reads back (the fixture's is 95 bytes). */
+const LARGE_RESULT_KB = 50;
 
 const fixture = (name: string) => fs.readFileSync(path.join(ROOT, 'test/fixtures/claude-code', `${name}.json`), 'utf8');
 
@@ -36,12 +38,14 @@ async function events(bench: Bench, dir: string): Promise<void> {
   const hook = (event: string, input: string) => () => runNode([BIN, 'hook', event], { env, input, quiet: true }).ms;
   const bodies: Record<string, () => number> = { 'node -e 0': () => runNode(['-e', '0'], { env, quiet: true }).ms };
   for (const [event, input] of EVENTS) bodies[event] = hook(event, fixture(input));
+  const large = `post-tool-use, a ${LARGE_RESULT_KB} KB result`;
+  bodies[large] = hook('post-tool-use', withLargeResult(fixture('post-tool-use-mcp')));
   const result = await alternate(RUNS, bodies);
   const reference = { name: 'node -e 0, in turn with it', value: result['node -e 0']! };
-  for (const [event] of EVENTS) {
+  for (const event of [...EVENTS.map(([name]) => name), large]) {
     const value = result[event]!;
     bench.report({
-      name: `web4-trust hook ${event} (spawned, fixture on stdin), ${RUNS} runs`,
+      name: `web4-trust hook ${event} (spawned, ${event === large ? 'the fixture with it' : 'fixture'} on stdin), ${RUNS} runs`,
       unit: 'ms', value, reference,
       targets: [overAtMost(value, reference.value, 10, 'ms', 'node -e 0')],
       note: `${signed(value.median - reference.value.median)} ms over node -e 0`,
@@ -49,7 +53,7 @@ async function events(bench: Bench, dir: string): Promise<void> {
     });
   }
   const stored = await new nodeLib.FileTrustStore(env.WEB4_TRUST_DIR).get('mcp:github');
-  if (stored.actionCount !== 2 * (RUNS + 1)) throw new Error(`the hooks recorded ${stored.actionCount} calls, not ${2 * (RUNS + 1)}`);
+  if (stored.actionCount !== 3 * (RUNS + 1)) throw new Error(`the hooks recorded ${stored.actionCount} calls, not ${3 * (RUNS + 1)}`);
 }
 
 /**
@@ -141,6 +145,14 @@ async function trail(bench: Bench, dir: string): Promise<void> {
     reference: { name: 'bare write + read + unlink of the note and append of the line', value: result.bare },
     note: 'the spawned hook rows above include it',
   });
+}
+
+/** The fixture's call returning `LARGE_RESULT_KB` of text, as a file read does. */
+function withLargeResult(input: string): string {
+  const text = 'A line of a source file, read back by the MCP server for the agent.\n';
+  const json = JSON.parse(input) as Record<string, unknown>;
+  json.tool_response = [{ type: 'text', text: text.repeat(Math.ceil((LARGE_RESULT_KB * 1000) / text.length)) }];
+  return JSON.stringify(json);
 }
 
 const signed = (ms: number): string => `${ms < 0 ? '−' : '+'}${Math.abs(ms).toFixed(1)}`;

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditLog, checkChain, sealRecord, type AuditFields, type AuditRecord } from '../../node/index.js';
+import { NATIVE_HASH_FROM_LENGTH, sha256, sha256OfContent } from '../../node/audit/audit-chain.js';
 
 let dir: string;
 let log: AuditLog;
@@ -71,6 +73,21 @@ describe('the chain', () => {
     expect(checkChain(`${text}not json\n`).broken).toEqual({ line: 4, problem: 'not a JSON record (the file was edited or cut)' });
     expect(checkChain(`${text}{"seq":4}\n`).broken).toEqual({ line: 4, problem: 'not an audit record' });
     expect(checkChain('')).toEqual({ records: [] });
+  });
+});
+
+describe('hashes', () => {
+  it("are SHA-256 of the text's UTF-8, whether a text is hashed in JS or, large, by node:crypto", async () => {
+    const expected = (text: string) => `sha256:${createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex')}`;
+    const small = 'grüße, 世界 🌍 "quoted"';
+    expect(sha256(small)).toBe(expected(small));
+    for (const length of [NATIVE_HASH_FROM_LENGTH - 1, NATIVE_HASH_FROM_LENGTH, 100_000]) {
+      const text = small.repeat(Math.ceil(length / small.length)).slice(0, length);
+      expect(await sha256OfContent(text)).toBe(expected(text));
+    }
+    // After a large text, small ones go the native way too, with the same result.
+    expect(sha256(small)).toBe(expected(small));
+    expect(sha256('')).toBe('sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   });
 });
 
