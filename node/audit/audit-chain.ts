@@ -2,6 +2,7 @@
 // load, which is more than the JS hash takes for anything but a large text (see `sha256OfContent`).
 import { sha256 as sha256Bytes } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { createHash } from 'node:crypto';
 import type { FailureKind } from '../../core/index.js';
 
 // One session's audit trail is a JSON Lines file in which every record carries its own hash and the
@@ -43,7 +44,7 @@ export interface AuditRecord extends AuditFields {
 export const RETRY_LOOP_CALLS = 3;
 
 /** Node's native hash, once a large text has made loading it worthwhile (see `sha256OfContent`). */
-let nativeCreateHash: typeof import('node:crypto').createHash | undefined;
+let nativeCreateHash: typeof createHash | undefined;
 
 /** SHA-256 of `text`'s UTF-8, as `sha256:<hex>`. */
 export function sha256(text: string): string {
