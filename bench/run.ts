@@ -9,6 +9,7 @@
 // which would tax the bare reference loops measured here beside the library. `npx tsx bench/run.ts core`
 // still works for a quick look. Children whose memory is measured are compiled the same way
 // (support/compile.ts).
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,6 +48,9 @@ console.log('Medians (lowest–highest) after a warm-up; ratio = the row\'s cost
 const rows: (Row & { file: string })[] = [];
 const crashed: string[] = [];
 for (const name of names) {
+  // The disk is still writing back what the file before wrote (100,000 entity files, their removal):
+  // flushed first, so that it does not slow this file's rows.
+  spawnSync('sync');
   console.log(`\n# ${name}`);
   const bench: Bench = {
     report(input) {

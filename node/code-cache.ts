@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Script } from 'node:vm';
+import { removeOlderThan } from './fs/old-files.js';
 
 // V8's code cache for the hook's bundle: compiled once, then loaded ready on every later call, which
 // saves a few ms of each hook's start-up (Node 20 has no module.enableCompileCache). The cache lives
@@ -9,13 +10,22 @@ import { Script } from 'node:vm';
 // cache that does not match the source, the flags or the Node version: then it is compiled and
 // written again. Any failure of the cache only costs the compile it would have saved.
 
-function cacheFile(file: string, source: string, variant: string): string {
-  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  // Source length and a cheap checksum name the file: a new version never reads an old cache.
+function cacheDir(): string {
+  return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'web4-trust');
+}
+
+/** What names this version of the bundle: its Node version, source length and a cheap checksum. */
+function versionTag(source: string): string {
   let sum = 0;
   for (let i = 0; i < source.length; i += 64) sum = (Math.imul(sum, 31) + source.charCodeAt(i)) | 0;
-  return path.join(base, 'web4-trust', `${path.basename(file)}${variant && `-${variant}`}-${process.version}-${source.length}-${(sum >>> 0).toString(36)}.cache`);
+  return `${process.version}-${source.length}-${(sum >>> 0).toString(36)}`;
 }
+
+/**
+ * Caches of other versions of the bundle are removed a week after they were written: soon after an
+ * upgrade, yet never over and over should two installed versions both be in use.
+ */
+const OTHER_VERSIONS_KEPT_MS = 7 * 24 * 3600 * 1000;
 
 /**
  * Loads a CommonJS bundle with its code cache. `saveCache` (call it once the bundle's work is done,
@@ -25,7 +35,10 @@ function cacheFile(file: string, source: string, variant: string): string {
  */
 export function loadCached(file: string, require: NodeJS.Require, variant = ''): { exports: unknown; saveCache: () => void } {
   const source = fs.readFileSync(file, 'utf8');
-  const cache = cacheFile(file, source, variant);
+  const tag = versionTag(source);
+  const bundle = path.basename(file);
+  // A new version never reads an old cache.
+  const cache = path.join(cacheDir(), `${bundle}${variant && `-${variant}`}-${tag}.cache`);
   let cachedData: Buffer | undefined;
   try {
     cachedData = fs.readFileSync(cache);
@@ -43,6 +56,7 @@ export function loadCached(file: string, require: NodeJS.Require, variant = ''):
       const temp = `${cache}.${process.pid}.tmp`;
       fs.writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
       fs.renameSync(temp, cache);
+      removeOlderThan(path.dirname(cache), OTHER_VERSIONS_KEPT_MS, Date.now(), (name) => name.startsWith(`${bundle}-`) && !name.endsWith(`-${tag}.cache`));
     } catch {
       // A cache that cannot be written is only a slower start next time.
     }

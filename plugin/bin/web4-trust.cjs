@@ -12,15 +12,48 @@ var node_path_default = require("path");
 
 // node/code-cache.ts
 var import_node_vm = require("node:vm");
-function cacheFile(file, source, variant) {
-  const base = process.env.XDG_CACHE_HOME || node_path_default.join(node_os_default.homedir(), ".cache");
+
+// node/fs/errno.ts
+function isErrno(error, code) {
+  return error instanceof Error && error.code === code;
+}
+
+// node/fs/old-files.ts
+function removeOlderThan(dir, maxAgeMs, now = Date.now(), only = () => true) {
+  let names;
+  try {
+    names = node_fs_default.readdirSync(dir);
+  } catch (error) {
+    if (isErrno(error, "ENOENT")) return 0;
+    throw error;
+  }
+  let removed = 0;
+  for (const name of names.filter(only)) {
+    const file = node_path_default.join(dir, name);
+    const stat = node_fs_default.statSync(file, { throwIfNoEntry: false });
+    if (stat?.isFile() && now - stat.mtimeMs > maxAgeMs) {
+      node_fs_default.rmSync(file, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+// node/code-cache.ts
+function cacheDir() {
+  return node_path_default.join(process.env.XDG_CACHE_HOME || node_path_default.join(node_os_default.homedir(), ".cache"), "web4-trust");
+}
+function versionTag(source) {
   let sum = 0;
   for (let i = 0; i < source.length; i += 64) sum = Math.imul(sum, 31) + source.charCodeAt(i) | 0;
-  return node_path_default.join(base, "web4-trust", `${node_path_default.basename(file)}${variant && `-${variant}`}-${process.version}-${source.length}-${(sum >>> 0).toString(36)}.cache`);
+  return `${process.version}-${source.length}-${(sum >>> 0).toString(36)}`;
 }
+var OTHER_VERSIONS_KEPT_MS = 7 * 24 * 3600 * 1e3;
 function loadCached(file, require2, variant = "") {
   const source = node_fs_default.readFileSync(file, "utf8");
-  const cache = cacheFile(file, source, variant);
+  const tag = versionTag(source);
+  const bundle = node_path_default.basename(file);
+  const cache = node_path_default.join(cacheDir(), `${bundle}${variant && `-${variant}`}-${tag}.cache`);
   let cachedData;
   try {
     cachedData = node_fs_default.readFileSync(cache);
@@ -38,6 +71,7 @@ function loadCached(file, require2, variant = "") {
       const temp = `${cache}.${process.pid}.tmp`;
       node_fs_default.writeFileSync(temp, script.createCachedData(), { mode: 384 });
       node_fs_default.renameSync(temp, cache);
+      removeOlderThan(node_path_default.dirname(cache), OTHER_VERSIONS_KEPT_MS, Date.now(), (name) => name.startsWith(`${bundle}-`) && !name.endsWith(`-${tag}.cache`));
     } catch {
     }
   };

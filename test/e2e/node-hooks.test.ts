@@ -104,8 +104,15 @@ describe('start-up', () => {
     expect(cache).toMatch(/^hook\.cjs-post-tool-use-v\d+\.\d+\.\d+-\d+-\w+\.cache$/);
     expect(fs.statSync(path.join(dir, cache!)).mode & 0o777).toBe(0o600);
     fs.writeFileSync(path.join(dir, cache!), 'garbage');
+    // Caches of other versions: one written 8 days ago goes when a cache is next written, a recent one stays.
+    const [older, recent] = ['hook.cjs-post-tool-use-v18.0.0-1-a.cache', 'hook.cjs-pre-tool-use-v18.0.0-2-b.cache'];
+    for (const name of [older, recent]) fs.writeFileSync(path.join(dir, name), 'old');
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    fs.utimesSync(path.join(dir, older), eightDaysAgo, eightDaysAgo);
     expect(await hook('post-tool-use', text('post-tool-use-mcp'))).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(fs.statSync(path.join(dir, cache!)).size).toBeGreaterThan(10_000);
+    expect(fs.readdirSync(dir).sort()).toEqual([cache, recent]);
+    fs.rmSync(path.join(dir, recent));
     expect((await new FileTrustStore(store).getExisting('mcp:github'))!.actionCount).toBe(2);
     await hook('pre-tool-use', text('pre-tool-use-mcp'));
     expect(fs.readdirSync(dir).sort()).toEqual([expect.stringMatching(/^hook\.cjs-post-tool-use-/), expect.stringMatching(/^hook\.cjs-pre-tool-use-/)]);

@@ -24,9 +24,11 @@ let hostUp = true;
 const statuses: BridgeStatus[] = [];
 let link: BridgeLink;
 let closeCurrent: ((reason: string) => void) | undefined;
+let attempts = 0;
 
 /** A connection to a HostSession in this process, as NativePort would give one. */
 function connect(onPush: (entities: EntityJson[], removed: string[]) => void, onClose: (reason: string) => void): PortLike {
+  attempts++;
   if (!hostUp) throw new BridgeError('disconnected', 'Specified native messaging host not found.');
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: BridgeError) => void; onPage?: ((p: SyncPage) => Promise<void>) | undefined }>();
   let closed = false;
@@ -80,6 +82,7 @@ beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'web4-link-'));
   host = new FileTrustStore(path.join(dir, 'store'));
   hostUp = true;
+  attempts = 0;
   statuses.length = 0;
   db = await freshDb();
   services = testServices(db);
@@ -172,6 +175,26 @@ describe('not connected', () => {
     closeCurrent!('closed');
     await link.connect();
     expect((await host.get('mcp:a')).actionCount).toBe(2);
+  });
+
+  it('after a failed connection, writes stay local for 10 s without trying again; then one tries', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      hostUp = false;
+      await outcome('mcp:a');
+      expect(attempts).toBe(1);
+      for (let i = 0; i < 5; i++) await outcome('mcp:a');
+      expect(attempts).toBe(1);
+      expect((await local('mcp:a'))!.actionCount).toBe(6);
+      hostUp = true;
+      vi.setSystemTime(Date.now() + 10_000);
+      await outcome('mcp:a');
+      expect(attempts).toBe(2);
+      expect(link.status().state).toBe('live');
+      expect((await host.get('mcp:a')).actionCount).toBe(7);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a write whose answer was lost is not applied twice: the outbox keeps its operation id', async () => {

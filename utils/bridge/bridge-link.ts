@@ -24,6 +24,11 @@ const MERGE_BATCH = 1000;
 const MIRROR_BATCH = 25_000;
 /** Waits between reconnections while a page is open: a crashed host is not restarted in a tight loop. */
 const RETRY_DELAYS_MS = [1000, 2000, 5000, 10_000, 30_000];
+/**
+ * After a connection failed, writes go straight to IndexedDB (and the outbox) for this long rather
+ * than try again: a browser without the host would otherwise try, and fail, on every write.
+ */
+const WRITES_SKIP_CONNECTING_MS = 10_000;
 
 export interface BridgeDeps {
   db: () => Promise<TrustDb>;
@@ -60,6 +65,8 @@ export class BridgeLink {
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #failures = 0;
+  /** When the last connection failed or broke; undefined once one succeeds. */
+  #failedAt: number | undefined;
   /** Mirror writes in order: pushes, pages and answers never overtake one another. */
   #mirrorQueue: Promise<void> = Promise.resolve();
 
@@ -93,7 +100,7 @@ export class BridgeLink {
 
   /** Connects if it is not (once at a time); resolves to whether the link is live. */
   connect(): Promise<boolean> {
-    if (this.#port && !this.#port.closed && this.#status.state === 'live') return Promise.resolve(true);
+    if (this.#isLive()) return Promise.resolve(true);
     this.#connecting ??= this.#open().finally(() => {
       this.#connecting = undefined;
     });
@@ -103,7 +110,7 @@ export class BridgeLink {
   /** Syncs now (the options page's *Sync now*): reconnects if needed. */
   async syncNow(): Promise<BridgeStatus> {
     this.#failures = 0;
-    if (this.#port && !this.#port.closed && this.#status.state === 'live') await this.#sync(this.#port);
+    if (this.#isLive()) await this.#sync(this.#port!);
     else await this.connect();
     if (this.#pages === 0) this.#scheduleIdle();
     return this.current();
@@ -116,6 +123,7 @@ export class BridgeLink {
    * connection broke is not applied twice on replay). A refusal by the host (not found, invalid) rejects.
    */
   async apply(operationId: string, change: BridgeChange): Promise<ChangeResult | undefined> {
+    if (!this.#isLive() && this.#failedAt !== undefined && Date.now() - this.#failedAt < WRITES_SKIP_CONNECTING_MS) return undefined;
     if (!(await this.connect())) return undefined;
     const port = this.#port!;
     try {
@@ -160,6 +168,7 @@ export class BridgeLink {
       await this.#replayOutbox(port);
       await this.#sync(port);
       this.#failures = 0;
+      this.#failedAt = undefined;
       this.#setStatus({ state: 'live', problem: null });
       return true;
     } catch (error) {
@@ -167,6 +176,7 @@ export class BridgeLink {
       this.#port?.close();
       this.#port = undefined;
       this.#setStatus({ state: 'local', problem: { kind, message: messageOf(error) } });
+      this.#failedAt = Date.now();
       this.#retryLater();
       return false;
     }
@@ -272,6 +282,7 @@ export class BridgeLink {
     this.#port = undefined;
     if (reason === 'closed') return;
     this.#setStatus({ state: 'local', problem: { kind: problemKindOf(reason), message: reason } });
+    this.#failedAt = Date.now();
     this.#retryLater();
   }
 
@@ -313,6 +324,10 @@ export class BridgeLink {
   async #saveMeta(change: Partial<BridgeMeta>): Promise<void> {
     const db = await this.#deps.db();
     await db.put('meta', { ...(await this.#meta()), ...change }, 'bridge');
+  }
+
+  #isLive(): boolean {
+    return this.#port !== undefined && !this.#port.closed && this.#status.state === 'live';
   }
 
   #setStatus(change: Partial<BridgeStatus>): void {
