@@ -117,14 +117,8 @@ function v4Bucket(bucket: number, rows: V4Row[], lowTrust: string[]): Record<str
  * without a row gets version 2's reading of its timestamps.
  */
 function v4Row(id: string, text: string, old: Record<string, unknown> | undefined): V4Row | string {
-  let e: unknown;
-  try {
-    e = JSON.parse(text);
-  } catch {
-    return 'the entity text is not JSON';
-  }
-  if (typeof e !== 'object' || e === null || Array.isArray(e)) return 'not an entity object';
-  const entity = e as Record<string, unknown>;
+  const entity = entityObjectOf(text);
+  if (typeof entity === 'string') return entity;
   const bad = [...V4_T3, ...V4_V3].find((name) => !isScore(entity[name]));
   if (bad !== undefined) return `${bad} is not a number in [0,1]`;
   let lastActivity: number | null;
@@ -167,14 +161,9 @@ interface V5Calls {
  * row only orders a list; the engine judges the entity when it is read).
  */
 function v5Calls(text: string): V5Calls | string {
-  let e: unknown;
-  try {
-    e = JSON.parse(text);
-  } catch {
-    return 'the entity text is not JSON';
-  }
-  if (typeof e !== 'object' || e === null || Array.isArray(e)) return 'not an entity object';
-  const evidence = (e as Record<string, unknown>).call_evidence;
+  const entity = entityObjectOf(text);
+  if (typeof entity === 'string') return entity;
+  const evidence = entity.call_evidence;
   if (typeof evidence !== 'object' || evidence === null) return { failures: 0, rate: Number.NaN };
   const { failures, recent_outcomes: recent } = evidence as Record<string, unknown>;
   const valid = typeof recent === 'string' && /^[01]+$/.test(recent);
@@ -348,3 +337,15 @@ export const UPGRADES: readonly UpgradeStep[] = [
     db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
   },
 ];
+
+/** A stored entity text as a JSON object, or why it is none. */
+function entityObjectOf(text: string): Record<string, unknown> | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return 'the entity text is not JSON';
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not an entity object';
+  return value as Record<string, unknown>;
+}
