@@ -126,7 +126,11 @@ export function logStrayError(error: unknown): void {
 /** One line on stderr and one in the log beside the store; a log that cannot be written is skipped. */
 export function logHookError(storeDir: string, message: string): void {
   const line = message.replace(/\s+/g, ' ').trim();
-  writeSyncOrStream(2, `web4-trust: ${line}\n`);
+  try {
+    writeSyncOrStream(2, `web4-trust: ${line}\n`);
+  } catch {
+    // Stderr is closed (EPIPE): the log line is what is left, and the hook still exits 0.
+  }
   try {
     const log = hookErrorLogPath(storeDir);
     fs.mkdirSync(path.dirname(log), { recursive: true });

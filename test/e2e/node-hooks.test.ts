@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FileTrustStore, entityFileName } from '../../node/index.js';
 import { SESSION, text } from '../node/claude-code-fixtures.js';
-import { ROOT, ensureBuilt, runBin, sandbox, type Sandbox } from './support/node-bin.js';
+import { BIN, ROOT, ensureBuilt, runBin, sandbox, type Sandbox } from './support/node-bin.js';
 
 // `web4-trust hook …` as Claude Code runs it: JSON on stdin, never a non-zero exit.
 
@@ -88,6 +88,16 @@ describe('post-tool-use and post-tool-use-failure', () => {
     const show = await runBin(['show', 'mcp:github', '--json'], { env });
     expect(JSON.parse(show.stdout).entity).toMatchObject({ action_count: 1, success_count: 0, witness_count: 1 });
     expect(fs.existsSync(path.join(store, '.pending'))).toBe(false);
+  });
+
+  it('a stderr nobody reads any more (EPIPE) changes nothing: exit code 0, the problem in the log', async () => {
+    const child = spawn(process.execPath, [BIN, 'hook', 'post-tool-use'], { env, stdio: ['pipe', 'ignore', 'pipe'] });
+    // Closed before the hook has even started, so its write to stderr fails.
+    child.stderr.destroy();
+    child.stdin.end('{');
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    expect(logLines()).toEqual([expect.stringContaining('hook post-tool-use: hook input is not JSON')]);
   });
 
   it('keeps the log beside the store when WEB4_TRUST_DIR is set', async () => {
