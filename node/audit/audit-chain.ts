@@ -1,4 +1,4 @@
-// Pure-JS SHA-256, already in the hook's bundle (entity file names): node:crypto costs ~3.3 ms to
+// Pure-JS SHA-256, already in the hook's bundle (entity file names): node:crypto costs ~4 ms to
 // load, which is more than the JS hash takes for anything but a large text (see `sha256OfContent`).
 import { sha256 as sha256Bytes } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
@@ -55,9 +55,9 @@ export function sha256(text: string): string {
 }
 
 /**
- * From this length on, a text is hashed by node:crypto. A cold hook's JS hash costs ~0.4 ms a KB
- * (8 KB: +3.4 ms), loading node:crypto ~3.3 ms once, after which hashing is ~1 ms for 100 KB
- * (measured with spawned hooks: `npm run bench -- hooks`).
+ * From this length on, a text is hashed by node:crypto. In a fresh hook process the JS hash costs
+ * ~0.4 ms a KB until V8 optimizes it (8 KB: +3.4 ms; 50 to 128 KB: ~+9 ms), node:crypto ~4 ms to load
+ * and then well under 1 ms for 128 KB (measured with spawned hooks: `npm run bench -- hooks`).
  */
 export const NATIVE_HASH_FROM_LENGTH = 8192;
 
