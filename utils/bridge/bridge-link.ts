@@ -175,9 +175,7 @@ export class BridgeLink {
       const kind: BridgeProblemKind = error instanceof BridgeError && error.code === 'version' ? 'version' : problemKindOf(messageOf(error));
       this.#port?.close();
       this.#port = undefined;
-      this.#setStatus({ state: 'local', problem: { kind, message: messageOf(error) } });
-      this.#failedAt = Date.now();
-      this.#retryLater();
+      this.#failed(kind, messageOf(error));
       return false;
     }
   }
@@ -281,7 +279,12 @@ export class BridgeLink {
     if (port !== undefined && port !== this.#port) return;
     this.#port = undefined;
     if (reason === 'closed') return;
-    this.#setStatus({ state: 'local', problem: { kind: problemKindOf(reason), message: reason } });
+    this.#failed(problemKindOf(reason), reason);
+  }
+
+  /** A connection failed or broke: local, saying why, and tried again later (writes wait a while). */
+  #failed(kind: BridgeProblemKind, message: string): void {
+    this.#setStatus({ state: 'local', problem: { kind, message } });
     this.#failedAt = Date.now();
     this.#retryLater();
   }

@@ -26,8 +26,8 @@ const V2_V3 = ['valuation', 'veracity', 'validity'] as const;
 
 /** Version 2's record of a version 1 entity object, or why there is none. */
 function v2Record(entity: unknown): Record<string, unknown> | string {
-  if (typeof entity !== 'object' || entity === null || Array.isArray(entity)) return 'not an entity object';
-  const e = entity as Record<string, unknown>;
+  const e = entityObject(entity);
+  if (typeof e === 'string') return e;
   if (typeof e.entity_id !== 'string' || e.entity_id === '') return 'no entity_id';
   const scores = [...V2_T3, ...V2_V3].map((name) => e[name]);
   const bad = scores.findIndex((x) => typeof x !== 'number' || !(x >= 0 && x <= 1));
@@ -346,6 +346,11 @@ function entityObjectOf(text: string): Record<string, unknown> | string {
   } catch {
     return 'the entity text is not JSON';
   }
+  return entityObject(value);
+}
+
+/** `value` as an entity's JSON object, or why it is none. */
+function entityObject(value: unknown): Record<string, unknown> | string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not an entity object';
   return value as Record<string, unknown>;
 }
