@@ -71,10 +71,40 @@ function isDigit(text: string, index: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** Formats epoch ms as RFC 3339 in UTC, e.g. `2026-11-24T15:01:21.154Z`. */
+/** Formats epoch ms as RFC 3339 in UTC, e.g. `2026-11-24T15:01:21.154Z`, exactly as `toISOString`. */
 export function formatTimestamp(ms: EpochMs): string {
-  return new Date(ms).toISOString();
+  // By hand for years 0000–9999: the first toISOString of a process loads the local time zone,
+  // which a UTC timestamp never needs (~0.25 ms of a hook call).
+  if (!Number.isInteger(ms) || ms < YEAR_0 || ms > END_OF_YEAR_9999) return new Date(ms).toISOString();
+  const days = Math.floor(ms / MS_PER_DAY);
+  const msOfDay = ms - days * MS_PER_DAY;
+  const [year, month, day] = civilDate(days);
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(Math.floor(msOfDay / 3_600_000), 2)}:${
+    pad(Math.floor(msOfDay / 60_000) % 60, 2)}:${pad(Math.floor(msOfDay / 1000) % 60, 2)}.${pad(msOfDay % 1000, 3)}Z`;
 }
+
+/** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z, in epoch ms. */
+const YEAR_0 = -62_167_219_200_000;
+const END_OF_YEAR_9999 = 253_402_300_799_999;
+/** Days in a 400-year cycle of the Gregorian calendar, which repeats exactly. */
+const DAYS_PER_ERA = 146_097;
+
+/**
+ * Year, month and day of the day `days` after 1970-01-01 (proleptic Gregorian). Counts from
+ * 0000-03-01, so that a leap day falls at the end of its year: Hinnant's civil_from_days.
+ */
+function civilDate(days: number): [number, number, number] {
+  const fromMarch0 = days + 719_468;
+  const era = Math.floor(fromMarch0 / DAYS_PER_ERA);
+  const dayOfEra = fromMarch0 - era * DAYS_PER_ERA;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1];
+}
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;

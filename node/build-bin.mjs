@@ -24,13 +24,6 @@ const plainBuiltins = {
       contents: `export default require(${JSON.stringify(args.path.slice('node:'.length))});`,
       loader: 'js',
     }));
-    // node:crypto is only imported dynamically, when it pays for itself: as a module of the bundle,
-    // which esbuild evaluates on first use (a real `import()` fails in code run by vm.Script).
-    build.onResolve({ filter: /^node:crypto$/ }, (args) => ({ path: args.path, namespace: 'builtin-on-demand' }));
-    build.onLoad({ filter: /.*/, namespace: 'builtin-on-demand' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(args.path.slice('node:'.length))});`,
-      loader: 'js',
-    }));
   },
 };
 

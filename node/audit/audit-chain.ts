@@ -1,9 +1,5 @@
-// Pure-JS SHA-256, already in the hook's bundle (entity file names): node:crypto costs ~4 ms to
-// load, which is more than the JS hash takes for anything but a large text (see `sha256OfContent`).
-import { sha256 as sha256Bytes } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import type { createHash } from 'node:crypto';
 import type { FailureKind } from '../../core/index.js';
+import { sha256Hex } from '../hash/sha256.js';
 
 // One session's audit trail is a JSON Lines file in which every record carries its own hash and the
 // hash of the record before it: a record changed, removed, inserted or moved breaks the chain where
@@ -43,28 +39,9 @@ export interface AuditRecord extends AuditFields {
 /** Calls in a row with the same tool and input from which they count as a retry loop. */
 export const RETRY_LOOP_CALLS = 3;
 
-/** Node's native hash, once a large text has made loading it worthwhile (see `sha256OfContent`). */
-let nativeCreateHash: typeof createHash | undefined;
-
-/** SHA-256 of `text`'s UTF-8, as `sha256:<hex>`. */
+/** SHA-256 of `text`'s UTF-8, as `sha256:<hex>`: a record's hash, a tool's input or result. */
 export function sha256(text: string): string {
-  const hex = nativeCreateHash
-    ? nativeCreateHash('sha256').update(text, 'utf8').digest('hex')
-    : bytesToHex(sha256Bytes(utf8ToBytes(text)));
-  return `sha256:${hex}`;
-}
-
-/**
- * From this length on, a text is hashed by node:crypto. In a fresh hook process the JS hash costs
- * ~0.4 ms a KB until V8 optimizes it (8 KB: +3.4 ms; 50 to 128 KB: ~+9 ms), node:crypto ~4 ms to load
- * and then well under 1 ms for 128 KB (measured with spawned hooks: `npm run bench -- hooks`).
- */
-export const NATIVE_HASH_FROM_LENGTH = 8192;
-
-/** `sha256`, for a tool's input or result, which may be large. */
-export async function sha256OfContent(text: string): Promise<string> {
-  if (text.length >= NATIVE_HASH_FROM_LENGTH) nativeCreateHash ??= (await import('node:crypto')).createHash;
-  return sha256(text);
+  return `sha256:${sha256Hex(text)}`;
 }
 
 /** The record that follows `previous` (undefined for the first): its line, without the newline. */

@@ -1,7 +1,7 @@
 import {
   formatTimestamp, type CallRecord, type EntityFilter, type EntityListRow, type EntityTrust, type TrustLevel, type TrustOperation,
 } from '../../core/index.js';
-import { RETRY_LOOP_CALLS, sha256OfContent, type AuditFields } from '../audit/audit-chain.js';
+import { RETRY_LOOP_CALLS, sha256, type AuditFields } from '../audit/audit-chain.js';
 import type { CallTrail } from '../audit/call-trail.js';
 import { failureKindOf } from './failure-kind.js';
 import { callContext, isAtOrBelow, sessionSummary } from './hook-context.js';
@@ -80,7 +80,7 @@ export async function runHook(
   // call is still recorded in the store, and the failure reported after.
   let trailError: Error | undefined;
   try {
-    const record = trail && (await trail.audit.append(await auditFields(input, subject, call, now)));
+    const record = trail && (await trail.audit.append(auditFields(input, subject, call, now)));
     // A loop counts once, at its third call.
     if (record?.repeat === RETRY_LOOP_CALLS) call.retryLoop = true;
   } catch (error) {
@@ -108,7 +108,7 @@ function operationsFor(input: HookInput, subject: CallSubject, success: boolean,
   return operations;
 }
 
-async function auditFields(input: HookInput, subject: CallSubject, call: CallRecord, now: number): Promise<AuditFields> {
+function auditFields(input: HookInput, subject: CallSubject, call: CallRecord, now: number): AuditFields {
   return {
     at: formatTimestamp(now),
     session_id: sessionEntityOf(input).slice('session:'.length),
@@ -118,8 +118,8 @@ async function auditFields(input: HookInput, subject: CallSubject, call: CallRec
     status: call.success ? 'success' : 'failure',
     failure_kind: call.failureKind ?? null,
     duration_ms: call.durationMs ?? null,
-    input_hash: await sha256OfContent(JSON.stringify(input.tool_input ?? null)),
-    result_hash: await sha256OfContent(JSON.stringify((call.success ? input.tool_response : input.error ?? input.tool_response) ?? null)),
+    input_hash: sha256(JSON.stringify(input.tool_input ?? null)),
+    result_hash: sha256(JSON.stringify((call.success ? input.tool_response : input.error ?? input.tool_response) ?? null)),
   };
 }
 

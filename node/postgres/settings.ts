@@ -4,7 +4,9 @@
 
 /** Whether a `--store` value names a PostgreSQL server rather than a folder. */
 export function isPostgresUrl(store: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(store);
+  // No regular expression: every hook asks, and compiling one costs a fresh process ~0.1 ms.
+  const scheme = store.slice(0, 'postgresql://'.length).toLowerCase();
+  return scheme.startsWith('postgres://') || scheme.startsWith('postgresql://');
 }
 
 /** The URL with its password replaced by `***`: what output, logs and errors may show. */

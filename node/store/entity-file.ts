@@ -1,12 +1,20 @@
 import fs from 'node:fs';
-import { EntityTrust, TrustFormatError, entityFileName } from '../../core/index.js';
+import { EntityTrust, TrustFormatError } from '../../core/index.js';
 import { describeJsonError } from '../fs/errno.js';
-
-export { entityFileName };
+import { sha256Hex } from '../hash/sha256.js';
 
 /**
- * `entityFileName` with node's native SHA-256: ~5× faster per name, but loading it costs ~6 ms, a
- * sixth of a hook call; for scans of many files.
+ * An entity's file name in the folder store, as upstream names it: the first 16 hex digits of
+ * sha256(entity_id), then `.json`. The core's `entityFileName`, with the hash that is cheapest in a
+ * fresh hook process.
+ */
+export function entityFileName(entityId: string): string {
+  return `${sha256Hex(entityId).slice(0, 16)}.json`;
+}
+
+/**
+ * `entityFileName` with node's native SHA-256: ~10× faster per name (0.3 µs against 3 µs), but
+ * loading it costs ~4 ms; for scans of many files.
  */
 export function bulkEntityFileNamer(): (entityId: string) => string {
   const crypto = process.getBuiltinModule('node:crypto');

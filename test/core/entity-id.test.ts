@@ -19,12 +19,19 @@ describe('entityIdProblem', () => {
     ['mcp:\u200e', 'an entity id must not contain bidirectional control characters'],
     ['mcp:\ud800', 'an entity id must be well-formed Unicode (it has a lone surrogate)'],
     ['mcp:\udfff\u0001', 'an entity id must not contain control characters'],
+    ['mcp:\u061c', 'an entity id must not contain bidirectional control characters'],
+    ['mcp:\u202a', 'an entity id must not contain bidirectional control characters'],
+    ['mcp:\u2066', 'an entity id must not contain bidirectional control characters'],
+    ['mcp:\u2069', 'an entity id must not contain bidirectional control characters'],
+    ['mcp:\udc00\ud800', 'an entity id must be well-formed Unicode (it has a lone surrogate)'],
+    ['mcp:\ud83d', 'an entity id must be well-formed Unicode (it has a lone surrogate)'],
+    ['mcp:\ud83dx', 'an entity id must be well-formed Unicode (it has a lone surrogate)'],
   ])('%j: %s', (id, problem) => {
     expect(entityIdProblem(id)).toBe(problem);
   });
 
   it('accepts everything else, up to 1,024 characters', () => {
-    for (const id of ['a', 'mcp:filesystem', ' Mcp:X ', 'mcp:😀', 'mcp:\u00a0\u00ff', 'lct:\u2070', 'a'.repeat(1024)]) {
+    for (const id of ['a', 'mcp:filesystem', ' Mcp:X ', 'mcp:😀', 'mcp:\u00a0\u00ff', 'lct:\u2070', 'mcp:\u061b\u200d\u2010\u202f\u2065\u206a\ufeff', '😀:🌍', 'a'.repeat(1024)]) {
       expect(entityIdProblem(id)).toBeUndefined();
     }
     expect(MAX_ENTITY_ID_LENGTH).toBe(1024);

@@ -56,6 +56,16 @@ describe('parseTimestamp reads RFC 3339', () => {
     expect(formatTimestamp(parseTimestamp('0050-03-01T00:00:00Z')!)).toBe('0050-03-01T00:00:00.000Z');
     expect(formatTimestamp(parseTimestamp('0000-02-29T12:00:00Z')!)).toBe('0000-02-29T12:00:00.000Z');
   });
+
+  it('writes what toISOString writes, across years 0000–9999 and beyond them', () => {
+    const edges = [
+      0, -1, 951_782_400_000, 4_107_542_399_999, -62_167_219_200_000, -62_167_219_200_001,
+      253_402_300_799_999, 253_402_300_800_000, 8.64e15, -8.64e15, 1.5, -0.5,
+      ...['1900-02-28T23:59:59.999Z', '2000-02-29T00:00:00Z', '2100-03-01T00:00:00Z', '1969-12-31T23:59:59.999Z'].map((t) => Date.parse(t)),
+    ];
+    const random = Array.from({ length: 20_000 }, () => Math.round((Math.random() * 2 - 1) * 2.6e14));
+    for (const ms of [...edges, ...random]) expect(formatTimestamp(ms), String(ms)).toBe(new Date(ms).toISOString());
+  });
 });
 
 describe('parseTimestamp refuses what is not RFC 3339', () => {
