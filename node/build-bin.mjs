@@ -28,14 +28,15 @@ const plainBuiltins = {
 };
 
 /**
- * The PostgreSQL store as a separate file. The modules it shares with hook.cjs and cli.cjs (the core,
- * the file locks, the queue) are not copied into it: it takes the loading bundle's own, which that
+ * The PostgreSQL store as a separate file. The modules it shares with hook.cjs and cli.cjs (the core's
+ * values it uses, the file locks, the queue) are not copied into it: it takes the loading bundle's own, which that
  * bundle hands over just before loading it, so that classes are the same classes (`instanceof`
  * works) and nothing is parsed twice. A folder-store user never reads the file (measured: bundling
- * the client into hook.cjs cost every hook ~1.7 ms to load).
+ * the client into hook.cjs cost every hook ~1.7 ms to load). Only the core's values it uses are
+ * handed over, so that the rest of the core stays out of hook.cjs (10 KB of its 71).
  */
 const SHARED = {
-  core: path.join(root, 'core/index.ts'),
+  core: path.join(root, 'node/postgres/core-for-postgres.ts'),
   fileLocks: path.join(root, 'node/store/file-locks.ts'),
   pendingQueue: path.join(root, 'node/store/pending-queue.ts'),
 };
@@ -66,8 +67,12 @@ const postgresOnDemand = {
 const sharedFromLoader = {
   name: 'shared-from-loader',
   setup(build) {
-    const byPath = { '../../core/index.js': 'core', '../store/file-locks.js': 'fileLocks', '../store/pending-queue.js': 'pendingQueue' };
-    build.onResolve({ filter: /^\.\.\/(\.\.\/core\/index|store\/file-locks|store\/pending-queue)\.js$/ }, (args) => ({ path: byPath[args.path], namespace: 'shared' }));
+    const byPath = { './core-for-postgres.js': 'core', '../store/file-locks.js': 'fileLocks', '../store/pending-queue.js': 'pendingQueue' };
+    build.onResolve({ filter: /^(\.\/core-for-postgres|\.\.\/store\/file-locks|\.\.\/store\/pending-queue)\.js$/ }, (args) => ({ path: byPath[args.path], namespace: 'shared' }));
+    // A value taken from the core directly would be a second copy of it, not the loader's.
+    build.onResolve({ filter: /\/core\/index\.js$/ }, (args) => ({
+      errors: [{ text: `${args.importer} imports the core directly: take values from node/postgres/core-for-postgres.ts` }],
+    }));
     build.onLoad({ filter: /.*/, namespace: 'shared' }, (args) => ({ loader: 'js', contents: `module.exports = globalThis[${SHARED_KEY}].${args.path};` }));
   },
 };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AlreadyAppliedError, assertOperations } from '../../core/index.js';
+import { AlreadyAppliedError, assertOperations } from './core-for-postgres.js';
 import { FileLocks, LockTimeoutError } from '../store/file-locks.js';
 import { PendingQueue, SET_ASIDE, type OperationsEntry } from '../store/pending-queue.js';
 

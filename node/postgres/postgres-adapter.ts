@@ -1,8 +1,8 @@
-import {
-  AlreadyAppliedError, EntityTrust, callStatsOf, pendingChange, summaryAt, sweepEntity, type EntityListRow,
-  type ChangeEvent, type DecayConfig, type EntityChange, type EpochMs, type ImportMode, type StorageAdapter,
-  type StoreChange, type SweepAction, type SweepRule, type SweepSummary, type Durability,
+import type {
+  ChangeEvent, DecayConfig, Durability, EntityChange, EntityListRow, EpochMs, ImportMode, StorageAdapter, StoreChange,
+  SweepAction, SweepRule, SweepSummary,
 } from '../../core/index.js';
+import { AlreadyAppliedError, EntityTrust, callStatsOf, pendingChange, summaryAt, sweepEntity } from './core-for-postgres.js';
 import { sqlState, type JsonValue, type Sql, type TransactionSql } from './connection.js';
 import type { RowProblem, Tables } from './settings.js';
 

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  AdapterTrustStore, assertOperations, type EntityFilter, type EntityListRow, type EntityTrust, type TrustOperation, type TrustStoreOptions,
-} from '../../core/index.js';
+import type { EntityFilter, EntityListRow, EntityTrust, TrustOperation, TrustStoreOptions } from '../../core/index.js';
+import { AdapterTrustStore, assertOperations } from './core-for-postgres.js';
 import { connect, isUnreachable, sqlState, type Sql } from './connection.js';
 import { DEFAULT_SCHEMA, redactUrl, tablesIn, type ConnectOptions, type RowProblem, type Tables } from './settings.js';
 import { Outbox, outboxDirFor, type ReplayResult } from './outbox.js';

@@ -1,4 +1,4 @@
-import { EntityTrust, callStatsOf } from '../../core/index.js';
+import { EntityTrust, callStatsOf } from './core-for-postgres.js';
 import { sqlState, type Sql, type TransactionSql } from './connection.js';
 import type { Tables } from './settings.js';
 
