@@ -105,6 +105,22 @@ describe.skipIf(!postgresUrl)('PostgresTrustStore on a real server', () => {
     expect(last!.ids).toEqual(['session:"quoted"', 'ref:back\\slash,comma']);
   });
 
+  it('clients that create and change the same entities at once lose nothing: the one that loses a race runs again', async () => {
+    const { store, web4Home } = await open({ maxConnections: 4 });
+    const other = new PostgresTrustStore(postgresUrl, { schema: store.tables.schema, web4Home, maxConnections: 4 });
+    try {
+      await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? store : other).witness(`session:s${i % 5}`, 'mcp:raced', i % 3 !== 0, 0.05)));
+      const raced = (await store.getExisting('mcp:raced'))!;
+      expect([raced.witnessCount, raced.witnessedBy.length]).toEqual([40, 5]);
+      const sessions = await Promise.all(Array.from({ length: 5 }, (_, i) => other.getExisting(`session:s${i}`)));
+      expect(sessions.map((session) => session!.hasWitnessed)).toEqual(Array.from({ length: 5 }, () => ['mcp:raced']));
+      const [events] = await query((sql) => sql.unsafe(`SELECT count(*)::int AS n FROM ${store.tables.events} WHERE kind = 'witness'`));
+      expect(events!.n).toBe(40);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('applies an outbox entry once: one whose file outlived its commit (a crash between the two) is not applied again', async () => {
     const { store } = await open();
     const entry = { kind: 'operations', id: 'op-1', at: Date.now(), operations: [{ kind: 'outcome', entityId: 'mcp:once', success: true, magnitude: 0.1 }] } as const;
