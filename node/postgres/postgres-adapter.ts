@@ -101,7 +101,7 @@ export class PostgresAdapter implements StorageAdapter {
   /**
    * A change's writes and events as one statement, sent with nothing to wait for before it. Each
    * statement costs the server and the client more than the few rows in it: one instead of three
-   * or four is an eighth more updates a second. Entities are inserted with a plain insert, so that
+   * or four is about a tenth more updates a second. Entities are inserted with a plain insert, so that
    * one another client created meanwhile fails this change (and it runs again) instead of being
    * overwritten.
    */
