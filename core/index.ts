@@ -12,7 +12,7 @@ export {
   percentile, toolNameProblem, toolStatsOf,
   type CallEvidence, type CallRecord, type CallStats, type FailureKind, type FailureNote, type ToolEvidence, type ToolStats,
 } from './call-evidence.js';
-export { listRowOf, summaryAt, summaryOf, type EntityListRow, type EntitySummary } from './entity-summary.js';
+export { listRowFrom, listRowOf, summaryAt, summaryOf, type EntityListRow, type EntitySummary } from './entity-summary.js';
 export { TrustFormatError } from './errors.js';
 export {
   DIMENSIONS, TRUST_LEVELS, confidenceOf, isLowTrust, trustLevelOf,

@@ -71,8 +71,10 @@ export function writeJsonText(out: (text: string) => void, value: Record<string,
   }
   out(`${head}[\n`);
   for (let start = 0; start < list.length; start += 1000) {
-    const items = list.slice(start, start + 1000).map((item) => `    ${JSON.stringify(item, null, 2).replaceAll('\n', '\n    ')}`);
-    out(`${items.join(',\n')}${start + 1000 < list.length ? ',\n' : ''}`);
+    // Items of an array in an array are indented as those of a list under a top-level key: one
+    // stringify per thousand, cut out of its brackets, rather than one per item re-indented.
+    const nested = JSON.stringify([list.slice(start, start + 1000)], null, 2);
+    out(`${nested.slice('[\n  [\n'.length, -'\n  ]\n]'.length)}${start + 1000 < list.length ? ',\n' : ''}`);
   }
   out(`\n  ]${tail}`);
 }

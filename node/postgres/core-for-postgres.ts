@@ -2,5 +2,5 @@
 // postgres.cjs takes these from the bundle that loads it (node/build-bin.mjs), so that classes are
 // the same classes; keeping the list to what is used keeps the rest of the core out of hook.cjs.
 export {
-  AdapterTrustStore, AlreadyAppliedError, EntityTrust, assertOperations, callStatsOf, pendingChange, summaryAt, sweepEntity,
+  AdapterTrustStore, AlreadyAppliedError, EntityTrust, assertOperations, callStatsOf, listRowFrom, pendingChange, summaryAt, sweepEntity,
 } from '../../core/index.js';

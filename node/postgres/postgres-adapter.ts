@@ -1,8 +1,8 @@
 import type {
-  ChangeEvent, DecayConfig, Durability, EntityChange, EntityListRow, EpochMs, ImportMode, StorageAdapter, StoreChange,
+  CallStats, ChangeEvent, DecayConfig, Durability, EntityChange, EntityListRow, EpochMs, ImportMode, StorageAdapter, StoreChange,
   SweepAction, SweepRule, SweepSummary,
 } from '../../core/index.js';
-import { AlreadyAppliedError, EntityTrust, callStatsOf, pendingChange, summaryAt, sweepEntity } from './core-for-postgres.js';
+import { AlreadyAppliedError, EntityTrust, callStatsOf, listRowFrom, pendingChange, summaryAt, sweepEntity } from './core-for-postgres.js';
 import { sqlState, type JsonValue, type Sql, type TransactionSql } from './connection.js';
 import type { RowProblem, Tables } from './settings.js';
 
@@ -221,18 +221,8 @@ export class PostgresAdapter implements StorageAdapter {
         anchors[4] = row.s5 as number;
         anchors[5] = row.s6 as number;
         const summary = summaryAt(row.entity_id as string, row.entity_type as string, row.last_activity as number | null, anchors, 0, now, decay);
-        visit({
-          ...summary,
-          action_count: row.action_count as number,
-          success_count: row.success_count as number,
-          witness_count: row.witness_count as number,
-          calls: row.calls as number,
-          call_failures: row.call_failures as number,
-          recent_failure_rate: row.recent_failure_rate as number | null,
-          latency_p50_ms: row.latency_p50_ms as number | null,
-          latency_p95_ms: row.latency_p95_ms as number | null,
-          retry_loops: row.retry_loops as number,
-        });
+        // The row's call columns have the names and types of `CallStats`.
+        visit(listRowFrom(summary, row.action_count as number, row.success_count as number, row.witness_count as number, row as unknown as CallStats));
       }
     }
   }
