@@ -28,12 +28,12 @@ const plainBuiltins = {
 };
 
 /**
- * The PostgreSQL store as a separate file. The modules it shares with hook.cjs and cli.cjs (the core's
- * values it uses, the file locks, the queue) are not copied into it: it takes the loading bundle's own, which that
+ * The PostgreSQL store as a separate file. The modules it shares with hook.cjs and cli.cjs (the core,
+ * the file locks, the queue) are not copied into it: it takes the loading bundle's own, which that
  * bundle hands over just before loading it, so that classes are the same classes (`instanceof`
  * works) and nothing is parsed twice. A folder-store user never reads the file (measured: bundling
- * the client into hook.cjs cost every hook ~1.7 ms to load). Only the core's values it uses are
- * handed over, so that the rest of the core stays out of hook.cjs (10 KB of its 71).
+ * the client into hook.cjs cost every hook ~1.7 ms to load). Of the core, only the values it uses
+ * are handed over, so that the rest stays out of hook.cjs (10 KB of its 71).
  */
 const SHARED = {
   core: path.join(root, 'node/postgres/core-for-postgres.ts'),

@@ -99,11 +99,10 @@ export class PostgresAdapter implements StorageAdapter {
   }
 
   /**
-   * A change's writes and events as one statement, sent with nothing to wait for before it. Each
-   * statement costs the server and the client more than the few rows in it: one instead of three
-   * or four is about a tenth more updates a second. Entities are inserted with a plain insert, so that
-   * one another client created meanwhile fails this change (and it runs again) instead of being
-   * overwritten.
+   * A change's writes and events as one statement. Each statement costs the server and the client
+   * more than the few rows in it: one instead of three or four is about a tenth more updates a
+   * second. Entities are inserted with a plain insert, so that one another client created meanwhile
+   * fails this change (and it runs again) instead of being overwritten.
    */
   async #writeChange(
     tx: Query, inserted: readonly EntityTrust[], updated: readonly EntityTrust[], removed: readonly string[], events: readonly ChangeEvent[],
