@@ -3,14 +3,14 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isErrno } from '../fs/errno.js';
 import { removeIfPresent } from '../fs/remove-if-present.js';
-import { createOwnerFile, describeOwner, inspectLock, isStale, removeDeadOwner } from './lock-owner.js';
+import { createLock, describeOwner, inspectLock, isStale, removeDeadOwner } from './lock-owner.js';
 
-// Cross-process locks, one per entity file. Taking a lock hard-links this process's owner file to
-// `<name>.lock`: link() is atomic and fails if the name exists, costs a few microseconds (mkdir-based
-// locks such as proper-lockfile's cost ~20× more here), and the lock's content names its owner.
-// A lock is stale when its owner process is gone (seen at once) or when it is older than `staleMs`
-// (for owners on other hosts, or reused pids). That matters for hooks: proper-lockfile only knows
-// the age, with a 2 s minimum, which is a hook's whole time budget.
+// Cross-process locks, one per entity file. Taking a lock creates `<name>.lock` exclusively
+// (O_EXCL: atomic, and it fails if the name exists) with its owner's pid and host in it: a few
+// microseconds, where mkdir-based locks such as proper-lockfile's cost ~20× more here. A lock is
+// stale when its owner process is gone (seen at once) or when it is older than `staleMs` (for
+// owners on other hosts, or reused pids). That matters for hooks: proper-lockfile only knows the
+// age, with a 2 s minimum, which is a hook's whole time budget.
 
 export interface LockOptions {
   /** How long `acquire` waits for a lock held by someone else. */
@@ -27,7 +27,6 @@ export class LockTimeoutError extends Error {
 export class FileLocks {
   readonly #dir: string;
   readonly #options: LockOptions;
-  #ownerFile: string | undefined;
 
   constructor(dir: string, options: LockOptions) {
     this.#dir = dir;
@@ -69,17 +68,14 @@ export class FileLocks {
   #tryLock(lockPath: string): boolean {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        fs.linkSync(this.#owner(), lockPath);
-        return true;
+        if (createLock(lockPath)) return true;
       } catch (error) {
-        if (isErrno(error, 'ENOENT')) {
-          // The lock folder or our owner file was removed (e.g. by `doctor --fix`): recreate them.
-          this.#ownerFile = undefined;
-          continue;
-        }
-        if (!isErrno(error, 'EEXIST')) throw error;
-        if (!this.#breakIfStale(lockPath)) return false;
+        if (!isErrno(error, 'ENOENT')) throw error;
+        // No lock folder yet, or it was removed (e.g. by `doctor --fix`).
+        fs.mkdirSync(this.#dir, { recursive: true });
+        continue;
       }
+      if (!this.#breakIfStale(lockPath)) return false;
     }
     return false;
   }
@@ -92,10 +88,7 @@ export class FileLocks {
     // Two processes that both saw the stale lock must not both remove it: the second would remove
     // the first one's fresh lock. So breaking a lock takes a lock of its own, and looks again.
     const breaker = `${lockPath}.break`;
-    try {
-      fs.linkSync(this.#owner(), breaker);
-    } catch (error) {
-      if (!isErrno(error, 'EEXIST')) throw error;
+    if (!createLock(breaker)) {
       const other = inspectLock(breaker);
       if (other && Date.now() - other.ctimeMs > this.#options.staleMs) removeIfPresent(breaker);
       return false;
@@ -110,11 +103,5 @@ export class FileLocks {
     } finally {
       removeIfPresent(breaker);
     }
-  }
-
-  /** This process's owner file in the lock folder, created on first use. */
-  #owner(): string {
-    this.#ownerFile ??= createOwnerFile(this.#dir);
-    return this.#ownerFile;
   }
 }

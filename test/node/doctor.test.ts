@@ -18,6 +18,8 @@ it('finds corrupt, foreign and temporary files and stale locks, and quarantines 
   fs.writeFileSync(path.join(dir, 'notes.txt'), 'mine');
   fs.writeFileSync(path.join(dir, `${entityFileName('mcp:ok')}.123.4.tmp`), '{"entity_id"');
   fs.writeFileSync(path.join(dir, '.locks', 'abc.json.lock'), JSON.stringify({ pid: 4_194_305, host: os.hostname(), file: 'owner-gone' }));
+  // 0.2's owner file of a process killed before its exit.
+  fs.writeFileSync(path.join(dir, '.locks', 'owner-4194306-abc'), JSON.stringify({ pid: 4_194_306, host: os.hostname(), file: 'owner-4194306-abc' }));
 
   const { entities, findings } = examineStore(dir);
   expect(entities).toBe(1);
@@ -25,6 +27,7 @@ it('finds corrupt, foreign and temporary files and stale locks, and quarantines 
     ['corrupt', entityFileName('mcp:corrupt')],
     ['foreign', 'notes.txt'],
     ['stale-lock', 'abc.json.lock'],
+    ['stale-lock', 'owner-4194306-abc'],
     ['temp', `${entityFileName('mcp:ok')}.123.4.tmp`],
   ]);
   expect(findings.find((f) => f.kind === 'corrupt')!.problem).toMatch(/^not JSON/);

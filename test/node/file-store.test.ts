@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EntityTrust } from '../../core/index.js';
 import { FileTrustStore, entityFileName, type FileProblem } from '../../node/index.js';
+import { FileLocks } from '../../node/store/file-locks.js';
+import { isStale } from '../../node/store/lock-owner.js';
 import { ManualClock, describeTrustStoreContract } from '../contract/trust-store-contract.js';
 
 const tempDirs: string[] = [];
@@ -156,17 +158,48 @@ describe('FileTrustStore hardening', () => {
     expect(fs.statSync(fileOf('mcp:a')).mode & 0o777).toBe(0o664);
   });
 
-  it('removes owner files that killed processes left in .locks', async () => {
+  it('keeps nothing in .locks but the locks it holds: a lock is one file naming its owner', async () => {
+    const locks = path.join(dir, '.locks');
+    await store.witness('session:s', 'mcp:a', true, 0.1);
+    expect(fs.readdirSync(locks)).toEqual([]);
+    const release = await new FileLocks(locks, { timeoutMs: 10, staleMs: 10_000 }).acquire(['a.json']);
+    expect(fs.readdirSync(locks)).toEqual(['a.json.lock']);
+    expect(JSON.parse(fs.readFileSync(path.join(locks, 'a.json.lock'), 'utf8'))).toEqual({ pid: process.pid, host: os.hostname() });
+    release();
+    expect(fs.readdirSync(locks)).toEqual([]);
+  });
+
+  it('a lock it cannot write in full (a full disk) is removed, and the change fails with nothing written', async () => {
+    await store.update('mcp:a', true, 0.1);
+    const before = fs.readFileSync(fileOf('mcp:a'), 'utf8');
+    vi.spyOn(fs, 'writeSync').mockImplementationOnce(() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    });
+    await expect(store.update('mcp:a', true, 0.1)).rejects.toThrow(/ENOSPC/);
+    expect(fs.readdirSync(path.join(dir, '.locks'))).toEqual([]);
+    expect(fs.readFileSync(fileOf('mcp:a'), 'utf8')).toBe(before);
+    // The disk has room again: the next change takes the lock at once.
+    await store.update('mcp:a', true, 0.1);
+    expect((await store.get('mcp:a')).actionCount).toBe(2);
+  });
+
+  it('takes over a lock its owner left empty (killed between creating and writing it) once it is a second old', () => {
+    const empty = { ino: 1, owner: undefined, empty: true };
+    expect(isStale({ ...empty, ctimeMs: Date.now() }, 10_000)).toBe(false);
+    expect(isStale({ ...empty, ctimeMs: Date.now() - 1500 }, 10_000)).toBe(true);
+    // A foreign, non-empty content: only its age counts.
+    expect(isStale({ ...empty, empty: false, ctimeMs: Date.now() - 1500 }, 10_000)).toBe(false);
+  });
+
+  it('takes over a 0.2 lock (a link to an owner file) of a process that is gone, and removes its owner file', async () => {
     const locks = path.join(dir, '.locks');
     fs.mkdirSync(locks);
-    // Left by processes that are gone (pids above Linux's default pid_max), on this host.
-    for (const pid of [4_194_305, 4_194_306]) {
-      fs.writeFileSync(path.join(locks, `owner-${pid}-abc`), JSON.stringify({ pid, host: os.hostname(), file: `owner-${pid}-abc` }));
-    }
-    // One of another host's, which this host cannot judge.
-    fs.writeFileSync(path.join(locks, 'owner-4194307-xyz'), JSON.stringify({ pid: 4_194_307, host: 'elsewhere', file: 'owner-4194307-xyz' }));
+    const owner = path.join(locks, 'owner-4194305-abc');
+    fs.writeFileSync(owner, JSON.stringify({ pid: 4_194_305, host: os.hostname(), file: 'owner-4194305-abc' }));
+    fs.linkSync(owner, path.join(locks, `${entityFileName('mcp:a')}.lock`));
     await store.update('mcp:a', true, 0.1);
-    expect(fs.readdirSync(locks).filter((n) => !n.startsWith(`owner-${process.pid}-`))).toEqual(['owner-4194307-xyz']);
+    expect(fs.readdirSync(locks)).toEqual([]);
+    expect((await store.get('mcp:a')).actionCount).toBe(1);
   });
 
   it('never prints a file\'s contents in an error, e.g. through a symlink to a secret', async () => {
