@@ -115,14 +115,12 @@ export class PostgresAdapter implements StorageAdapter {
          updated AS (UPDATE ${e} AS e SET ${COLUMNS.slice(1).map((column) => `${column} = v.${column}`).join(', ')}
            FROM v WHERE v.how = 'update' AND e.entity_id = v.entity_id),
          removed AS (DELETE FROM ${e} WHERE entity_id IN (SELECT json_array_elements_text($2::json))),
-         logged AS (INSERT INTO ${this.#t.events} (at, kind, entity_ids, details)
-           SELECT to_timestamp((x->>0)::float8 / 1000), x->>1, ARRAY(SELECT json_array_elements_text(x->2)), (x->3)::jsonb
-           FROM json_array_elements($3::json) AS x)
+         logged AS (INSERT INTO ${this.#t.events} (at, kind, entity_ids, details) ${eventsOf('$3')})
        SELECT 1`,
       [
         [...inserted.map((entity) => rowOf(entity, 'insert')), ...updated.map((entity) => rowOf(entity, 'update'))] as JsonValue,
         removed as string[],
-        events.map((event) => [event.at, event.kind, event.entityIds, event.details]) as JsonValue,
+        events.map(eventRowOf),
       ],
     );
   }
@@ -340,12 +338,10 @@ export class PostgresAdapter implements StorageAdapter {
     return new Set(results.flatMap((rows) => rows.map((row) => row.entity_id as string)));
   }
 
-  /** One plain statement per event (a change has one or two): cheaper for the server than unpacking JSON. */
+  /** Events (an import's, a sweep batch's) as one statement, as a change writes its own. */
   async #log(tx: Query, events: readonly ChangeEvent[]): Promise<void> {
-    await Promise.all(events.map((e) => tx.unsafe(
-      `INSERT INTO ${this.#t.events} (at, kind, entity_ids, details) VALUES (to_timestamp($1::float8 / 1000), $2, $3::text[], $4::jsonb)`,
-      [e.at, e.kind, textArray(e.entityIds), e.details as JsonValue],
-    )));
+    if (events.length === 0) return;
+    await tx.unsafe(`INSERT INTO ${this.#t.events} (at, kind, entity_ids, details) ${eventsOf('$1')}`, [events.map(eventRowOf)]);
   }
 
   /** A row's entity; throws naming the row when it is not one (someone edited it by hand). */
@@ -400,9 +396,15 @@ function rowsOf(param: string): string {
     FROM jsonb_array_elements(${param}::jsonb) AS r`;
 }
 
-/** A PostgreSQL array literal of texts: `{"mcp:a","session:b"}`. */
-function textArray(items: readonly string[]): string {
-  return `{${items.map((item) => `"${item.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+/** An event as a row for `eventsOf`. */
+function eventRowOf(event: ChangeEvent): JsonValue {
+  return [event.at, event.kind, event.entityIds, event.details as JsonValue];
+}
+
+/** The rows of `eventRowOf` in the JSON array `param`, as the events table's columns. */
+function eventsOf(param: string): string {
+  return `SELECT to_timestamp((x->>0)::float8 / 1000), x->>1, ARRAY(SELECT jsonb_array_elements_text(x->2)), x->3
+    FROM jsonb_array_elements(${param}::jsonb) AS x`;
 }
 
 function batches<T>(items: readonly T[]): T[][] {

@@ -9,7 +9,7 @@ import { sha256Hex } from '../hash/sha256.js';
  * fresh hook process.
  */
 export function entityFileName(entityId: string): string {
-  return `${sha256Hex(entityId).slice(0, 16)}.json`;
+  return fileNameOfHash(sha256Hex(entityId));
 }
 
 /**
@@ -18,8 +18,10 @@ export function entityFileName(entityId: string): string {
  */
 export function bulkEntityFileNamer(): (entityId: string) => string {
   const crypto = process.getBuiltinModule('node:crypto');
-  return (entityId) => `${crypto.hash('sha256', entityId, 'hex').slice(0, 16)}.json`;
+  return (entityId) => fileNameOfHash(crypto.hash('sha256', entityId, 'hex'));
 }
+
+const fileNameOfHash = (hex: string): string => `${hex.slice(0, 16)}.json`;
 
 /** Names that belong to the upstream layout; anything else in the folder is foreign to it. */
 export const ENTITY_FILE_NAME = /^[0-9a-f]{16}\.json$/;
