@@ -19,6 +19,15 @@ const RETRIED = new Set(['40P01', '40001', '23505']);
 
 type Query = Sql | TransactionSql;
 
+/**
+ * For statements a process may run many times. postgres.js sends `unsafe` statements unprepared by
+ * default, and an unprepared statement with parameters costs two round trips (its parameter types
+ * are asked for first) and a fresh plan every time; a prepared one, after its first run on a
+ * connection, one round trip and no planning. Off when the connection says `prepare: false`
+ * (PgBouncer in transaction mode).
+ */
+const PREPARED = { prepare: true };
+
 const COLUMNS = [
   'entity_id', 'entity_type', 't3_average', 'trust_level', 'last_activity', 'scores_at_last_activity',
   'action_count', 'success_count', 'witness_count', 'entity',
@@ -72,13 +81,9 @@ export class PostgresAdapter implements StorageAdapter {
     const [, fresh, rows] = await Promise.all([
       durability === 'relaxed' ? tx.unsafe('SET LOCAL synchronous_commit = off') : undefined,
       operationId === undefined ? undefined : tx.unsafe(
-        `INSERT INTO ${this.#t.operations} (operation_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING 1`, [operationId],
+        `INSERT INTO ${this.#t.operations} (operation_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING 1`, [operationId], PREPARED,
       ),
-      tx.unsafe(
-        `SELECT entity_id, entity::text AS entity FROM ${this.#t.entities}
-         WHERE entity_id IN (SELECT json_array_elements_text($1::json)) ORDER BY entity_id FOR UPDATE`,
-        [ids as string[]],
-      ),
+      tx.unsafe(rowsByIdSql(this.#t.entities, true), [ids as string[]], PREPARED),
     ]);
     if (fresh?.length === 0) throw new AlreadyAppliedError(operationId!);
     const before = new Map<string, EntityTrust>();
@@ -114,7 +119,7 @@ export class PostgresAdapter implements StorageAdapter {
          inserted AS (INSERT INTO ${e} (${COLUMNS.join(', ')}) SELECT ${COLUMNS.join(', ')} FROM v WHERE how = 'insert'),
          updated AS (UPDATE ${e} AS e SET ${COLUMNS.slice(1).map((column) => `${column} = v.${column}`).join(', ')}
            FROM v WHERE v.how = 'update' AND e.entity_id = v.entity_id),
-         removed AS (DELETE FROM ${e} WHERE entity_id IN (SELECT json_array_elements_text($2::json))),
+         removed AS (DELETE FROM ${e} WHERE ${idIn('$2')}),
          logged AS (INSERT INTO ${this.#t.events} (at, kind, entity_ids, details) ${eventsOf('$3')})
        SELECT 1`,
       [
@@ -122,6 +127,7 @@ export class PostgresAdapter implements StorageAdapter {
         removed as string[],
         events.map(eventRowOf),
       ],
+      PREPARED,
     );
   }
 
@@ -149,10 +155,7 @@ export class PostgresAdapter implements StorageAdapter {
   }
 
   async read(ids: readonly string[]): Promise<(EntityTrust | undefined)[]> {
-    const rows = await this.#sql.unsafe(
-      `SELECT entity_id, entity::text AS entity FROM ${this.#t.entities} WHERE entity_id IN (SELECT json_array_elements_text($1::json))`,
-      [ids as string[]],
-    );
+    const rows = await this.#sql.unsafe(rowsByIdSql(this.#t.entities, false), [ids as string[]], PREPARED);
     const found = new Map(rows.map((row) => [row.entity_id as string, row.entity as string]));
     return ids.map((id) => {
       const text = found.get(id);
@@ -161,7 +164,7 @@ export class PostgresAdapter implements StorageAdapter {
   }
 
   async has(id: string): Promise<boolean> {
-    const rows = await this.#sql.unsafe(`SELECT 1 FROM ${this.#t.entities} WHERE entity_id = $1`, [id]);
+    const rows = await this.#sql.unsafe(`SELECT 1 FROM ${this.#t.entities} WHERE entity_id = $1`, [id], PREPARED);
     return rows.length > 0;
   }
 
@@ -244,7 +247,7 @@ export class PostgresAdapter implements StorageAdapter {
     for (;;) {
       const rows = await this.#sql.unsafe(
         `SELECT entity_id, entity::text AS entity FROM ${this.#t.entities} WHERE entity_id > $1 ORDER BY entity_id LIMIT ${BATCH_SIZE}`,
-        [after],
+        [after], PREPARED,
       );
       if (rows.length === 0) return summary;
       after = rows.at(-1)!.entity_id as string;
@@ -279,11 +282,7 @@ export class PostgresAdapter implements StorageAdapter {
       const removed = [...deleted];
       const stale = seen.filter((swept) => !updated.has(swept.entity.entityId) && !deleted.has(swept.entity.entityId));
       if (stale.length > 0) {
-        const rows = await tx.unsafe(
-          `SELECT entity_id, entity::text AS entity FROM ${this.#t.entities}
-           WHERE entity_id IN (SELECT json_array_elements_text($1::json)) ORDER BY entity_id FOR UPDATE`,
-          [stale.map((swept) => swept.entity.entityId)],
-        );
+        const rows = await tx.unsafe(rowsByIdSql(this.#t.entities, true), [stale.map((swept) => swept.entity.entityId)], PREPARED);
         const again: EntityTrust[] = [];
         const gone: string[] = [];
         for (const row of rows) {
@@ -324,7 +323,7 @@ export class PostgresAdapter implements StorageAdapter {
          FROM (${rowsOf('$1')}) AS v ${names}
          ${how === 'insert' ? '' : `ON CONFLICT (entity_id) DO UPDATE SET ${COLUMNS.slice(1).map((column) => `${column} = excluded.${column}`).join(', ')}`}`;
     const results = await Promise.all(batches(entities.map((e, i) => rowOf(e, expected?.[i] ?? null)))
-      .map((batch) => tx.unsafe(statement, [batch as JsonValue])));
+      .map((batch) => tx.unsafe(statement, [batch as JsonValue], PREPARED)));
     return new Set(results.flatMap((rows) => rows.map((row) => row.entity_id as string)));
   }
 
@@ -333,7 +332,7 @@ export class PostgresAdapter implements StorageAdapter {
     const results = await Promise.all(batches(ids.map((id, i) => [id, expected?.[i] ?? null])).map((batch) => tx.unsafe(
       `DELETE FROM ${this.#t.entities} AS e USING json_array_elements($1::json) AS r
        WHERE e.entity_id = r->>0 ${expected ? 'AND e.entity::text = r->>1' : ''} RETURNING e.entity_id`,
-      [batch as JsonValue],
+      [batch as JsonValue], PREPARED,
     )));
     return new Set(results.flatMap((rows) => rows.map((row) => row.entity_id as string)));
   }
@@ -341,7 +340,7 @@ export class PostgresAdapter implements StorageAdapter {
   /** Events (an import's, a sweep batch's) as one statement, as a change writes its own. */
   async #log(tx: Query, events: readonly ChangeEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await tx.unsafe(`INSERT INTO ${this.#t.events} (at, kind, entity_ids, details) ${eventsOf('$1')}`, [events.map(eventRowOf)]);
+    await tx.unsafe(`INSERT INTO ${this.#t.events} (at, kind, entity_ids, details) ${eventsOf('$1')}`, [events.map(eventRowOf)], PREPARED);
   }
 
   /** A row's entity; throws naming the row when it is not one (someone edited it by hand). */
@@ -394,6 +393,22 @@ function rowsOf(param: string): string {
       ARRAY(SELECT jsonb_array_elements_text(r->5)::float8), (r->>6)::int, (r->>7)::int, (r->>8)::int, (r->>9)::json,
       (r->>10)::int, (r->>11)::int, (r->>12)::float8, (r->>13)::float8, (r->>14)::float8, (r->>15)::int, r->>16
     FROM jsonb_array_elements(${param}::jsonb) AS r`;
+}
+
+/**
+ * The rows (id, entity text) whose ids are in the JSON array `$1`; with `forUpdate`, locked in id
+ * order, as a change must.
+ */
+export function rowsByIdSql(entities: string, forUpdate: boolean): string {
+  return `SELECT entity_id, entity::text AS entity FROM ${entities} WHERE ${idIn('$1')}${forUpdate ? ' ORDER BY entity_id FOR UPDATE' : ''}`;
+}
+
+/**
+ * Rows whose id is in the JSON array `param`. As `= ANY` of an array, so that the primary key's
+ * index finds them; the planner turns `IN (SELECT …)` into a scan of the whole table.
+ */
+function idIn(param: string): string {
+  return `entity_id = ANY (ARRAY(SELECT json_array_elements_text(${param}::json)))`;
 }
 
 /** An event as a row for `eventsOf`. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EntityTrust, entityFileName, listRowOf, type EntityJson, type EntityListRow, type SweepSummary } from '../../core/index.js';
 import { connect } from '../../node/postgres/connection.js';
+import { rowsByIdSql } from '../../node/postgres/postgres-adapter.js';
 import { migrate } from '../../node/postgres/schema.js';
 import { postgresFeed } from '../../node/bridge/postgres-feed.js';
 import { PostgresTrustStore, SCHEMA_VERSION, SchemaVersionError, redactUrl } from '../../node/postgres/index.js';
@@ -222,6 +223,32 @@ describe.skipIf(!postgresUrl)('PostgresTrustStore on a real server', () => {
       stop();
       await other.close();
     }
+  });
+
+  it('finds a change\'s rows by key: no read of a few entities scans the whole table', async () => {
+    const { store } = await open();
+    await store.importBundle(Array.from({ length: 2000 }, (_, i) => EntityTrust.create(`mcp:s${i}`, Date.UTC(2026, 0, 1)).toJSON()));
+    const plans = await query(async (sql) => {
+      await sql.unsafe(`ANALYZE ${store.tables.entities}`);
+      return sql.begin(async (tx) => {
+        // The plan a client's prepared statement settles on after its first runs.
+        await tx.unsafe('SET LOCAL plan_cache_mode = force_generic_plan');
+        const found: string[] = [];
+        for (const forUpdate of [false, true]) {
+          await tx.unsafe(`PREPARE rows_by_id AS ${rowsByIdSql(store.tables.entities, forUpdate)}`);
+          const [row] = await tx.unsafe(`EXPLAIN (FORMAT JSON) EXECUTE rows_by_id('["mcp:s1", "mcp:s7"]')`);
+          found.push(JSON.stringify(row!['QUERY PLAN']));
+          await tx.unsafe('DEALLOCATE rows_by_id');
+        }
+        return found;
+      });
+    });
+    for (const plan of plans) {
+      expect(plan).toContain('entities_pkey');
+      expect(plan).not.toContain('Seq Scan');
+    }
+    const [witness, target] = await store.witness('mcp:s7', 'mcp:s1', true, 0.5);
+    expect([witness.entityId, target.entityId, target.witnessCount]).toEqual(['mcp:s7', 'mcp:s1', 1]);
   });
 
   it('list rows come from the columns, and show exactly what reading each entity whole shows, at now', async () => {
