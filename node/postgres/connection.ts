@@ -23,6 +23,9 @@ export function connect(url: string, { connectTimeoutS = 10, lockTimeoutMs = 0, 
     ...(sslmode !== undefined && sslmode !== 'disable' && { ssl: sslmode as 'require' | 'prefer' | 'verify-full' }),
     connection: {
       application_name: 'web4-trust',
+      // Doubles as the shortest text that reads back exactly, whatever the server's default:
+      // list rows decay from the stored scores, which must be the entity's to the last bit.
+      extra_float_digits: 3,
       ...(lockTimeoutMs > 0 && { lock_timeout: lockTimeoutMs }),
     },
   });

@@ -105,6 +105,20 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER entity_changed AFTER INSERT OR UPDATE OR DELETE ON ${t.entities}
         FOR EACH ROW EXECUTE FUNCTION "${t.schema}".notify_entity_change();`,
   },
+  {
+    version: 4,
+    name: 'each entity\'s list row as one JSON text',
+    // What `list` reads: for the server, copying one text a row is about a tenth of the work of
+    // formatting thirteen columns (nine of them doubles) as JSON on every list. Written with the
+    // row by the program (see `listRowText`); here, computed from the columns it duplicates, with
+    // doubles printed exactly (the program's connections set extra_float_digits).
+    sql: (t) => `
+      ALTER TABLE ${t.entities} ADD COLUMN list_row text;
+      UPDATE ${t.entities} SET list_row = json_build_array(entity_id, entity_type, (extract(epoch FROM last_activity) * 1000)::float8,
+        scores_at_last_activity, action_count, success_count, witness_count,
+        calls, call_failures, recent_failure_rate, latency_p50_ms, latency_p95_ms, retry_loops)::text;
+      ALTER TABLE ${t.entities} ALTER COLUMN list_row SET NOT NULL;`,
+  },
 ];
 
 /** The channel on which the store's changes are announced (one entity id per notification). */

@@ -42,7 +42,7 @@ describe.skipIf(!postgresUrl)('the command line on PostgreSQL', () => {
     // The sandbox sets $WEB4_TRUST_DIR, which comes before the config file: said, then unset.
     expect(set.stderr).toBe('warning: $WEB4_TRUST_DIR is set, and it comes first: unset it to use this store\n');
     delete box.env.WEB4_TRUST_DIR;
-    expect(set.stdout).toMatch(/store = postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/cli_\d+ \(in .*web4-trust\.json\)\nPrepared the database \(schema version 3\)\.|The database is ready\./);
+    expect(set.stdout).toMatch(/store = postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/cli_\d+ \(in .*web4-trust\.json\)\nPrepared the database \(schema version 4\)\.|The database is ready\./);
     const config = path.join(box.home, '.web4', 'web4-trust.json');
     expect(fs.statSync(config).mode & 0o777).toBe(0o600);
     expect((await run(['config', 'get', 'store'])).stdout).toContain('postgres:***@');
@@ -54,8 +54,8 @@ describe.skipIf(!postgresUrl)('the command line on PostgreSQL', () => {
     expect(show.store).toContain('***');
     expect(show.file).toBeUndefined();
     const status = await run(['status']);
-    expect(status.stdout).toMatch(/^store: postgres:\/\/postgres:\*\*\*@.* \(postgres, chosen by config file\)\nschema: version 3\nentities: 2\noutbox: 0 calls waiting\n$/);
-    expect(await run(['db', 'migrate'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/is up to date \(schema version 3\)/) });
+    expect(status.stdout).toMatch(/^store: postgres:\/\/postgres:\*\*\*@.* \(postgres, chosen by config file\)\nschema: version 4\nentities: 2\noutbox: 0 calls waiting\n$/);
+    expect(await run(['db', 'migrate'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/is up to date \(schema version 4\)/) });
     const doctor = await run(['doctor']);
     expect(doctor).toMatchObject({ code: 2, stderr: expect.stringMatching(/doctor examines a store folder; .* is a PostgreSQL store/) });
     // Unreachable: the error names the server, without its password.
@@ -94,9 +94,9 @@ describe.skipIf(!postgresUrl)('the command line on PostgreSQL', () => {
     const fresh = postgresUrl.replace(/\/postgres$/, `/hooks_${process.pid}`);
     const installed = await runBin(['hooks', 'install'], { env: { ...box.env, WEB4_TRUST_STORE: fresh } });
     expect(installed.code).toBe(0);
-    expect(installed.stdout).toContain('Prepared the database (schema version 3).');
+    expect(installed.stdout).toContain('Prepared the database (schema version 4).');
     const status = await runBin(['status', '--json'], { env: { ...box.env, WEB4_TRUST_STORE: fresh } });
-    expect(JSON.parse(status.stdout)).toMatchObject({ schema_version: 3, entities: 0 });
+    expect(JSON.parse(status.stdout)).toMatchObject({ schema_version: 4, entities: 0 });
   });
 
   it('a hook on a folder never loads the PostgreSQL store: the executable works without postgres.cjs', async () => {

@@ -32,7 +32,7 @@ async function fleet(): Promise<{ url: string; homes: Map<string, string>; store
   fs.mkdirSync(path.join(ROOT, 'tmp'), { recursive: true });
   const homes = new Map(MACHINES.map((machine) => [machine, fs.mkdtempSync(path.join(ROOT, `tmp/fleet-${machine}-`))]));
   const migrated = await runBin(['db', 'migrate', '--store', url], { env: { ...process.env, HOME: homes.get('legion')! } });
-  expect(migrated.stdout).toMatch(/Migrated .* to schema version 3/);
+  expect(migrated.stdout).toMatch(/Migrated .* to schema version 4/);
   return { url, homes, store: () => new PostgresTrustStore(url, { web4Home: path.join(homes.get('legion')!, '.web4') }) };
 }
 

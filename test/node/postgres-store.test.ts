@@ -52,7 +52,7 @@ describe.skipIf(!postgresUrl)('PostgresTrustStore on a real server', () => {
     try {
       const schema = freshSchema();
       const fromEnv = new PostgresTrustStore('postgres://', { schema });
-      expect(await fromEnv.migrate()).toEqual([1, 2, 3]);
+      expect(await fromEnv.migrate()).toEqual([1, 2, 3, 4]);
       await fromEnv.close();
       await query((sql) => sql.unsafe(`DROP SCHEMA "${schema}" CASCADE`));
       // The test server has no TLS: asking for it fails instead of silently connecting in clear.
@@ -168,7 +168,7 @@ describe.skipIf(!postgresUrl)('PostgresTrustStore on a real server', () => {
         `INSERT INTO ${tables.entities} VALUES ('mcp:old', 'mcp', 0.5, 'medium', NULL, '{0.5,0.5,0.5,0.5,0.5,0.5}', 0, 0, 0, $1::json)`,
         [entity.toJSON() as never],
       );
-      expect(await migrate(sql, tables)).toEqual([2, 3]);
+      expect(await migrate(sql, tables)).toEqual([2, 3, 4]);
     });
     const store = new PostgresTrustStore(postgresUrl, { schema });
     try {
@@ -182,6 +182,25 @@ describe.skipIf(!postgresUrl)('PostgresTrustStore on a real server', () => {
     }
   });
 
+  it('version 3 to 4: list rows computed from the columns show exactly what reading each entity whole shows', async () => {
+    const clock = new ManualClock();
+    const { store } = await open({ clock });
+    await store.importBundle([{ ...EntityTrust.create('mcp:exact', clock.now()).toJSON(), talent: 0.1 + 0.2, training: 5e-324, temperament: 1 - Number.EPSILON / 2 }]);
+    await store.witness('session:s', 'mcp:exact', false, 0.3);
+    await store.record([{ kind: 'call', entityId: 'role:r', call: { tool: 'review', success: false, durationMs: 1234 } }]);
+    // The database as version 3 left it: no list rows.
+    await query(async (sql) => {
+      await sql.unsafe(`ALTER TABLE ${store.tables.entities} DROP COLUMN list_row`);
+      await sql.unsafe(`DELETE FROM ${store.tables.migrations} WHERE version = 4`);
+    });
+    expect(await store.migrate()).toEqual([4]);
+    clock.advanceDays(45);
+    const rows: EntityListRow[] = [];
+    await store.scanSummaries({}, (row) => rows.push(row));
+    expect(rows).toStrictEqual((await store.list()).map(listRowOf));
+    expect(rows.map((row) => row.entity_id)).toEqual(['mcp:exact', 'role:r', 'session:s']);
+  });
+
   it('a hook on a database not migrated yet keeps its call in the outbox and says what to run; after `db migrate` it lands', async () => {
     const schema = freshSchema();
     const web4Home = fs.mkdtempSync(path.join(os.tmpdir(), 'web4-home-'));
@@ -189,9 +208,9 @@ describe.skipIf(!postgresUrl)('PostgresTrustStore on a real server', () => {
     try {
       await query((sql) => migrate(sql, { schema, migrations: `"${schema}"."migrations"`, entities: `"${schema}"."entities"`, events: `"${schema}"."events"`, operations: `"${schema}"."operations"` }, 1));
       await expect(runHook('post-tool-use', text('post-tool-use-mcp'), store)).rejects.toThrow(
-        /at version 1, this program needs 3: run `web4-trust db migrate`; the call waits in .*outbox/,
+        /at version 1, this program needs 4: run `web4-trust db migrate`; the call waits in .*outbox/,
       );
-      expect(await store.migrate()).toEqual([2, 3]);
+      expect(await store.migrate()).toEqual([2, 3, 4]);
       expect(await store.sync()).toMatchObject({ applied: 1, pending: 0 });
       expect((await store.getExisting('mcp:github'))!.callEvidence!.calls).toBe(1);
     } finally {
