@@ -88,7 +88,12 @@ export function formatTimestamp(ms: EpochMs): string {
   putDigits(14, Math.floor(msOfDay / 60_000) % 60, 2);
   putDigits(17, Math.floor(msOfDay / 1000) % 60, 2);
   putDigits(20, msOfDay % 1000, 3);
-  return String.fromCharCode.apply(null, timestampCodes);
+  const c = timestampCodes;
+  // Spelled out: V8 makes the string straight from the arguments, twice as fast as `apply`.
+  return String.fromCharCode(
+    c[0]!, c[1]!, c[2]!, c[3]!, c[4]!, c[5]!, c[6]!, c[7]!, c[8]!, c[9]!, c[10]!, c[11]!,
+    c[12]!, c[13]!, c[14]!, c[15]!, c[16]!, c[17]!, c[18]!, c[19]!, c[20]!, c[21]!, c[22]!, c[23]!,
+  );
 }
 
 /** `0000-00-00T00:00:00.000Z` as character codes, its digits overwritten by each `formatTimestamp`. */

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { compareIds } from '../../core/index.js';
+import { compareIds, type EntityListRow } from '../../core/index.js';
 import { formatTable } from '../format-table.js';
 import { createContext, writeJsonText } from './context.js';
 import { duration, percent, reportOfRow, score, shortTime, type EntityReport } from './entity-view.js';
@@ -7,12 +7,12 @@ import { levelOf, oneOf } from './parse-options.js';
 
 const SORTS = ['trust', 'recent', 'name', 'latency', 'failures'] as const;
 
-const byName = (a: EntityReport, b: EntityReport) => compareIds(a.entity_id, b.entity_id);
-// Last activity is ISO 8601 in UTC with milliseconds (`formatTimestamp`): text order is time order.
-const ORDER: Record<(typeof SORTS)[number], (a: EntityReport, b: EntityReport) => number> = {
+const byName = (a: EntityListRow, b: EntityListRow) => compareIds(a.entity_id, b.entity_id);
+const ORDER: Record<(typeof SORTS)[number], (a: EntityListRow, b: EntityListRow) => number> = {
   trust: (a, b) => b.t3_average - a.t3_average || byName(a, b),
+  // Never active last.
   recent: (a, b) => (a.last_activity === b.last_activity ? byName(a, b)
-    : a.last_activity === null ? 1 : b.last_activity === null ? -1 : a.last_activity < b.last_activity ? 1 : -1),
+    : a.last_activity === null ? 1 : b.last_activity === null ? -1 : b.last_activity - a.last_activity),
   name: byName,
   // Slowest (p95) first; never timed last.
   latency: (a, b) => (b.latency_p95_ms ?? -1) - (a.latency_p95_ms ?? -1) || byName(a, b),
@@ -34,15 +34,15 @@ export function addListCommand(program: Command): void {
       const ctx = await createContext(options.store, { reads: true });
       // Trust as it stands now (every read is), one row per entity kept and nothing else: a store
       // of 100,000 files lists in bounded memory.
-      const shown: EntityReport[] = [];
+      const shown: EntityListRow[] = [];
       let total = 0;
       const problems = await ctx.store.scanSummaries({ type: options.type }, (row) => {
         total++;
-        if (level === undefined || row.trust_level === level) shown.push(reportOfRow(row));
+        if (level === undefined || row.trust_level === level) shown.push(row);
       });
       shown.sort(ORDER[sort]);
       if (options.json) {
-        writeJsonText(ctx.out, { store: ctx.store.location, entities: shown, problems }, 'entities');
+        writeJsonText(ctx.out, { store: ctx.store.location, entities: shown, problems }, 'entities', reportOfRow);
         return;
       }
       for (const { path, problem } of problems) ctx.err(ctx.errStyle.yellow(`warning: skipped ${path}: ${problem}\n`));
@@ -57,7 +57,7 @@ export function addListCommand(program: Command): void {
         { header: 'FAILED', value: (e: EntityReport) => (e.calls ? String(e.call_failures) : '—'), align: 'right' as const },
         { header: 'P95', value: (e: EntityReport) => duration(e.latency_p95_ms), align: 'right' as const },
       ] : [];
-      ctx.out(formatTable(shown, [
+      ctx.out(formatTable(shown.map(reportOfRow), [
         { header: 'ENTITY', value: (e) => e.entity_id },
         { header: 'LEVEL', value: (e) => e.trust_level, style: (text, e) => style.level(text, e.trust_level) },
         { header: 'T3', value: (e) => score(e.t3_average), align: 'right' },

@@ -23,8 +23,8 @@ type Query = Sql | TransactionSql;
  * For statements a process may run many times. postgres.js sends `unsafe` statements unprepared by
  * default, and an unprepared statement with parameters costs two round trips (its parameter types
  * are asked for first) and a fresh plan every time; a prepared one, after its first run on a
- * connection, one round trip and no planning. Off when the connection says `prepare: false`
- * (PgBouncer in transaction mode).
+ * connection, one round trip and no planning. `prepare=false` in the store's URL turns it off
+ * (for a pooler in transaction mode).
  */
 const PREPARED = { prepare: true };
 
@@ -224,6 +224,7 @@ export class PostgresAdapter implements StorageAdapter {
         const [{ rows: text, last }] = (await next) as unknown as [{ rows: string | null; last: string }];
         if (text === null) return;
         next = batchAfter(last);
+        await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
         const rows = JSON.parse(`[${text}]`) as SummaryRow[];
         for (const [id, entityType, lastActivity, anchors, actions, successes, witnesses, calls, failures, rate, p50, p95, retries] of rows) {
           visit(listRowFrom(summaryAt(id, entityType, lastActivity, anchors, 0, now, decay), actions, successes, witnesses, {
@@ -400,8 +401,8 @@ function listRowText(e: EntityTrust, calls: CallStats): string {
 
 /**
  * The rows of `rowOf` in the JSON array `param`, typed as `COLUMNS` and the extra value. As jsonb:
- * on `json`, each `->>` scans the row's text from its start, past the entity's JSON, so 17 fields
- * cost 17 scans (a 100,000-entity sweep wrote for 11 s; as jsonb, 4.8 s). Numbers come out as the
+ * on `json`, each `->>` scans the row's text from its start, past the entity's JSON, so every field
+ * costs a scan (a 100,000-entity sweep wrote for 11 s; as jsonb, 4.8 s). Numbers come out as the
  * decimal text JSON.stringify wrote, so they convert to the same doubles; the entity's JSON is a
  * string value, kept as it is.
  */
@@ -447,9 +448,9 @@ function batches<T>(items: readonly T[]): T[][] {
 
 /**
  * `sql.begin`, typed as what `body` resolves to (its own type unwraps arrays of promises, which no
- * body here returns). BEGIN goes before `body`, COMMIT after it, ROLLBACK if it throws; `body` may
- * pipeline its statements. Not `sql.reserve`, with which postgres.js 3.4 can wait forever for a
- * connection that was closed while idle.
+ * body here returns). BEGIN (with `options`: an isolation level, READ ONLY) goes before `body`,
+ * COMMIT after it, ROLLBACK if it throws; `body` may pipeline its statements. Not `sql.reserve`,
+ * with which postgres.js 3.4 can wait forever for a connection that was closed while idle.
  */
 function transaction<T>(sql: Sql, body: (tx: TransactionSql) => Promise<T>, options = ''): Promise<T> {
   return sql.begin(options, body) as Promise<T>;

@@ -71,6 +71,15 @@ describe('recording and reading', () => {
     ]);
     const low = JSON.parse((await cli('list', '--level', 'medium', '--sort', 'name', '--json')).stdout);
     expect(low.entities.map((e: { entity_id: string }) => e.entity_id)).toEqual(['mcp:bad', 'mcp:good', 'session:s']);
+    // Latest activity first, and an entity never active (imported from upstream's scores alone) last.
+    const file = path.join(box.home, 'never.json');
+    fs.writeFileSync(file, JSON.stringify([{ entity_id: 'ref:never', talent: 0.9, training: 0.9, temperament: 0.9, valuation: 0.5, veracity: 0.5, validity: 0.5 }]));
+    expectExit(await cli('import', file, '--merge'), 0);
+    const recent = await cli('list', '--sort', 'recent');
+    expect(recent.stdout.trimEnd().split('\n').slice(1).map((line) => line.split(' ')[0])).toEqual(['session:s', 'mcp:bad', 'mcp:good', 'ref:never']);
+    const byTrust = JSON.parse((await cli('list', '--json')).stdout);
+    expect(byTrust.entities.map((e: { entity_id: string }) => e.entity_id)).toEqual(['ref:never', 'mcp:good', 'session:s', 'mcp:bad']);
+    expect(byTrust.entities[0]).toMatchObject({ last_activity: null, action_count: 0, t3_average: 0.9 });
   });
 
   it('shows one entity with its scores and witnessing chain', async () => {
