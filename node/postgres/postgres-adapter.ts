@@ -224,6 +224,9 @@ export class PostgresAdapter implements StorageAdapter {
         const [{ rows: text, last }] = (await next) as unknown as [{ rows: string | null; last: string }];
         if (text === null) return;
         next = batchAfter(last);
+        // postgres.js sends a short query from a setImmediate of its own, scheduled after this one's
+        // microtask: two turns let it go out before this batch keeps the thread busy (a list of
+        // 100,000 scanned in ~170 instead of ~230 ms).
         await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
         const rows = JSON.parse(`[${text}]`) as SummaryRow[];
         for (const [id, entityType, lastActivity, anchors, actions, successes, witnesses, calls, failures, rate, p50, p95, retries] of rows) {
