@@ -1,5 +1,5 @@
 import type {
-  CallStats, ChangeEvent, DecayConfig, Durability, EntityChange, EntityListRow, EpochMs, ImportMode, StorageAdapter, StoreChange,
+  ChangeEvent, DecayConfig, Durability, EntityChange, EntityListRow, EpochMs, ImportMode, StorageAdapter, StoreChange,
   SweepAction, SweepRule, SweepSummary,
 } from '../../core/index.js';
 import { AlreadyAppliedError, EntityTrust, callStatsOf, listRowFrom, pendingChange, summaryAt, sweepEntity } from './core-for-postgres.js';
@@ -34,7 +34,7 @@ const COLUMNS = [
   'calls', 'call_failures', 'recent_failure_rate', 'latency_p50_ms', 'latency_p95_ms', 'retry_loops', 'list_row',
 ];
 
-/** An entity's list row as stored (`listRowText`), for `summaryAt` and `listRowFrom`. */
+/** An entity's list row as stored (`summaryRowOf`), for `summaryAt` and `listRowFrom`. */
 type SummaryRow = [
   id: string, type: string, lastActivity: EpochMs | null, anchors: number[], actions: number, successes: number, witnesses: number,
   calls: number, failures: number, rate: number | null, p50: number | null, p95: number | null, retries: number,
@@ -210,8 +210,10 @@ export class PostgresAdapter implements StorageAdapter {
    * instead of 18 column decodes a row. The next batch is asked for before this one is turned into
    * rows, so that server and client work at once.
    */
-  async eachSummary(type: string | undefined, now: EpochMs, decay: DecayConfig, visit: (row: EntityListRow) => void): Promise<void> {
-    const statement = `SELECT string_agg(list_row, ',' ORDER BY entity_id) AS rows, max(entity_id) AS last
+  async eachSummary(
+    type: string | undefined, now: EpochMs, decay: DecayConfig, visit: (row: EntityListRow) => void, onProblem = this.#onProblem,
+  ): Promise<void> {
+    const statement = `SELECT string_agg(list_row::text, ',' ORDER BY entity_id) AS rows, max(entity_id) AS last
       FROM (SELECT entity_id, list_row FROM ${this.#t.entities} WHERE entity_id > $1 ${type === undefined ? '' : 'AND entity_type = $2'}
         ORDER BY entity_id LIMIT ${SUMMARY_BATCH}) AS e`;
     await transaction(this.#sql, async (tx) => {
@@ -228,11 +230,17 @@ export class PostgresAdapter implements StorageAdapter {
         // microtask: two turns let it go out before this batch keeps the thread busy (a list of
         // 100,000 scanned in ~170 instead of ~230 ms).
         await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
-        const rows = JSON.parse(`[${text}]`) as SummaryRow[];
-        for (const [id, entityType, lastActivity, anchors, actions, successes, witnesses, calls, failures, rate, p50, p95, retries] of rows) {
-          visit(listRowFrom(summaryAt(id, entityType, lastActivity, anchors, 0, now, decay), actions, successes, witnesses, {
-            calls, call_failures: failures, recent_failure_rate: rate, latency_p50_ms: p50, latency_p95_ms: p95, retry_loops: retries,
-          }));
+        const edited: string[] = [];
+        for (const row of JSON.parse(`[${text}]`) as unknown[][]) {
+          if (isSummaryRow(row)) visit(listRowAt(row, now, decay));
+          else edited.push(row[0] as string); // The table's check keeps the id first.
+        }
+        // A list row someone edited by hand: the entity, read whole, says what to show.
+        if (edited.length > 0) {
+          for (const row of await tx.unsafe(rowsByIdSql(this.#t.entities, false), [edited], PREPARED)) {
+            const entity = this.#parseQuietly(row.entity_id as string, row.entity as string, onProblem);
+            if (entity) visit(listRowAt(summaryRowOf(entity), now, decay));
+          }
         }
       }
     }, 'ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -388,18 +396,39 @@ function rowOf(e: EntityTrust, extra: string | null): JsonValue[] {
     e.entityId, e.entityType, e.t3Average, e.trustLevel, e.lastActivity, e.scoresAtLastActivity,
     e.actionCount, e.successCount, e.witnessCount, JSON.stringify(e.toJSON()),
     calls.calls, calls.call_failures, calls.recent_failure_rate, calls.latency_p50_ms, calls.latency_p95_ms, calls.retry_loops,
-    listRowText(e, calls),
+    JSON.stringify(summaryRowOf(e, calls)),
     extra,
   ];
 }
 
-/** What `eachSummary` reads of an entity: a `SummaryRow` as JSON text. */
-function listRowText(e: EntityTrust, calls: CallStats): string {
-  const row: SummaryRow = [
+/** What `eachSummary` reads of an entity (its `list_row`). */
+function summaryRowOf(e: EntityTrust, calls = callStatsOf(e.callEvidence)): SummaryRow {
+  return [
     e.entityId, e.entityType, e.lastActivity, e.scoresAtLastActivity, e.actionCount, e.successCount, e.witnessCount,
     calls.calls, calls.call_failures, calls.recent_failure_rate, calls.latency_p50_ms, calls.latency_p95_ms, calls.retry_loops,
   ];
-  return JSON.stringify(row);
+}
+
+/** A stored list row as the list shows it at `now`. */
+function listRowAt(
+  [id, type, lastActivity, anchors, actions, successes, witnesses, calls, failures, rate, p50, p95, retries]: SummaryRow,
+  now: EpochMs, decay: DecayConfig,
+): EntityListRow {
+  return listRowFrom(summaryAt(id, type, lastActivity, anchors, 0, now, decay), actions, successes, witnesses, {
+    calls, call_failures: failures, recent_failure_rate: rate, latency_p50_ms: p50, latency_p95_ms: p95, retry_loops: retries,
+  });
+}
+
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+const isFiniteOrNull = (value: unknown): value is number | null => value === null || Number.isFinite(value);
+
+/** Whether `row` is a list row as `summaryRowOf` writes it (a hand edit may have made it anything). */
+function isSummaryRow(row: unknown[]): row is SummaryRow {
+  const anchors = row[3];
+  return row.length === 13 && typeof row[0] === 'string' && typeof row[1] === 'string' && isFiniteOrNull(row[2]) &&
+    Array.isArray(anchors) && anchors.length === 6 && anchors.every((score) => typeof score === 'number' && score >= 0 && score <= 1) &&
+    isCount(row[4]) && isCount(row[5]) && isCount(row[6]) && isCount(row[7]) && isCount(row[8]) &&
+    isFiniteOrNull(row[9]) && isFiniteOrNull(row[10]) && isFiniteOrNull(row[11]) && isCount(row[12]);
 }
 
 /**
@@ -412,7 +441,7 @@ function listRowText(e: EntityTrust, calls: CallStats): string {
 function rowsOf(param: string): string {
   return `SELECT r->>0, r->>1, (r->>2)::float8, r->>3, to_timestamp((r->>4)::float8 / 1000),
       ARRAY(SELECT jsonb_array_elements_text(r->5)::float8), (r->>6)::int, (r->>7)::int, (r->>8)::int, (r->>9)::json,
-      (r->>10)::int, (r->>11)::int, (r->>12)::float8, (r->>13)::float8, (r->>14)::float8, (r->>15)::int, r->>16, r->>17
+      (r->>10)::int, (r->>11)::int, (r->>12)::float8, (r->>13)::float8, (r->>14)::float8, (r->>15)::int, (r->>16)::json, r->>17
     FROM jsonb_array_elements(${param}::jsonb) AS r`;
 }
 

@@ -185,8 +185,9 @@ export class PostgresTrustStore extends AdapterTrustStore {
   /** Hands each entity's list row (of one type, if given) at now to `visit`, from the indexed columns: a list reads no entity whole. */
   async scanSummaries({ type }: EntityFilter, visit: (row: EntityListRow) => void): Promise<RowProblem[]> {
     await this.ready();
-    await this.#adapter.eachSummary(type, this.clock.now(), this.decay, visit);
-    return [];
+    const problems: RowProblem[] = [];
+    await this.#adapter.eachSummary(type, this.clock.now(), this.decay, visit, (problem) => problems.push(problem));
+    return problems;
   }
 
   /** Hands each entity (of one type, if given) to `visit` at its state now, a batch at a time, keeping none. */

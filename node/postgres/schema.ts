@@ -112,12 +112,15 @@ const MIGRATIONS: readonly Migration[] = [
     // formatting thirteen columns (nine of them doubles) as JSON on every list. Written with the
     // row by the program (see `listRowText`); here, computed from the columns it duplicates, with
     // doubles printed exactly (the program's connections set extra_float_digits).
+    // The server refuses a row whose list row is not JSON, or not an array that starts with its id:
+    // a hand edit cannot make `list` fail or show the wrong entity.
     sql: (t) => `
-      ALTER TABLE ${t.entities} ADD COLUMN list_row text;
+      ALTER TABLE ${t.entities} ADD COLUMN list_row json;
       UPDATE ${t.entities} SET list_row = json_build_array(entity_id, entity_type, (extract(epoch FROM last_activity) * 1000)::float8,
         scores_at_last_activity, action_count, success_count, witness_count,
-        calls, call_failures, recent_failure_rate, latency_p50_ms, latency_p95_ms, retry_loops)::text;
-      ALTER TABLE ${t.entities} ALTER COLUMN list_row SET NOT NULL;`,
+        calls, call_failures, recent_failure_rate, latency_p50_ms, latency_p95_ms, retry_loops);
+      ALTER TABLE ${t.entities} ALTER COLUMN list_row SET NOT NULL,
+        ADD CONSTRAINT list_row_of_entity CHECK (json_typeof(list_row) = 'array' AND list_row->>0 = entity_id);`,
   },
 ];
 

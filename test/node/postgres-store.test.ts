@@ -182,6 +182,26 @@ describe.skipIf(!postgresUrl)('PostgresTrustStore on a real server', () => {
     }
   });
 
+  it('a list row edited by hand: the server refuses one that is not JSON or names another entity; any other shows the entity as it is', async () => {
+    const clock = new ManualClock();
+    const { store } = await open({ clock });
+    await store.update('mcp:a', true, 0.7);
+    await store.update('mcp:b', false, 0.4);
+    const t = store.tables.entities;
+    await query(async (sql) => {
+      await expect(sql.unsafe(`UPDATE ${t} SET list_row = 'not json' WHERE entity_id = 'mcp:a'`)).rejects.toThrow(/invalid input syntax for type json/);
+      await expect(sql.unsafe(`UPDATE ${t} SET list_row = '["mcp:b"]' WHERE entity_id = 'mcp:a'`)).rejects.toThrow(/list_row_of_entity/);
+      await sql.unsafe(`UPDATE ${t} SET list_row = '["mcp:a", "mcp", "yesterday"]' WHERE entity_id = 'mcp:a'`);
+      // Not an entity either: reported, and the rest still listed.
+      await sql.unsafe(`UPDATE ${t} SET list_row = '["mcp:b", 1]', entity = '{"entity_id": "mcp:b"}' WHERE entity_id = 'mcp:b'`);
+    });
+    clock.advanceDays(20);
+    const rows: EntityListRow[] = [];
+    const problems = await store.scanSummaries({}, (row) => rows.push(row));
+    expect(rows).toStrictEqual([listRowOf((await store.getExisting('mcp:a'))!)]);
+    expect(problems).toEqual([{ path: `${t} row "mcp:b"`, problem: expect.stringContaining('talent') }]);
+  });
+
   it('version 3 to 4: list rows computed from the columns show exactly what reading each entity whole shows', async () => {
     const clock = new ManualClock();
     const { store } = await open({ clock });
