@@ -111,6 +111,16 @@ export class PostgresTrustStore extends AdapterTrustStore {
     await beforeDeadline(this.#sql.end({ timeout: 0 }), 1000);
   }
 
+  /**
+   * Connects and checks the schema now, without waiting: the server starts its session (a new
+   * server process) while the caller does other work, as a hook reads its input. A failure comes
+   * out of the first call that needs the server.
+   */
+  connectNow(): void {
+    this.#checked ??= this.schemaVersion().then((version) => assertSchemaVersion(version, this.tables));
+    this.#checked.catch(() => {});
+  }
+
   /** Checks the schema once per store, then replays the outbox if anything waits in it. */
   protected override async ready(): Promise<void> {
     await this.#checkSchema();
@@ -118,7 +128,7 @@ export class PostgresTrustStore extends AdapterTrustStore {
   }
 
   async #checkSchema(): Promise<void> {
-    this.#checked ??= this.schemaVersion().then((version) => assertSchemaVersion(version, this.tables));
+    this.connectNow();
     try {
       await this.#checked;
     } catch (error) {
