@@ -192,7 +192,7 @@ export class PostgresTrustStore extends AdapterTrustStore {
     return { entities: this.listed(stored ? entities : this.allAtNow(entities), undefined), problems };
   }
 
-  /** Hands each entity's list row (of one type, if given) at now to `visit`, from the indexed columns: a list reads no entity whole. */
+  /** Hands each entity's list row (of one type, if given) at now to `visit`, from its stored list row: a list reads no entity whole. */
   async scanSummaries({ type }: EntityFilter, visit: (row: EntityListRow) => void): Promise<RowProblem[]> {
     await this.ready();
     const problems: RowProblem[] = [];

@@ -107,13 +107,13 @@ const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
-    name: 'each entity\'s list row as one JSON text',
+    name: 'each entity\'s list row as one JSON array',
     // What `list` reads: for the server, copying one text a row is about a tenth of the work of
     // formatting thirteen columns (nine of them doubles) as JSON on every list. Written with the
-    // row by the program (see `listRowText`); here, computed from the columns it duplicates, with
-    // doubles printed exactly (the program's connections set extra_float_digits).
-    // The server refuses a row whose list row is not JSON, or not an array that starts with its id:
-    // a hand edit cannot make `list` fail or show the wrong entity.
+    // row by the program (see `summaryRowOf`); here, computed from the columns it duplicates, with
+    // doubles printed exactly (the program's connections set extra_float_digits). The server
+    // refuses a list row that is not JSON, or not an array that starts with its row's id: a hand
+    // edit cannot make `list` fail or show the wrong entity.
     sql: (t) => `
       ALTER TABLE ${t.entities} ADD COLUMN list_row json;
       UPDATE ${t.entities} SET list_row = json_build_array(entity_id, entity_type, (extract(epoch FROM last_activity) * 1000)::float8,
