@@ -87,7 +87,7 @@ ${n}`).digest("hex").slice(0,16);return Ie.join(e,"outbox",s)}var ut=class{dir;#
         RETURN NULL;
       END $$;
       CREATE TRIGGER entity_changed AFTER INSERT OR UPDATE OR DELETE ON ${e.entities}
-        FOR EACH ROW EXECUTE FUNCTION "${e.schema}".notify_entity_change();`},{version:4,name:"each entity's list row as one JSON text",sql:e=>`
+        FOR EACH ROW EXECUTE FUNCTION "${e.schema}".notify_entity_change();`},{version:4,name:"each entity's list row as one JSON array",sql:e=>`
       ALTER TABLE ${e.entities} ADD COLUMN list_row json;
       UPDATE ${e.entities} SET list_row = json_build_array(entity_id, entity_type, (extract(epoch FROM last_activity) * 1000)::float8,
         scores_at_last_activity, action_count, success_count, witness_count,

@@ -91,8 +91,10 @@ if (args[0] === "hook" && args[1] !== void 0 && !help) {
     setTimeout(() => process.exit(), 2e3).unref();
   });
 } else {
-  const { runCli } = require("./cli.cjs");
+  const { exports: exports2, saveCache } = loadCached(`${__dirname}/cli.cjs`, require, /^[a-z-]{1,40}$/.test(args[0] ?? "") ? args[0] : "other");
+  const { runCli } = exports2;
   void runCli(args).then((code) => {
+    saveCache();
     process.exitCode = code;
   });
 }

@@ -99,6 +99,22 @@ describe('recording and reading', () => {
   });
 });
 
+describe('start-up', () => {
+  it("keeps V8's code cache per command in the user's cache folder, and a damaged one costs nothing but a compile", async () => {
+    expectExit(await cli('update', 'mcp:a', '--success'), 0);
+    const first = await cli('list', '--json');
+    const dir = path.join(box.home, '.cache', 'web4-trust');
+    const caches = fs.readdirSync(dir).sort();
+    expect(caches).toEqual([expect.stringMatching(/^cli\.cjs-list-v\d+/), expect.stringMatching(/^cli\.cjs-update-v\d+/)]);
+    expect(fs.statSync(path.join(dir, caches[0]!)).mode & 0o777).toBe(0o600);
+    // Read back (output unchanged), then damaged: rejected, compiled, written again.
+    expect((await cli('list', '--json')).stdout).toBe(first.stdout);
+    fs.writeFileSync(path.join(dir, caches[0]!), 'garbage');
+    expect((await cli('list', '--json')).stdout).toBe(first.stdout);
+    expect(fs.statSync(path.join(dir, caches[0]!)).size).toBeGreaterThan(10_000);
+  });
+});
+
 describe('errors and exit codes', () => {
   it.each([
     [['update', 'mcp:a'], 'give exactly one of --success and --failure'],
