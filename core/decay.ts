@@ -56,6 +56,24 @@ export function scoresAt(
 export const TEMPERAMENT_K = 0.98;
 export const VALUATION_K = 0.99;
 
+/** The dimensions that decay, each with its factor k (what `decayScores` does, as data). */
+export const DECAYING: readonly (readonly [dimension: number, k: number])[] = [
+  [TRAINING, 1], [TEMPERAMENT, TEMPERAMENT_K], [VALUATION, VALUATION_K], [VALIDITY, 1],
+];
+
+/**
+ * Days after the grace period until a score anchored at `anchor` decays to `target` or below
+ * (0 if it does as soon as decay starts; `Infinity` if it never does). `config` must be valid.
+ */
+export function daysUntilDecayedTo(anchor: number, k: number, target: number, config: DecayConfig): number {
+  if (anchor <= DECAY_FLOOR || target <= DECAY_FLOOR) return Infinity;
+  // 0.3 + (anchor − 0.3)·k·f ≤ target, with f = (1 − rate)^days
+  const f = (target - DECAY_FLOOR) / ((anchor - DECAY_FLOOR) * k);
+  if (f >= 1 || config.ratePerDay === 1) return 0;
+  if (config.ratePerDay === 0) return Infinity;
+  return Math.log(f) / Math.log1p(-config.ratePerDay);
+}
+
 /** One score decayed by the factor `f` = (1 − rate)^days and the dimension's factor `k`. */
 export function decayed(x: number, f: number, k: number): number {
   // Upstream also lifts scores below the floor up to it; decay is not evidence, so we leave them.

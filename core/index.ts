@@ -22,7 +22,7 @@ export {
   DEFAULT_DECAY, DECAY_FLOOR, assertDecayConfig, scoresAt, type DecayConfig, type Scores,
 } from './decay.js';
 export {
-  DEFAULT_SWEEP_RULE, assertSweepConfig, assertSweepRule, sweepEntity, type SweepAction, type SweepRule,
+  DEFAULT_SWEEP_RULE, assertSweepConfig, assertSweepRule, sweepEntity, sweepKeepsUntil, type SweepAction, type SweepRule,
 } from './sweep-rule.js';
 export { MAX_ENTITY_ID_LENGTH, assertEntityId, entityIdProblem, entityNameOf, entityTypeOf } from './entity-id.js';
 export {

@@ -1,4 +1,5 @@
-import { assertDecayConfig, type DecayConfig } from './decay.js';
+import { DECAYING, assertDecayConfig, daysUntilDecayedTo, type DecayConfig } from './decay.js';
+import { DIMENSIONS } from './dimensions.js';
 import type { EntityTrust } from './entity.js';
 import { MS_PER_DAY, type EpochMs } from './time.js';
 
@@ -42,6 +43,33 @@ export function sweepEntity(entity: EntityTrust, now: EpochMs, decay: DecayConfi
     return 'remove';
   }
   return entity.decayTo(now, decay, rule.minChange) ? 'write' : 'keep';
+}
+
+/** How much earlier than computed `sweepKeepsUntil` says, so that rounding never makes it late. */
+const KEEP_MARGIN_MS = 60_000;
+
+/**
+ * A moment before which no sweep does anything to `entity` but keep it, for an entity that a sweep
+ * at `now` kept or has just written (`Infinity`: never). A store can skip reading an entity it has
+ * not changed until then. It is the first moment one of its decaying scores falls by `minChange`
+ * below its stored value (its other scores stay put, and a score above its stored value only falls
+ * further from it), or a session passes its retention; less a minute against rounding.
+ */
+export function sweepKeepsUntil(entity: EntityTrust, now: EpochMs, decay: DecayConfig, rule: SweepRule): EpochMs {
+  let until = Infinity;
+  const since = entity.lastActivity ?? entity.createdAt;
+  if (entity.entityType === 'session' && since !== null) until = since + rule.sessionRetentionDays * MS_PER_DAY;
+  const lastActivity = entity.lastActivity;
+  if (lastActivity !== null) {
+    const anchors = entity.scoresAtLastActivity;
+    const decayStarts = lastActivity + decay.graceDays * MS_PER_DAY;
+    for (const [dimension, k] of DECAYING) {
+      const target = entity.score(DIMENSIONS[dimension]!) - rule.minChange;
+      const days = daysUntilDecayedTo(anchors[dimension]!, k, target, decay);
+      until = Math.min(until, decayStarts + days * MS_PER_DAY);
+    }
+  }
+  return Math.max(now, Math.floor(until - KEEP_MARGIN_MS));
 }
 
 /** Checks both parts of a sweep's configuration before any entity is touched. */

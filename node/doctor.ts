@@ -6,6 +6,7 @@ import { describeErrno, isErrno } from './fs/errno.js';
 import { LOCK_DIR_NAME } from './store/file-store.js';
 import { isLeftoverLockFile } from './store/lock-owner.js';
 import { PENDING_DIR_NAME, SET_ASIDE } from './store/pending-queue.js';
+import { SWEEP_INDEX_NAME } from './store/sweep-index.js';
 
 /** Where `doctor --fix` moves files that do not belong, inside the store folder. */
 export const QUARANTINE_DIR_NAME = 'quarantine';
@@ -36,7 +37,7 @@ export function examineStore(dir: string, staleLockMs = 10_000): Examination {
   let entities = 0;
   for (const name of names.sort()) {
     const filePath = path.join(dir, name);
-    if (name === QUARANTINE_DIR_NAME) continue;
+    if (name === QUARANTINE_DIR_NAME || name === SWEEP_INDEX_NAME) continue;
     if (name === PENDING_DIR_NAME) {
       // Waiting work is applied by the next use of the store; only what could not be is a finding.
       for (const entry of fs.readdirSync(filePath).sort()) {

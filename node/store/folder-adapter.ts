@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  EntityTrust, mergeEntity, pendingChange, sweepEntity,
+  EntityTrust, mergeEntity, pendingChange, sweepEntity, sweepKeepsUntil,
   type DecayConfig, type EntityChange, type EpochMs, type ImportMode, type StorageAdapter, type StoreChange,
   type SweepRule, type SweepSummary,
 } from '../../core/index.js';
@@ -14,6 +14,7 @@ import {
 } from './entity-file.js';
 import { LockTimeoutError, type FileLocks } from './file-locks.js';
 import type { ImportEntry, PendingQueue } from './pending-queue.js';
+import { SWEEP_INDEX_NAME, SweepIndex } from './sweep-index.js';
 
 /** From how many files a scan checks names with node's native hash (loading it costs ~6 ms). */
 const BULK_NAMES = 2000;
@@ -156,17 +157,34 @@ export class FolderAdapter implements StorageAdapter {
   /**
    * One file at a time. Each is read without its lock (files are replaced whole, so a read sees
    * one version), and only one the sweep changes is locked and read again: a sweep that changes
-   * nothing writes nothing and takes no lock, and none holds up a hook for long.
+   * nothing writes nothing and takes no lock, and none holds up a hook for long. A file the sweep
+   * index says is kept until later, and that has not changed since, is not read at all.
    */
   async sweepAll(now: EpochMs, decay: DecayConfig, rule: SweepRule): Promise<SweepSummary> {
     const summary = { scanned: 0, changed: 0, removed: 0 };
     const { names, nameOf } = this.#namesToScan();
+    const indexPath = path.join(this.#dir, SWEEP_INDEX_NAME);
+    const known = SweepIndex.load(indexPath, decay, rule);
+    const next = SweepIndex.empty(decay, rule);
     for (const name of names) {
+      const filePath = path.join(this.#dir, name);
       try {
+        // Stat first: a change after it makes the next sweep's stat differ, so it is never missed.
+        const stats = fs.statSync(filePath, { throwIfNoEntry: false });
+        if (!stats) continue;
+        const keepsUntil = known.keepsUntil(name, stats);
+        if (now < keepsUntil) {
+          summary.scanned++;
+          next.record(name, stats, keepsUntil, true);
+          continue;
+        }
         const seen = this.#read(name, undefined, nameOf)?.entity;
         if (!seen) continue;
         summary.scanned++;
-        if (sweepEntity(seen, now, decay, rule) === 'keep') continue;
+        if (sweepEntity(seen, now, decay, rule) === 'keep') {
+          next.record(name, stats, sweepKeepsUntil(seen, now, decay, rule));
+          continue;
+        }
         await this.#locked([name], () => {
           const entity = this.#read(name, undefined, nameOf)?.entity;
           if (!entity) return;
@@ -178,12 +196,14 @@ export class FolderAdapter implements StorageAdapter {
             this.#remove(name);
             summary.removed++;
           }
+          if (action !== 'remove') next.record(name, fs.statSync(filePath), sweepKeepsUntil(entity, now, decay, rule));
         });
       } catch (error) {
         if (!(error instanceof EntityFileError)) throw error;
         this.#onProblem({ path: error.path, problem: error.problem });
       }
     }
+    next.saveUnlessSame(indexPath, known);
     return summary;
   }
 

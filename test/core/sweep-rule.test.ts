@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_DECAY, DEFAULT_SWEEP_RULE, EntityTrust, MS_PER_DAY, assertSweepConfig, assertSweepRule, scoresAt,
-  sweepEntity, type SweepRule,
+  sweepEntity, sweepKeepsUntil, type DecayConfig, type SweepRule,
 } from '../../core/index.js';
 
 const T0 = Date.UTC(2026, 10, 24);
@@ -65,5 +66,66 @@ describe('scoresAt', () => {
     scoresAt(anchors, 1, T0, T0 + 31 * MS_PER_DAY, DEFAULT_DECAY, out);
     expect(out[0]).toBe(0.9);
     expect(out[1]).toBeCloseTo(0.6698501866941401, 14);
+  });
+});
+
+describe('sweepKeepsUntil', () => {
+  const score = fc.double({ min: 0, max: 1, noNaN: true });
+  const triple = fc.tuple(score, score, score);
+  /** An entity as a file may hold it: any stored scores, any scores at its last activity. */
+  const storedEntity = fc.record({
+    type: fc.constantFrom('mcp', 'session'),
+    t3: triple, v3: triple, t3At: triple, v3At: triple,
+    lastActivityDays: fc.option(fc.integer({ min: 0, max: 400 }), { nil: null }),
+  }).map(({ type, t3, v3, t3At, v3At, lastActivityDays }) => EntityTrust.fromJSON({
+    entity_id: `${type}:x`, created_at: new Date(T0).toISOString(),
+    talent: t3[0], training: t3[1], temperament: t3[2], valuation: v3[0], veracity: v3[1], validity: v3[2],
+    last_activity: lastActivityDays === null ? null : new Date(T0 + lastActivityDays * MS_PER_DAY).toISOString(),
+    t3_at_last_activity: t3At, v3_at_last_activity: v3At,
+  }));
+  const decay = fc.record({
+    ratePerDay: fc.constantFrom(0, 0.001, 0.01, 0.05, 0.5, 1), graceDays: fc.constantFrom(0, 1, 7),
+  });
+  const sweepRule = fc.record({
+    minChange: fc.constantFrom(0, 0.001, 0.01, 0.2), sessionRetentionDays: fc.constantFrom(0, 90, Infinity),
+  });
+
+  /** What a sweep at `at` would do to a copy of `entity`. */
+  const sweepAt = (entity: EntityTrust, at: number, d: DecayConfig, r: SweepRule) => sweepEntity(entity.clone(), at, d, r);
+
+  it('no sweep before it does anything but keep the entity (whatever the stored scores)', () => {
+    fc.assert(fc.property(
+      storedEntity, decay, sweepRule, fc.integer({ min: 0, max: 800 }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 8 }),
+      (entity, d, r, nowDays, fractions) => {
+        const now = T0 + nowDays * MS_PER_DAY;
+        // What the store does first: a sweep at now, which writes or keeps the entity.
+        if (sweepEntity(entity, now, d, r) === 'remove') return;
+        const until = sweepKeepsUntil(entity, now, d, r);
+        expect(until).toBeGreaterThanOrEqual(now);
+        const horizon = Number.isFinite(until) ? until : now + 3000 * MS_PER_DAY;
+        for (const fraction of [0, ...fractions]) {
+          expect(sweepAt(entity, now + Math.floor(fraction * (horizon - now)), d, r)).toBe('keep');
+        }
+      },
+    ), { numRuns: 2000 });
+  });
+
+  it('an entity a sweep just wrote is kept until one score has fallen by the minimum change', () => {
+    const entity = EntityTrust.create('mcp:x', T0);
+    entity.updateFromOutcome(true, 1, T0);
+    sweepEntity(entity, T0 + 30 * MS_PER_DAY, DEFAULT_DECAY, rule);
+    const until = sweepKeepsUntil(entity, T0 + 30 * MS_PER_DAY, DEFAULT_DECAY, rule);
+    // Training 0.525 decays as 0.3 + 0.225·0.99^days: it moves by 0.001 about 0.6 days later.
+    expect((until - T0) / MS_PER_DAY).toBeGreaterThan(30.3);
+    expect((until - T0) / MS_PER_DAY).toBeLessThan(31);
+    // Not much too early either: a minute past it, the sweep writes.
+    expect(sweepEntity(entity.clone(), until + 61_000, DEFAULT_DECAY, rule)).toBe('write');
+    expect(sweepEntity(entity.clone(), until, DEFAULT_DECAY, rule)).toBe('keep');
+  });
+
+  it('never for an entity that is never active and no session; at retention for a session', () => {
+    expect(sweepKeepsUntil(EntityTrust.create('mcp:x', T0), T0, DEFAULT_DECAY, rule)).toBe(Infinity);
+    expect(sweepKeepsUntil(EntityTrust.create('session:x', T0), T0, DEFAULT_DECAY, rule)).toBe(T0 + 90 * MS_PER_DAY - 60_000);
+    expect(sweepKeepsUntil(EntityTrust.create('session:x', T0), T0, DEFAULT_DECAY, { ...rule, sessionRetentionDays: Infinity })).toBe(Infinity);
   });
 });

@@ -13,6 +13,8 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 it('finds corrupt, foreign and temporary files and stale locks, and quarantines them', async () => {
   const store = new FileTrustStore(dir, { onProblem: () => {} });
   await store.update('mcp:ok', true, 0.1);
+  await store.sweepDecay(); // its index is the store's own file, not a finding
+  expect(fs.existsSync(path.join(dir, '.sweep-index'))).toBe(true);
   const corrupt = path.join(dir, entityFileName('mcp:corrupt'));
   fs.writeFileSync(corrupt, '{"entity_id": "mcp:corrupt", "tal');
   fs.writeFileSync(path.join(dir, 'notes.txt'), 'mine');

@@ -258,3 +258,88 @@ describe('files rewritten by upstream tools (no decay fields)', () => {
     expect((await store.get('mcp:ours')).lastActivity).toBe(stored);
   });
 });
+
+describe('the sweep index', () => {
+  const indexPath = () => path.join(dir, '.sweep-index');
+  /** The entity files a body opens (the index spares a sweep from reading those it knows). */
+  async function filesOpened(body: () => Promise<unknown>): Promise<string[]> {
+    const open = vi.spyOn(fs, 'openSync');
+    try {
+      await body();
+      return open.mock.calls.map(([file]) => String(file)).filter((file) => file.endsWith('.json')).sort();
+    } finally {
+      open.mockRestore();
+    }
+  }
+  async function threeIdleEntities(): Promise<void> {
+    for (const id of ['mcp:a', 'mcp:b', 'mcp:c']) await store.update(id, true, 1);
+    clock.advanceDays(30);
+  }
+
+  it('a sweep right after another reads no file, and changes nothing', async () => {
+    await threeIdleEntities();
+    expect(await store.sweepDecay()).toEqual({ scanned: 3, changed: 3, removed: 0 });
+    const index = fs.statSync(indexPath());
+    let summary;
+    expect(await filesOpened(async () => { summary = await store.sweepDecay(); })).toEqual([]);
+    expect(summary).toEqual({ scanned: 3, changed: 0, removed: 0 });
+    // Nor does it write its index again when it learned nothing new.
+    expect(fs.statSync(indexPath()).ino).toBe(index.ino);
+  });
+
+  it('reads and writes an entity again once it falls due, and reads a file changed since', async () => {
+    await threeIdleEntities();
+    await store.sweepDecay();
+    await store.update('mcp:b', false, 1);
+    expect(await filesOpened(() => store.sweepDecay())).toEqual([fileOf('mcp:b')]);
+    // A day later every score has moved by more than 0.001: all three are due again.
+    clock.advanceDays(1);
+    let summary;
+    const opened = await filesOpened(async () => { summary = await store.sweepDecay(); });
+    expect(summary).toEqual({ scanned: 3, changed: 2, removed: 0 });
+    expect(new Set(opened)).toEqual(new Set(['mcp:a', 'mcp:b', 'mcp:c'].map(fileOf)));
+  });
+
+  it('what a sweep writes is what a sweep without an index writes', async () => {
+    await threeIdleEntities();
+    await store.sweepDecay();
+    clock.advanceDays(1);
+    await store.sweepDecay();
+    const withIndex = ['mcp:a', 'mcp:b', 'mcp:c'].map((id) => fs.readFileSync(fileOf(id), 'utf8'));
+    fs.rmSync(indexPath());
+    clock.advanceDays(0);
+    expect(await store.sweepDecay()).toEqual({ scanned: 3, changed: 0, removed: 0 });
+    expect(['mcp:a', 'mcp:b', 'mcp:c'].map((id) => fs.readFileSync(fileOf(id), 'utf8'))).toEqual(withIndex);
+  });
+
+  it('is not used by a sweep with other settings, and a removed session leaves it', async () => {
+    await threeIdleEntities();
+    await store.witness('session:s', 'mcp:a', true, 1);
+    await store.sweepDecay();
+    const other = new FileTrustStore(dir, { clock, sweep: { minChange: 0.5, sessionRetentionDays: 0 } });
+    clock.advanceDays(0.5);
+    let summary;
+    // Every file read; the session twice, the second time under its lock to remove it.
+    expect(new Set(await filesOpened(async () => { summary = await other.sweepDecay(); })).size).toBe(4);
+    expect(summary).toEqual({ scanned: 4, changed: 0, removed: 1 });
+    expect(JSON.parse(fs.readFileSync(indexPath(), 'utf8')).names.sort())
+      .toEqual(['mcp:a', 'mcp:b', 'mcp:c'].map(entityFileName).sort());
+  });
+
+  it('a damaged index, or one that cannot be written, only costs reading every file', async () => {
+    await threeIdleEntities();
+    await store.sweepDecay();
+    const text = fs.readFileSync(indexPath(), 'utf8');
+    for (const damaged of [text.slice(0, text.length / 2), '[]', '{"format":1,"settings":"x","names":[],"numbers":[]}', '{"format":1,"names":["x"],"numbers":[1]}', 'null']) {
+      fs.writeFileSync(indexPath(), damaged);
+      expect(await filesOpened(() => store.sweepDecay())).toHaveLength(3);
+    }
+    expect(await filesOpened(() => store.sweepDecay())).toEqual([]);
+    fs.rmSync(indexPath());
+    fs.mkdirSync(indexPath());
+    clock.advanceDays(1);
+    expect(await store.sweepDecay()).toEqual({ scanned: 3, changed: 3, removed: 0 });
+    expect(await filesOpened(() => store.sweepDecay())).toHaveLength(3);
+    expect(problems).toEqual([]);
+  });
+});
