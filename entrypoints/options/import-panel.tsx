@@ -7,15 +7,15 @@ import { describeRejected } from '@/utils/pages/rejected-entry.js';
 import { compareIds } from '@/core/index.js';
 import { formatBytes, formatCount } from '@/utils/pages/format.js';
 import { onPageNotification, type ImportProgress } from '@/utils/api/messaging.js';
-import { readFileText } from './read-file.js';
+import { readFilePieces } from './read-file.js';
 import { errorText } from '@/utils/pages/error-text.js';
 
 type Mode = ImportSummary['mode'];
 type Stage =
   | { stage: 'idle' }
   | { stage: 'reading'; file: File; loaded: number }
-  | { stage: 'checking'; file: File; text: string; mode: Mode }
-  | { stage: 'preview'; file: File; text: string; summary: ImportSummary }
+  | { stage: 'checking'; file: File; pieces: readonly string[]; mode: Mode }
+  | { stage: 'preview'; file: File; pieces: readonly string[]; summary: ImportSummary }
   | { stage: 'applying'; file: File; summary: ImportSummary }
   | { stage: 'done'; file: File; summary: ImportSummary }
   | { stage: 'error'; file?: File; message: string; detail?: string; retry?: () => void };
@@ -39,13 +39,13 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
 
   useEffect(() => onPageNotification('importProgress', ({ data }) => setProgress(data)), []);
 
-  const check = async (file: File, text: string, mode: Mode, id: number) => {
-    setState({ stage: 'checking', file, text, mode });
+  const check = async (file: File, pieces: readonly string[], mode: Mode, id: number) => {
+    setState({ stage: 'checking', file, pieces, mode });
     setProgress(null);
-    const result = await api.importStore({ text, mode, dryRun: true });
+    const result = await api.importPieces(pieces, mode, true);
     if (id !== run.current) return;
     setState(result.ok
-      ? { stage: 'preview', file, text, summary: result.value }
+      ? { stage: 'preview', file, pieces, summary: result.value }
       : { stage: 'error', file, message: errorText(result.error), detail: result.error.message });
   };
 
@@ -54,20 +54,20 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
     const id = ++run.current;
     setState({ stage: 'reading', file, loaded: 0 });
     try {
-      const text = await readFileText(file, (loaded) => {
+      const pieces = await readFilePieces(file, (loaded) => {
         if (id === run.current) setState({ stage: 'reading', file, loaded });
       });
-      if (id === run.current) await check(file, text, 'merge', id);
+      if (id === run.current) await check(file, pieces, 'merge', id);
     } catch (error) {
       if (id === run.current) setState({ stage: 'error', file, message: i18n.t('error.readFile'), detail: error instanceof Error ? error.message : String(error) });
     }
   };
 
-  const apply = async (file: File, text: string, summary: ImportSummary) => {
+  const apply = async (file: File, pieces: readonly string[], summary: ImportSummary) => {
     const id = ++run.current;
     setState({ stage: 'applying', file, summary });
     setProgress(null);
-    const result = await api.importStore({ text, mode: summary.mode, dryRun: false });
+    const result = await api.importPieces(pieces, summary.mode, false);
     if (id !== run.current) return;
     if (result.ok) {
       setState({ stage: 'done', file, summary: result.value });
@@ -75,13 +75,13 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
     } else if (result.error.code === 'interrupted') {
       // An import is one transaction, so it either committed before the background stopped or
       // changed nothing. A dry run (which wakes the background) tells which.
-      const check = await api.importStore({ text, mode: summary.mode, dryRun: true });
+      const check = await api.importPieces(pieces, summary.mode, true);
       if (id !== run.current) return;
       if (check.ok && isNoChange(check.value)) {
         setState({ stage: 'done', file, summary });
         onImported();
       } else {
-        setState({ stage: 'error', file, message: i18n.t('import.interrupted'), retry: () => void apply(file, text, summary) });
+        setState({ stage: 'error', file, message: i18n.t('import.interrupted'), retry: () => void apply(file, pieces, summary) });
       }
     } else {
       setState({ stage: 'error', file, message: errorText(result.error), detail: result.error.message });
@@ -137,8 +137,8 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
         {state.stage === 'applying' && <Progress label={i18n.t('import.applying')} progress={progress} />}
         {state.stage === 'preview' && (
           <Preview file={state.file} summary={state.summary}
-            onMode={(mode) => void check(state.file, state.text, mode, run.current)}
-            onConfirm={() => void apply(state.file, state.text, state.summary)}
+            onMode={(mode) => void check(state.file, state.pieces, mode, run.current)}
+            onConfirm={() => void apply(state.file, state.pieces, state.summary)}
             onCancel={reset} />
         )}
         {state.stage === 'done' && (

@@ -2,7 +2,7 @@ import { beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EntityTrust } from '@/core/index.js';
 import { handleApiMessage } from '@/utils/api/background-api.js';
-import { UPLOAD_CHUNK_CHARS, callApi, importInPieces } from '@/utils/api/messaging.js';
+import { UPLOAD_CHUNK_CHARS, callApi, importInPieces, importPieces } from '@/utils/api/messaging.js';
 import type { TrustDb } from '@/utils/db/schema.js';
 import { OWN, OWN_PAGE, freshDb, testServices, type TestServices } from './helpers.js';
 
@@ -70,4 +70,29 @@ it('says when the background stopped mid-call, so that pages can offer to retry'
   }) as never);
   const result = await callApi('sweepNow');
   expect(result).toMatchObject({ ok: false, error: { code: 'interrupted', message: expect.stringMatching(/^the background stopped before it answered sweepNow/) } });
+});
+
+it('sends a file read in pieces as those pieces, never joined on the page', async () => {
+  const entities = Array.from({ length: 3 }, (_, i) => EntityTrust.create(`mcp:piece-${i}`, Date.UTC(2026, 0, 1)).toJSON());
+  const text = JSON.stringify({ format: 'web4-trust-store', version: 1, exported_at: '2026-01-01T00:00:00.000Z', entities });
+  const pieces = [text.slice(0, 100), text.slice(100, 250), text.slice(250)];
+  const result = await importPieces(pieces, { mode: 'merge', dryRun: false });
+  expect(result).toMatchObject({ ok: true, value: { added: entities.map((e) => e.entity_id) } });
+  expect(sent.map((m) => m.type)).toEqual(['uploadChunk', 'uploadChunk', 'uploadChunk', 'importStore']);
+  // One piece (or none, an empty file) is the text itself.
+  sent = [];
+  expect(await importPieces([], { mode: 'merge', dryRun: true })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+  expect(sent.map((m) => m.type)).toEqual(['importStore']);
+});
+
+it('calls an upload the background lost (it was stopped and started again) an interrupted import', async () => {
+  // The background loses the first piece, as a restarted one does.
+  let calls = 0;
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string; data: { index?: number } }, reply: (r: unknown) => void) => {
+    const data = message.type === 'uploadChunk' && ++calls === 2 ? { ...message.data, upload: 'restarted' } : message.data;
+    void handleApiMessage(message.type as 'getStatus', data, OWN_PAGE, OWN, services).then((res) => reply({ res }));
+  }) as never);
+  const result = await importPieces(['[', ']', ''], { mode: 'merge', dryRun: false });
+  expect(result).toEqual({ ok: false, error: { code: 'interrupted', message: expect.stringMatching(/^the background stopped during the upload \(upload restarted: expected piece 0, got 1/) } });
+  expect(await callApi('exportStore')).toMatchObject({ ok: true, value: { entities: [] } });
 });
