@@ -43,6 +43,7 @@ async function update(bench: Bench, dir: string): Promise<void> {
       for (let i = 0; i < UPDATES; i++, k++) await store.update(ids[k % IDS]!, k % 4 !== 0, 0.5);
     })),
     bare: () => perSecond(UPDATES, bareWrites(paths, texts, UPDATES)),
+    lockedBare: () => perSecond(UPDATES, bareLockedUpdates(paths, texts, UPDATES, path.join(dir, '.bare-locks'))),
   });
   bench.report({
     name: `FileTrustStore.update (locked, atomic), ${IDS.toLocaleString('en')} distinct entities cycled`,
@@ -50,7 +51,31 @@ async function update(bench: Bench, dir: string): Promise<void> {
     reference: { name: 'bare stat + write temp + rename of the same texts to the same files (no fsync, as atomic-write.ts)', value: result.bare },
     targets: [atLeast(result.ours, 5726, 'updates/s'), ratioAtMost(result.ours, result.bare, 'updates/s', 1.25, "bare's time (≥ 0.8× its rate)")],
     upstream: `${UPSTREAM} 5,726 updates/s, without locks)`,
+    note: `measured limit: the file operations of a locked read-modify-write, bare (take a lock file, read, then as above, remove the lock): ${formatStats(result.lockedBare, 'updates/s')}`,
   });
+}
+
+/**
+ * What any locked read-modify-write of an entity file does at least, `count` times over `paths`:
+ * create a lock file exclusively with its owner in it, read the file, replace it as `bareWrites`
+ * does, remove the lock. Returns the ms.
+ */
+function bareLockedUpdates(paths: readonly string[], texts: readonly string[], count: number, lockDir: string): number {
+  fs.mkdirSync(lockDir, { recursive: true });
+  const owner = JSON.stringify({ pid: process.pid, host: os.hostname() });
+  const start = performance.now();
+  for (let i = 0; i < count; i++) {
+    const file = paths[i % paths.length]!;
+    const lock = path.join(lockDir, `${path.basename(file)}.lock`);
+    fs.writeFileSync(lock, owner, { flag: 'wx' });
+    fs.readFileSync(file, 'utf8');
+    const temp = `${file}.${process.pid}.${i}.tmp`;
+    const { mode } = fs.statSync(file);
+    fs.writeFileSync(temp, texts[i % texts.length]!, { flag: 'wx', mode: mode & 0o7777 });
+    fs.renameSync(temp, file);
+    fs.unlinkSync(lock);
+  }
+  return performance.now() - start;
 }
 
 /** What writeFileAtomicSync does to replace a file, `count` times over `paths`; returns the ms. */
