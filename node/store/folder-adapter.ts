@@ -164,8 +164,8 @@ export class FolderAdapter implements StorageAdapter {
     const summary = { scanned: 0, changed: 0, removed: 0 };
     const { names, nameOf } = this.#namesToScan();
     const indexPath = path.join(this.#dir, SWEEP_INDEX_NAME);
-    const known = SweepIndex.load(indexPath, decay, rule);
-    const next = SweepIndex.empty(decay, rule);
+    const known = SweepIndex.load(indexPath, now, decay, rule);
+    const next = SweepIndex.empty(now, decay, rule);
     for (const name of names) {
       const filePath = path.join(this.#dir, name);
       try {

@@ -22,6 +22,8 @@ const FIELDS = 5;
  */
 export class SweepIndex {
   readonly #settings: string;
+  /** The moment of the sweep that made it (its entries may come from earlier ones). */
+  readonly #madeAt: EpochMs;
   // Flat arrays rather than an object per file: 100,000 files load and save several times faster.
   readonly #names: string[];
   readonly #numbers: (number | null)[];
@@ -31,29 +33,34 @@ export class SweepIndex {
   /** Whether anything was recorded that the loaded index did not already say. */
   #changed = false;
 
-  private constructor(settings: string, names: string[] = [], numbers: (number | null)[] = []) {
+  private constructor(settings: string, madeAt: EpochMs, names: string[] = [], numbers: (number | null)[] = []) {
     this.#settings = settings;
+    this.#madeAt = madeAt;
     this.#names = names;
     this.#numbers = numbers;
   }
 
-  /** An empty index for sweeps with these settings. */
-  static empty(decay: DecayConfig, rule: SweepRule): SweepIndex {
+  /** An empty index, for what a sweep at `now` with these settings learns. */
+  static empty(now: EpochMs, decay: DecayConfig, rule: SweepRule): SweepIndex {
     // Infinity (sessions kept forever) becomes null in JSON text: still one key per setting.
-    return new SweepIndex(JSON.stringify([decay.ratePerDay, decay.graceDays, rule.minChange, rule.sessionRetentionDays]));
+    return new SweepIndex(JSON.stringify([decay.ratePerDay, decay.graceDays, rule.minChange, rule.sessionRetentionDays]), now);
   }
 
-  /** The index at `filePath` if it was made with these settings; otherwise an empty one. */
-  static load(filePath: string, decay: DecayConfig, rule: SweepRule): SweepIndex {
-    const index = SweepIndex.empty(decay, rule);
+  /**
+   * The index at `filePath` for a sweep at `now`, if it was made with these settings at or before
+   * `now`; otherwise an empty one. What it says holds from the moment it was made on: at an earlier
+   * moment (a clock set back) an entity's scores stand higher, and a sweep may write them.
+   */
+  static load(filePath: string, now: EpochMs, decay: DecayConfig, rule: SweepRule): SweepIndex {
+    const index = SweepIndex.empty(now, decay, rule);
     let saved: unknown;
     try {
       saved = JSON.parse(fs.readFileSync(filePath, 'utf8'));
     } catch {
       return index;
     }
-    if (!isSavedIndex(saved) || saved.format !== FORMAT || saved.settings !== index.#settings) return index;
-    return new SweepIndex(index.#settings, saved.names, saved.numbers);
+    if (!isSavedIndex(saved) || saved.format !== FORMAT || saved.settings !== index.#settings || !(saved.made_at <= now)) return index;
+    return new SweepIndex(index.#settings, saved.made_at, saved.names, saved.numbers);
   }
 
   get size(): number {
@@ -84,7 +91,7 @@ export class SweepIndex {
   saveUnlessSame(filePath: string, loaded: SweepIndex): void {
     if (!this.#changed && this.size === loaded.size) return;
     // JSON writes Infinity as null, which load reads back as Infinity.
-    const text = JSON.stringify({ format: FORMAT, settings: this.#settings, names: this.#names, numbers: this.#numbers });
+    const text = JSON.stringify({ format: FORMAT, settings: this.#settings, made_at: this.#madeAt, names: this.#names, numbers: this.#numbers });
     try {
       writeFileAtomicSync(filePath, text);
     } catch (error) {
@@ -107,14 +114,15 @@ export class SweepIndex {
 interface SavedIndex {
   format: unknown;
   settings: unknown;
+  made_at: number;
   names: string[];
   numbers: (number | null)[];
 }
 
 function isSavedIndex(value: unknown): value is SavedIndex {
   if (typeof value !== 'object' || value === null) return false;
-  const { names, numbers } = value as Record<string, unknown>;
-  return Array.isArray(names) && Array.isArray(numbers) && numbers.length === names.length * FIELDS
+  const { made_at: madeAt, names, numbers } = value as Record<string, unknown>;
+  return typeof madeAt === 'number' && Array.isArray(names) && Array.isArray(numbers) && numbers.length === names.length * FIELDS
     && names.every((name: unknown) => typeof name === 'string')
     && numbers.every((number: unknown) => typeof number === 'number' || number === null);
 }

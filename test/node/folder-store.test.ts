@@ -326,11 +326,24 @@ describe('the sweep index', () => {
       .toEqual(['mcp:a', 'mcp:b', 'mcp:c'].map(entityFileName).sort());
   });
 
+  it('is not used by a sweep at an earlier moment (a clock set back), which may raise scores again', async () => {
+    await threeIdleEntities();
+    await store.sweepDecay();
+    clock.advanceDays(-2);
+    let summary;
+    expect(await filesOpened(async () => { summary = await store.sweepDecay(); })).toHaveLength(6);
+    // Two days earlier every entity's training stands higher by more than 0.001: each file is written again.
+    expect(summary).toEqual({ scanned: 3, changed: 3, removed: 0 });
+    clock.advanceDays(2);
+    expect(await store.sweepDecay()).toEqual({ scanned: 3, changed: 3, removed: 0 });
+    expect(await filesOpened(() => store.sweepDecay())).toEqual([]);
+  });
+
   it('a damaged index, or one that cannot be written, only costs reading every file', async () => {
     await threeIdleEntities();
     await store.sweepDecay();
     const text = fs.readFileSync(indexPath(), 'utf8');
-    for (const damaged of [text.slice(0, text.length / 2), '[]', '{"format":1,"settings":"x","names":[],"numbers":[]}', '{"format":1,"names":["x"],"numbers":[1]}', 'null']) {
+    for (const damaged of [text.slice(0, text.length / 2), '[]', '{"format":1,"settings":"x","made_at":0,"names":[],"numbers":[]}', '{"format":1,"made_at":0,"names":["x"],"numbers":[1]}', 'null']) {
       fs.writeFileSync(indexPath(), damaged);
       expect(await filesOpened(() => store.sweepDecay())).toHaveLength(3);
     }
