@@ -65,7 +65,9 @@ async function decay(bench: Bench): Promise<void> {
     },
   });
   const reference = { name: 'bare loop, Float64Array of 100,000×6', value: result.bare };
-  const limit = `reading each entity's last activity and (1 − rate)^days, nothing else: ${formatStats(result.least, 'entities/s')}`;
+  // A limit only when that least work itself misses the target (on a busy machine it can).
+  const least = `reading each entity's last activity and (1 − rate)^days, nothing else: ${formatStats(result.least, 'entities/s')}`;
+  const limit = result.least.median < 13.5e6 ? `measured limit: ${least}` : least;
   for (const [name, key] of [
     ['MemoryTrustStore.sweepDecay(now), 100,000 distinct entities', 'sweep'],
     ['entity.decayTo(now) over 100,000 distinct EntityTrust', 'decayTo'],
