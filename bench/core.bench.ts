@@ -5,10 +5,14 @@ import { DAY, idleEntities, idleMemoryStore } from './support/fixtures.js';
 import { core, type EntityJson, type EntityTrust } from './support/lib.js';
 import { runNode } from './support/spawn.js';
 import {
-  alternate, atLeast, atMost, formatStats, once, perSecond, ratioAtMost, timeMs, timeMsSync, type Bench,
+  alternate, atLeast, atMost, formatStats, leastWork, once, perSecond, ratioAtMost, timeMs, timeMsSync, type Bench,
 } from './harness.js';
 
 const COUNT = 100_000;
+/** Upstream's decay of 100,000 distinct entities, which ours is held to. */
+const DECAY_TARGET = 13.5e6;
+/** Upstream's peak RSS for a 100,000-entity sweep in memory. */
+const MEMORY_TARGET_MB = 95;
 const UPSTREAM = '(upstream Rust 0.2, measured once on a 2-core machine:';
 /** The fields we add to upstream's entity JSON: decay's anchor time and the scores at it. */
 const DECAY_FIELDS = ['last_activity', 't3_at_last_activity', 'v3_at_last_activity'];
@@ -65,9 +69,10 @@ async function decay(bench: Bench): Promise<void> {
     },
   });
   const reference = { name: 'bare loop, Float64Array of 100,000×6', value: result.bare };
-  // A limit only when that least work itself misses the target (on a busy machine it can).
-  const least = `reading each entity's last activity and (1 − rate)^days, nothing else: ${formatStats(result.least, 'entities/s')}`;
-  const limit = result.least.median < 13.5e6 ? `measured limit: ${least}` : least;
+  const limit = leastWork(
+    `reading each entity's last activity and (1 − rate)^days, nothing else: ${formatStats(result.least, 'entities/s')}`,
+    result.least.median < DECAY_TARGET,
+  );
   for (const [name, key] of [
     ['MemoryTrustStore.sweepDecay(now), 100,000 distinct entities', 'sweep'],
     ['entity.decayTo(now) over 100,000 distinct EntityTrust', 'decayTo'],
@@ -75,7 +80,7 @@ async function decay(bench: Bench): Promise<void> {
     const value = result[key];
     bench.report({
       name, unit: 'entities/s', value, reference,
-      targets: [atLeast(value, 13.5e6, 'entities/s'), { text: 'every entity changes', pass: unchanged[key] === 0 }],
+      targets: [atLeast(value, DECAY_TARGET, 'entities/s'), { text: 'every entity changes', pass: unchanged[key] === 0 }],
       upstream: `${UPSTREAM} decay of 100,000 distinct entities 13.5 M/s)`,
       note: `${unchanged[key] === 0 ? 'every entity changed in every run' : `up to ${unchanged[key]} entities unchanged in a run`}; ${limit}`,
     });
@@ -145,8 +150,11 @@ async function roundTrip(bench: Bench): Promise<void> {
     reference: { name: 'bare JSON.stringify + JSON.parse of the bundle', value: result.bare },
     targets: [atLeast(result.ours, 185e3, 'entities/s'), ratioAtMost(result.ours, result.bare, 'entities/s', 1.3, "bare's time")],
     upstream: `${UPSTREAM} 185 k/s; its text 43.9 MB)`,
-    note: `text ${mb(text)} MB; measured limit: 1.3× bare leaves ${Math.round(0.3 * bareMs)} ms beyond bare's ${Math.round(bareMs)} ms, `
-      + `and toJSON of every entity takes ${formatStats(result.toJSON, 'ms')}, fromJSON of every entity ${formatStats(result.fromJSON, 'ms')}`,
+    note: `text ${mb(text)} MB; ${leastWork(
+      `1.3× bare leaves ${Math.round(0.3 * bareMs)} ms beyond bare's ${Math.round(bareMs)} ms, and toJSON of every entity `
+        + `takes ${formatStats(result.toJSON, 'ms')}, fromJSON of every entity ${formatStats(result.fromJSON, 'ms')}`,
+      result.toJSON.median + result.fromJSON.median > 0.3 * bareMs,
+    )}`,
   });
   const upstreamText = JSON.stringify({ ...bundle, entities: bundle.entities.map(upstreamFields) });
   bench.report({
@@ -195,9 +203,11 @@ async function sweepMemory(bench: Bench): Promise<void> {
     name: 'peak RSS: build 100,000 entities in a MemoryTrustStore and sweep them (child process)',
     unit: 'MB', value: result.ours,
     reference: { name: 'node -e 0', value: result.node },
-    targets: [atMost(result.ours, 95, 'MB')],
+    targets: [atMost(result.ours, MEMORY_TARGET_MB, 'MB')],
     upstream: `${UPSTREAM} 95 MB)`,
-    note: `the sweep changed ${changed} of ${count}; measured limit: building the same store without the sweep peaks at ${formatStats(result.build, 'MB')}`,
+    note: `the sweep changed ${changed} of ${count}; ${leastWork(
+      `building the same store without the sweep peaks at ${formatStats(result.build, 'MB')}`, result.build.median > MEMORY_TARGET_MB,
+    )}`,
   });
 }
 

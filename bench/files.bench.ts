@@ -9,11 +9,13 @@ import { BIN } from './support/lib.js';
 import { nodeLib } from './support/node-lib.js';
 import { runNode } from './support/spawn.js';
 import {
-  alternate, atLeast, atMost, formatStats, perSecond, ratioAtMost, stats, timeMs, timeMsSync, type Bench,
+  alternate, atLeast, atMost, formatStats, leastWork, perSecond, ratioAtMost, stats, timeMs, timeMsSync, type Bench,
 } from './harness.js';
 
 const UPSTREAM = '(upstream Rust 0.2, measured once on a 2-core machine:';
 const IDS = 1_000;
+/** Upstream's file update rate (without locks), which ours is held to. */
+const UPDATE_TARGET = 5726;
 const UPDATES = 2_000;
 const COUNT = 100_000;
 /** Runs of the 100,000-file rows, each of which takes seconds. */
@@ -49,9 +51,12 @@ async function update(bench: Bench, dir: string): Promise<void> {
     name: `FileTrustStore.update (locked, atomic), ${IDS.toLocaleString('en')} distinct entities cycled`,
     unit: 'updates/s', value: result.ours,
     reference: { name: 'bare stat + write temp + rename of the same texts to the same files (no fsync, as atomic-write.ts)', value: result.bare },
-    targets: [atLeast(result.ours, 5726, 'updates/s'), ratioAtMost(result.ours, result.bare, 'updates/s', 1.25, "bare's time (≥ 0.8× its rate)")],
+    targets: [atLeast(result.ours, UPDATE_TARGET, 'updates/s'), ratioAtMost(result.ours, result.bare, 'updates/s', 1.25, "bare's time (≥ 0.8× its rate)")],
     upstream: `${UPSTREAM} 5,726 updates/s, without locks)`,
-    note: `measured limit: the file operations of a locked read-modify-write, bare (take a lock file, read, then as above, remove the lock): ${formatStats(result.lockedBare, 'updates/s')}`,
+    note: leastWork(
+      `the file operations of a locked read-modify-write, bare (take a lock file, read, then as above, remove the lock): ${formatStats(result.lockedBare, 'updates/s')}`,
+      result.lockedBare.median < UPDATE_TARGET || result.lockedBare.median < 0.8 * result.bare.median,
+    ),
   });
 }
 

@@ -90,6 +90,14 @@ export const scaled = (value: Stats, factor: number): Stats =>
 /** A figure that was taken once (a size, a count): a Stats of one run. */
 export const once = (value: number): Stats => ({ median: value, low: value, high: value, runs: 1 });
 
+/**
+ * A row's note on the least work its target asks for, measured in the same run: called a measured
+ * limit only when that work alone misses the target (`limits`), which on a busy machine it may not.
+ */
+export function leastWork(text: string, limits: boolean): string {
+  return limits ? `measured limit: ${text}` : `least work: ${text}`;
+}
+
 export function atLeast(value: Stats, limit: number, unit: string): Target {
   return { text: `≥ ${formatValue(limit, unit)}`, pass: value.median >= limit };
 }
