@@ -1,4 +1,4 @@
-import { DECAYING, assertDecayConfig, daysUntilDecayedTo, type DecayConfig } from './decay.js';
+import { DECAY_K, assertDecayConfig, daysUntilDecayedTo, type DecayConfig } from './decay.js';
 import { DIMENSIONS } from './dimensions.js';
 import type { EntityTrust } from './entity.js';
 import { MS_PER_DAY, type EpochMs } from './time.js';
@@ -39,7 +39,8 @@ export function assertSweepRule(rule: SweepRule): void {
  */
 export function sweepEntity(entity: EntityTrust, now: EpochMs, decay: DecayConfig, rule: SweepRule): SweepAction {
   const since = entity.lastActivity ?? entity.createdAt;
-  if (entity.entityType === 'session' && since !== null && now - since > rule.sessionRetentionDays * MS_PER_DAY) {
+  // The time first: most entities are not past it, and the type is one more object to read.
+  if (since !== null && now - since > rule.sessionRetentionDays * MS_PER_DAY && entity.entityType === 'session') {
     return 'remove';
   }
   return entity.decayTo(now, decay, rule.minChange) ? 'write' : 'keep';
@@ -63,11 +64,12 @@ export function sweepKeepsUntil(entity: EntityTrust, now: EpochMs, decay: DecayC
   if (lastActivity !== null) {
     const anchors = entity.scoresAtLastActivity;
     const decayStarts = lastActivity + decay.graceDays * MS_PER_DAY;
-    for (const [dimension, k] of DECAYING) {
+    DECAY_K.forEach((k, dimension) => {
+      if (k === 0) return;
       const target = entity.score(DIMENSIONS[dimension]!) - rule.minChange;
       const days = daysUntilDecayedTo(anchors[dimension]!, k, target, decay);
       until = Math.min(until, decayStarts + days * MS_PER_DAY);
-    }
+    });
   }
   return Math.max(now, Math.floor(until - KEEP_MARGIN_MS));
 }

@@ -54,11 +54,12 @@ export class MemoryAdapter implements StorageAdapter {
 
   async sweepAll(now: EpochMs, decay: DecayConfig, rule: SweepRule): Promise<SweepSummary> {
     const summary = { scanned: this.#entities.size, changed: 0, removed: 0 };
-    for (const [id, entity] of this.#entities) {
+    // Values, not entries: no [id, entity] pair per entity.
+    for (const entity of this.#entities.values()) {
       const action = sweepEntity(entity, now, decay, rule);
       if (action === 'write') summary.changed++;
       else if (action === 'remove') {
-        this.#entities.delete(id);
+        this.#entities.delete(entity.entityId);
         summary.removed++;
       }
     }

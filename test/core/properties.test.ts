@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DECAY, EntityTrust, MS_PER_DAY, createBundle, planImport, type DecayConfig } from '../../core/index.js';
+import {
+  DEFAULT_DECAY, EntityTrust, MS_PER_DAY, createBundle, planImport, scoresAt, type DecayConfig,
+} from '../../core/index.js';
 
 const T0 = Date.UTC(2026, 10, 24);
 const SCORES = ['talent', 'training', 'temperament', 'valuation', 'veracity', 'validity'] as const;
@@ -179,4 +181,37 @@ describe('properties', () => {
       });
     }));
   });
+
+  it('decayTo gives bit for bit what scoresAt (lists) gives, and upstream\'s formula with ** to within 2 ulps', () => {
+    const triple = fc.tuple(score, score, score);
+    const config = fc.record({ ratePerDay: fc.double({ min: 0, max: 1, noNaN: true }), graceDays: fc.double({ min: 0, max: 5, noNaN: true }) });
+    const stored = fc.record({ t3: triple, v3: triple, t3At: triple, v3At: triple });
+    fc.assert(fc.property(stored, config, fc.double({ min: -10, max: 2000, noNaN: true }), ({ t3, v3, t3At, v3At }, decay, days) => {
+      const entity = EntityTrust.fromJSON({
+        entity_id: 'mcp:x', last_activity: new Date(T0).toISOString(),
+        talent: t3[0], training: t3[1], temperament: t3[2], valuation: v3[0], veracity: v3[1], validity: v3[2],
+        t3_at_last_activity: t3At, v3_at_last_activity: v3At,
+      });
+      const now = T0 + Math.round(days * MS_PER_DAY);
+      entity.decayTo(now, decay);
+      const anchors = [...t3At, ...v3At];
+      const listed = [0, 0, 0, 0, 0, 0];
+      scoresAt(anchors, 0, T0, now, decay, listed);
+      const f = (1 - decay.ratePerDay) ** ((now - T0) / MS_PER_DAY - decay.graceDays);
+      const inactive = (now - T0) / MS_PER_DAY > decay.graceDays;
+      SCORES.forEach((name, i) => {
+        expect(entity[name]).toBe(listed[i]);
+        const x = anchors[i]!, k = [0, 1, 0.98, 0.99, 0, 1][i]!;
+        const upstream = !inactive || k === 0 || x <= 0.3 ? x : Math.max(0.3, 0.3 + (x - 0.3) * f * k);
+        expect(ulpsApart(entity[name], upstream)).toBeLessThanOrEqual(2);
+      });
+    }), { numRuns: 2000 });
+  });
 });
+
+/** How many doubles apart `a` and `b` are (0: the same double), for numbers ≥ 0. */
+function ulpsApart(a: number, b: number): number {
+  const bits = new BigInt64Array(new Float64Array([a, b]).buffer);
+  const apart = bits[0]! - bits[1]!;
+  return Number(apart < 0n ? -apart : apart);
+}
