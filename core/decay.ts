@@ -90,11 +90,12 @@ export function scoresAt(
  */
 export function daysUntilDecayedTo(anchor: number, k: number, target: number, config: DecayConfig): number {
   if (anchor <= DECAY_FLOOR || target <= DECAY_FLOOR) return Infinity;
-  // 0.3 + (anchor − 0.3)·k·f ≤ target, with f = (1 − rate)^days
+  // 0.3 + (anchor − 0.3)·k·f ≤ target, with f = (1 − rate)^days; ln(1 − rate) as decayFactor takes it
   const f = (target - DECAY_FLOOR) / ((anchor - DECAY_FLOOR) * k);
-  if (f >= 1 || config.ratePerDay === 1) return 0;
-  if (config.ratePerDay === 0) return Infinity;
-  return Math.log(f) / Math.log1p(-config.ratePerDay);
+  const lnBase = Math.log(1 - config.ratePerDay);
+  if (f >= 1 || lnBase === -Infinity) return 0;
+  if (lnBase === 0) return Infinity;
+  return Math.log(f) / lnBase;
 }
 
 /** One score decayed by the factor `f` = (1 − rate)^days and the dimension's factor `k`. */
