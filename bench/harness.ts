@@ -37,6 +37,25 @@ export interface Bench {
   report(row: Omit<Row, 'ratio' | 'targets'> & { targets?: Target[] }): Row;
 }
 
+/** A row as results.json holds it (and scripts/bench-table.mjs reads it), from bench file `file`. */
+export function resultRow(file: string, { name, unit, value, reference, ratio, targets, upstream, note }: Row) {
+  return {
+    file, name, unit,
+    value: value.median,
+    spread: { low: value.low, high: value.high, runs: value.runs },
+    reference: reference && { name: reference.name, value: reference.value.median, spread: { low: reference.value.low, high: reference.value.high } },
+    ratio,
+    target: targets.map((t) => t.text).join('; ') || undefined,
+    targets,
+    pass: targets.length ? targets.every((t) => t.pass) : undefined,
+    upstream, note,
+    // As printed, for scripts/bench-table.mjs.
+    shown: { value: formatStats(value, unit), reference: reference && formatStats(reference.value, unit) },
+  };
+}
+
+export type ResultRow = ReturnType<typeof resultRow>;
+
 export function stats(values: readonly number[]): Stats {
   if (values.length === 0) throw new Error('no runs');
   const sorted = [...values].sort((a, b) => a - b);

@@ -45,6 +45,7 @@ export function runNode(args: readonly string[], { env = process.env, input, rss
       throw new Error(`node ${args.join(' ')} exited with ${result.status}: ${result.stderr}`);
     }
     const rssMB = rss ? (Number(fs.readFileSync(RSS_FILE, 'utf8')) * 1024) / 1e6 : Number.NaN;
+    if (rss) fs.rmSync(RSS_FILE);
     return { ms, rssMB, stdout: result.stdout ?? '' };
   } finally {
     if (typeof out === 'number') fs.closeSync(out);
