@@ -11,10 +11,10 @@
 // (support/compile.ts).
 //
 // Each bench file runs in a process of its own (run-file.ts), which loads only what that file
-// needs, as a user's process would: with every file in one process, the browser drivers and
-// database clients that later files use took 35 MB of heap before the first row, and the memory
-// store's sweep ran at 9.8–14.3 M entities/s, against 13.6–15.4 in a process of its own (eight
-// runs of each, in turn).
+// needs, as a user's process would. With every file in one process, the browser drivers and
+// database clients that later files use held 35 MB of heap before the first row (5 MB now), and
+// the memory store's sweep ran at 9.8–14.3 M entities/s, against 14.0–15.2 with only its own file
+// loaded (eight runs of each, in turn).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
