@@ -49,6 +49,7 @@ console.log('Medians (lowest–highest) after a warm-up; ratio = the row\'s cost
 const rows: ResultRow[] = [];
 const crashed: string[] = [];
 const rowsFile = path.join(ROOT, 'tmp/bench/rows.json');
+fs.mkdirSync(path.dirname(rowsFile), { recursive: true });
 for (const name of names) {
   // The disk is still writing back what the file before wrote (100,000 entity files, their removal):
   // flushed first, so that it does not slow this file's rows.
@@ -67,7 +68,6 @@ fs.rmSync(rowsFile, { force: true });
 
 const results = { machine, ...(only !== undefined && { only }), crashed, rows };
 const out = path.join(ROOT, 'tmp/bench/results.json');
-fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 const failed = rows.filter((row) => row.pass === false).length;
 const met = rows.filter((row) => row.pass === true).length;
